@@ -1,0 +1,70 @@
+"""The output contract: one JSON object per article.
+
+External tools (the scorer among them) read these field names, so they are
+fixed; fields may be added. ``extractor/schema/output.schema.json`` is the
+machine-readable form, and tests validate real output against it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from .sources import Article
+
+SCHEMA_VERSION = "1.0"
+ENTITY_KEYS = ("type", "text", "start", "end", "rule")
+
+
+def entity_record(span: Span) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "type": span.label_,
+        "text": span.text,
+        "start": span.start_char,
+        "end": span.end_char,
+        "rule": span._.rule,
+    }
+    for key, value in (span._.attrs or {}).items():
+        if not key.startswith("_") and key not in record:
+            record[key] = value
+    return record
+
+
+def base_record(article: Article, rules_version: str | None) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "doc_id": article.doc_id,
+        "source": article.source,
+        "title": article.title,
+        "url": article.url,
+        "published": article.published,
+        "reference_date": None,
+        "reference_basis": None,
+        "rules_version": rules_version,
+        "authors": [],
+        "entities": [],
+        "events": [],
+        "boilerplate": [],
+        "warnings": [],
+        "errors": list(article.errors),
+    }
+    if article.meta.get("encoding"):
+        record["encoding"] = article.meta["encoding"]
+    if article.meta.get("text_included"):
+        record["text"] = article.text
+    return record
+
+
+def doc_record(doc: Doc, article: Article, rules_version: str | None) -> dict[str, Any]:
+    record = base_record(article, rules_version)
+    record.update(
+        reference_date=doc._.reference_date,
+        reference_basis=doc._.reference_basis,
+        authors=list(doc._.authors or []),
+        entities=[entity_record(e) for e in doc.ents],
+        events=list(doc._.events or []),
+        boilerplate=[[a, b] for a, b in (doc._.boilerplate or [])],
+        warnings=list(doc._.warnings or []),
+    )
+    return record

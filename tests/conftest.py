@@ -1,0 +1,61 @@
+"""Shared fixtures: the pipeline (built once), paths to the corpus, seed gold and ../shared."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from extractor.extract import extract_text, run_doc
+from extractor.pipeline import build_pipeline
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO / "corpus"
+SEED_GOLD = REPO / "tests" / "gold" / "seeds"
+SHARED = REPO.parent / "shared"
+SCHEMA = REPO / "extractor" / "schema" / "output.schema.json"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return build_pipeline()
+
+
+@pytest.fixture(scope="session")
+def extract(nlp: Language) -> Any:
+    """``extract(text, published=None)`` -> the output record for one text."""
+
+    def run(text: str, published: str | None = None) -> dict[str, Any]:
+        return extract_text(nlp, text, published=published)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def annotate(nlp: Language) -> Any:
+    """``annotate(text, published=None)`` -> the annotated spaCy Doc."""
+
+    def run(text: str, published: str | None = None) -> Any:
+        return run_doc(nlp, text, published=published)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """``../shared``; tests that need it skip cleanly where it is absent."""
+    if not (SHARED / "gold").is_dir():
+        pytest.skip("../shared is not present")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def output_schema() -> dict[str, Any]:
+    return json.loads(SCHEMA.read_text(encoding="utf-8"))
+
+
+def entities_of(record: dict[str, Any], type_: str | None = None) -> list[dict[str, Any]]:
+    return [e for e in record["entities"] if type_ is None or e["type"] == type_]

@@ -1,0 +1,84 @@
+"""The `warta extract` command: inputs, output contract, exit codes (CliRunner)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from typer.testing import CliRunner
+
+from extractor.cli import app
+
+from .conftest import CORPUS
+
+
+def run(*args: str, input: str | None = None) -> Any:
+    return CliRunner().invoke(app, list(args), input=input)
+
+
+def records(stdout: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in stdout.splitlines() if line.strip()]
+
+
+def test_corpus_gives_five_valid_records_with_exact_offsets(output_schema: dict[str, Any]) -> None:
+    result = run("extract", str(CORPUS))
+    assert result.exit_code == 0, result.stderr
+    out = records(result.stdout)
+    assert [r["doc_id"] for r in out] == sorted(p.stem for p in CORPUS.glob("*.txt"))
+    for record in out:
+        jsonschema.validate(record, output_schema)
+        text = (CORPUS / f"{record['doc_id']}.txt").read_text(encoding="utf-8")
+        assert record["entities"], record["doc_id"]
+        for ent in record["entities"]:
+            assert text[ent["start"]:ent["end"]] == ent["text"]
+    assert "5 articles, 5 ok, 0 failed" in result.stderr
+
+
+def test_jsonl_from_stdin_keeps_order_ids_and_published() -> None:
+    lines = "\n".join(json.dumps(r) for r in [
+        {"id": "b", "text": "Menlu bertemu di Phnom Penh, Kamboja.", "published": "2024-06-15"},
+        {"id": "a", "text": "WNI di Myanmar.", "title": "Judul", "url": "https://example.org/a"},
+    ])
+    result = run("extract", "-", input=lines + "\n")
+    assert result.exit_code == 0
+    out = records(result.stdout)
+    assert [r["doc_id"] for r in out] == ["b", "a"]
+    assert out[0]["published"] == "2024-06-15"
+    assert out[1]["title"] == "Judul" and out[1]["url"] == "https://example.org/a"
+    assert {e["code"] for e in out[0]["entities"] if e["type"] == "COUNTRY"} == {"KH"}
+
+
+def test_broken_jsonl_line_costs_one_error_record_and_exit_1(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"id": "ok1", "text": "Kamboja"}\n{not json\n{"id": "x"}\n{"id": "ok2", "text": "Laos"}\n',
+                    encoding="utf-8")
+    result = run("extract", str(path))
+    assert result.exit_code == 1
+    out = records(result.stdout)
+    assert [r["doc_id"] for r in out][0] == "ok1" and out[-1]["doc_id"] == "ok2"
+    assert [r["errors"][0]["code"] for r in out[1:3]] == ["E103", "E104"]
+    assert out[1]["errors"][0]["line"] == 2
+    assert "2 failed" in result.stderr
+
+
+def test_output_file_is_written_and_missing_path_reported(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "result.jsonl"
+    result = run("extract", str(CORPUS / "000_912647dabed99296.txt"), str(tmp_path / "nope.txt"), "-o", str(target))
+    assert result.exit_code == 1
+    out = records(target.read_text(encoding="utf-8"))
+    assert len(out) == 2 and out[1]["errors"][0]["code"] == "E109"
+    assert result.stdout == ""
+    assert not list(target.parent.glob("*.tmp"))
+
+
+def test_cli_py_is_the_same_program() -> None:
+    import subprocess
+    import sys
+
+    repo = CORPUS.parent
+    proc = subprocess.run([sys.executable, "cli.py", "extract", "corpus/000_912647dabed99296.txt"], cwd=repo,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert records(proc.stdout)[0]["doc_id"] == "000_912647dabed99296"
