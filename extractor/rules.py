@@ -18,7 +18,7 @@ The one ``pattern`` field has three meanings, by its YAML shape:
 from __future__ import annotations
 
 import hashlib
-import importlib.resources
+import importlib.util
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -382,7 +382,10 @@ def builtin_rules_dir() -> Path:
     repo_rules = Path(__file__).resolve().parent.parent / "rules"
     if repo_rules.is_dir():
         return repo_rules
-    return Path(str(importlib.resources.files("warta_rules")))
+    spec = importlib.util.find_spec("warta_rules")  # installed copy (a data-only namespace package)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuleError(Errors.E008.format(path="warta_rules"), "warta_rules")
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def _display(path: Path) -> str:
