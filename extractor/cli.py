@@ -18,7 +18,7 @@ from typing import IO, Annotated, Any
 
 import typer
 
-from .errors import WartaError
+from .errors import UsageError, WartaError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Warta: rule-based information extraction for Indonesian news.")
@@ -69,30 +69,172 @@ def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl files, or - for JSONL on stdin.")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write JSON Lines here.")] = None,
     rules: RulesOption = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1,
+                                             help="Worker processes (default: all cores).")] = None,
+    dask: Annotated[str | None, typer.Option("--dask", metavar="SCHEDULER_ADDRESS",
+                                             help="Run on this Dask cluster (tcp://host:8786).")] = None,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse files (and JSONL lines) larger "
+                                           "than this, unread.")] = 5_000_000,
+    resume: Annotated[bool, typer.Option("--resume", help="With -o: keep the articles already in that file "
+                                         "and extract only the others.")] = False,
 ) -> None:
     """Extract entities and events from articles, one JSON line per article."""
-    from .extract import extract_articles
+    from .cache import load_rules_cached
+    from .parallel import default_jobs, extract_lines
     from .pipeline import build_pipeline
     from .progress import progress
+    from .resume import Completed, read_completed
+    from .sources import read_paths
+
+    try:
+        ruleset = load_rules_cached(rules or [])
+        nlp = None if dask else build_pipeline(ruleset=ruleset)
+    except WartaError as error:
+        raise fail(error) from None
+    if resume and (output is None or str(output) == "-"):
+        raise fail(UsageError("--resume needs -o FILE (the output to resume)"))
+    done = read_completed(output) if resume and output is not None else Completed()
+    articles = read_paths(paths, max_bytes=max_bytes)
+    if done.doc_ids:
+        articles = (a for a in articles if a.doc_id not in done.doc_ids)
+    if nlp is None:
+        from .distributed import extract_lines_on_cluster
+
+        lines = extract_lines_on_cluster(str(dask), articles, ruleset)
+    else:
+        lines = extract_lines(nlp, articles, jobs=jobs or default_jobs(), ruleset=ruleset)
+    total = failed = 0
+    with output_stream(output) as out, progress() as advance:
+        for kept in done.lines:  # --resume: the earlier good lines first, so -o is complete at every rename
+            out.write(kept + "\n")
+        for line in lines:
+            out.write(line.json + "\n")
+            total += 1
+            if line.errors:
+                failed += 1
+                for err in line.errors:
+                    typer.echo(f"warta: {err.get('source', line.doc_id)}: {err['message']}", err=True)
+            advance(line.doc_id)
+    kept = f", {len(done.lines)} kept from {output}" if done.lines else ""
+    typer.echo(f"warta: {total} articles, {total - failed} ok, {failed} failed{kept}", err=True)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def eval_command(
+    gold_dir: Annotated[Path, typer.Argument(help="A folder of gold NAME.json files (see ANNOTATION.md).")],
+    system: Annotated[str, typer.Argument(help="Warta's output: a .jsonl file, a folder of .json, or -.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    errors: Annotated[bool, typer.Option("--errors", help="List lenient false positives and negatives.")] = False,
+) -> None:
+    """Score output against gold: P/R/F1 per type (lenient, strict, detect), attributes, events."""
+    from .evaluate import evaluate_paths, format_report
+
+    try:
+        evaluation = evaluate_paths(gold_dir, system)
+    except WartaError as error:
+        raise fail(error) from None
+    if as_json:
+        typer.echo(json.dumps(evaluation.as_dict(), indent=1, ensure_ascii=False))
+    else:
+        typer.echo(format_report(evaluation, show_errors=errors))
+
+
+# --- rule authoring: warta rules check|test, warta explain (plain functions in authoring.py) ---
+
+rules_app = typer.Typer(no_args_is_help=True, help="Check rule files and run their examples.")
+app.add_typer(rules_app, name="rules")
+RulesDirArgument = Annotated[
+    Path | None,
+    typer.Argument(help="A folder of rule files (default: the built-in rules/). A user folder is layered "
+                        "over the built-in rules and only its own rules are checked or tested."),
+]
+RequireExamples = Annotated[
+    bool, typer.Option("--require-examples", help="A rule without examples is a failure, not a note.")
+]
+
+
+@rules_app.command("check")
+def rules_check(directory: RulesDirArgument = None, require_examples: RequireExamples = False) -> None:
+    """Validate rule files without running them: one line per problem (file:line: rule id: message)."""
+    from .authoring import check_rules
+
+    findings = check_rules(directory, require_examples=require_examples)
+    errors = [f for f in findings if f.severity == "error"]
+    for finding in findings:
+        typer.echo(str(finding) if finding.severity == "error" else f"{finding} (note)")
+    typer.echo(f"warta: {len(errors)} problem(s), {len(findings) - len(errors)} note(s)", err=True)
+    if errors:
+        raise typer.Exit(1)
+
+
+@rules_app.command("test")
+def rules_test(directory: RulesDirArgument = None, require_examples: RequireExamples = False) -> None:
+    """Run every rule's examples and counter-examples through the full pipeline."""
+    from .authoring import run_rule_tests
+
+    report = run_rule_tests(directory, require_examples=require_examples)
+    for finding in report.failures:
+        typer.echo(str(finding))
+    if not require_examples:
+        for finding in report.uncovered:
+            typer.echo(f"{finding} (note)")
+    typer.echo(f"warta: {report.rules} rules, {report.examples} examples, {report.counter_examples} "
+               f"counter-examples: {len(report.failures)} failed, {len(report.uncovered)} rules without "
+               "examples", err=True)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command("explain")
+def explain_command(
+    text_or_file: Annotated[str, typer.Argument(help="A text, or a file (.txt, .jsonl) of articles.")],
+    rules: RulesOption = None,
+    html_out: Annotated[Path | None, typer.Option("--html", help="Also write a displaCy page here.")] = None,
+    published: Annotated[str | None, typer.Option("--published", help="The article's date (YYYY-MM-DD).")] = None,
+) -> None:
+    """Show the tokens, every mention with its rule and file:line, rejected candidates, and the events."""
+    from .authoring import explain, explanation_html, format_explanation
+    from .pipeline import build_pipeline
+    from .rules import load_rules
+    from .sources import read_paths
+
+    try:
+        ruleset = load_rules(rules or [])
+        nlp = build_pipeline(ruleset=ruleset)
+    except WartaError as error:
+        raise fail(error) from None
+    if os.path.isfile(text_or_file):
+        inputs = [(a.text, a.published or published, a.doc_id) for a in read_paths([text_or_file])
+                  if a.text is not None]
+    else:
+        inputs = [(text_or_file, published, "text")]
+    explanations = [explain(nlp, ruleset, text, date, doc_id) for text, date, doc_id in inputs]
+    typer.echo("\n\n".join(format_explanation(ex) for ex in explanations))
+    if html_out is not None:
+        html_out.write_text(explanation_html(explanations), encoding="utf-8")
+        typer.echo(f"warta: wrote {html_out}", err=True)
+
+
+@app.command("candidates")
+def candidates_command(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or .jsonl files of articles.")],
+    rules: RulesOption = None,
+    top: Annotated[int, typer.Option("--top", help="How many names to list.")] = 50,
+    min_count: Annotated[int, typer.Option("--min-count", help="Only names seen at least this often.")] = 2,
+) -> None:
+    """List frequent capitalized names no rule tagged (count, articles, name, example): YAML to add."""
+    from .candidates import untagged_names
+    from .pipeline import build_pipeline
     from .sources import read_paths
 
     try:
         nlp = build_pipeline(rules or [])
     except WartaError as error:
         raise fail(error) from None
-    total = failed = 0
-    with output_stream(output) as out, progress() as advance:
-        for record in extract_articles(nlp, read_paths(paths)):
-            out.write(dump_json(record) + "\n")
-            total += 1
-            if record["errors"]:
-                failed += 1
-                for err in record["errors"]:
-                    typer.echo(f"warta: {err.get('source', record['doc_id'])}: {err['message']}", err=True)
-            advance(record["doc_id"])
-    typer.echo(f"warta: {total} articles, {total - failed} ok, {failed} failed", err=True)
-    if failed:
-        raise typer.Exit(1)
+    for cand in untagged_names(nlp, read_paths(paths), min_count=min_count, top=top):
+        typer.echo(f"{cand.count}\t{cand.docs}\t{cand.name}\t{cand.example}")
 
 
 def main() -> None:

@@ -27,6 +27,11 @@ class Errors(str, Enum):
     E012 = "E012 regex {pattern!r} can backtrack without bound: {detail}"
     E013 = "E013 pattern can never match: {detail}"
     E014 = "E014 rule is shadowed by {other} ({where}): {detail}"
+    E015 = "E015 bad example #{n}: {detail}"
+    E016 = "E016 example #{n} fails: {detail}"
+    E017 = "E017 counter-example #{n} fails: {detail}"
+    E018 = "E018 rule has no example or counter-example"
+    E019 = "E019 replaces the built-in rule of the same id at {where}"
 
     # E1xx: input articles
     E101 = "E101 cannot read file: {detail}"
@@ -40,10 +45,18 @@ class Errors(str, Enum):
     E109 = "E109 no such file or folder: {path}"
     E110 = "E110 line {line}: a record must be a JSON object"
     E111 = "E111 cannot extract article text from HTML: {detail}"
+    E112 = "E112 the article text is empty"
+    E113 = "E113 line {line}: the line is {size} bytes, over the limit of {limit} bytes; not read"
+    E114 = "E114 line {line}: not UTF-8 ({detail})"
 
     # E2xx: processing
     E201 = "E201 extraction failed: {detail}"
     E202 = "E202 a rule timed out on this article: {detail}"
+    E203 = "E203 the worker process extracting this article stopped: {detail}"
+
+    # E3xx: evaluation (warta eval)
+    E301 = "E301 no gold files (*.json) in {path}"
+    E302 = "E302 cannot read {path}: {detail}"
 
     # W0xx: warnings attached to an article's output
     W001 = "W001 weekday {weekday!r} disagrees with date {date} (a {actual})"

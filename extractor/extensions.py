@@ -8,6 +8,8 @@ twice (tests, worker processes) is harmless.
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc, Span
 
 DOC_EXTENSIONS: dict[str, object] = {
@@ -16,8 +18,10 @@ DOC_EXTENSIONS: dict[str, object] = {
     "reference_basis": None,  # why that date: published, header, dateline, latest_date
     "boilerplate": None,  # list of (start, end) character ranges of page chrome
     "authors": None,  # list of {name, role}
+    "byline": None,  # list of (start, end) character ranges of the byline the authors came from
     "events": None,  # list of event dicts (see extractor.components.events)
     "warnings": None,  # list of message strings
+    "trace": None,  # None (off), or a list of rejected candidates {rule, start, end, reason}: see spans.trace
 }
 
 SPAN_EXTENSIONS: dict[str, object] = {
@@ -26,13 +30,34 @@ SPAN_EXTENSIONS: dict[str, object] = {
 }
 
 
+def _span_key(span: Span, name: str) -> tuple[str, str, int, int, int, int]:
+    # spaCy keys plain Span extensions by offsets only, so two candidates on the same
+    # characters (a CLDR name and an alias, a COUNTRY and a LOCATION) would share one
+    # rule and one attrs dict. Label and span id (unique per make_mention, kept by
+    # doc.ents) tell them apart.
+    return ("warta._.", name, span.start_char, span.end_char, span.label, span.id)
+
+
+def _span_extension(name: str, default: object) -> tuple[Any, Any]:
+    def get(span: Span) -> Any:
+        store: dict[Any, Any] = span.doc.user_data
+        return store.get(_span_key(span, name), default)
+
+    def set_(span: Span, value: Any) -> None:
+        store: dict[Any, Any] = span.doc.user_data
+        store[_span_key(span, name)] = value
+
+    return get, set_
+
+
 def register_extensions() -> None:
     for name, default in DOC_EXTENSIONS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
     for name, default in SPAN_EXTENSIONS.items():
         if not Span.has_extension(name):
-            Span.set_extension(name, default=default)
+            getter, setter = _span_extension(name, default)
+            Span.set_extension(name, getter=getter, setter=setter)
 
 
 register_extensions()

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from .errors import Errors
 from .records import base_record, doc_record
 from .sources import Article, error_entry
+from .spans import remember_text
 
 
 def article_context(article: Article) -> dict[str, Any]:
@@ -29,7 +30,7 @@ def process_article(nlp: Language, article: Article) -> dict[str, Any]:
     if not article.ok or article.text is None:
         return base_record(article, rules_version)
     try:
-        doc = nlp.make_doc(article.text)
+        doc = remember_text(nlp.make_doc(article.text), article.text)
         doc._.article = article_context(article)
         for _, proc in nlp.pipeline:
             doc = proc(doc)
@@ -58,7 +59,7 @@ def extract_text(nlp: Language, text: str, doc_id: str = "text", published: str 
 
 def run_doc(nlp: Language, text: str, published: str | None = None) -> Doc:
     """The annotated Doc for one string (for tests and ``warta explain``)."""
-    doc = nlp.make_doc(text)
+    doc = remember_text(nlp.make_doc(text), text)
     doc._.article = {"doc_id": "text", "published": published, "title": None, "url": None, "source": "<text>"}
     for _, proc in nlp.pipeline:
         doc = proc(doc)

@@ -11,19 +11,26 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
 
-import spacy
 from spacy.language import Language
 
 from . import (
     components,  # noqa: F401  (registers the factories)
     extensions,  # noqa: F401
 )
-from .rules import RuleSet, load_rules
-from .tokenizer import configure_tokenizer
+from .cache import load_rules_cached
+from .rules import RuleSet
+from .tokenizer import blank_language
 
 # (pipe name, factory), in the order the data flows through them.
 PIPELINE: list[tuple[str, str]] = [
+    ("boilerplate", "warta_boilerplate"),
     ("gazetteer", "warta_gazetteer"),
+    ("byline", "warta_byline"),  # authors first: officials never tags them
+    ("agencies", "warta_agencies"),  # after gazetteer: "Kepolisian Nasional Kamboja" swallows the country
+    ("officials", "warta_officials"),  # after agencies: titles name their agency
+    ("dates", "warta_dates"),  # after agencies/officials, before case counts
+    ("case_counts", "warta_case_counts"),  # after dates: a count's period is a DATE mention
+    ("events", "warta_events"),  # last: reads every mention
 ]
 
 
@@ -34,9 +41,8 @@ class RuleConsumer(Protocol):
 def build_pipeline(rule_dirs: Iterable[Path | str] = (), ruleset: RuleSet | None = None) -> Language:
     """The full Warta pipeline over the built-in rules layered with ``rule_dirs``."""
     if ruleset is None:
-        ruleset = load_rules(rule_dirs)
-    nlp = spacy.blank("id")
-    configure_tokenizer(nlp, ruleset)
+        ruleset = load_rules_cached(rule_dirs)  # parsed YAML from the disk cache when unchanged
+    nlp = blank_language(ruleset)  # spacy.blank("id") with our tokenizer settings, built once
     for pipe_name, factory in PIPELINE:
         component = nlp.add_pipe(factory, name=pipe_name)
         if hasattr(component, "set_rules"):

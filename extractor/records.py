@@ -7,6 +7,7 @@ machine-readable form, and tests validate real output against it.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -46,7 +47,7 @@ def base_record(article: Article, rules_version: str | None) -> dict[str, Any]:
         "entities": [],
         "events": [],
         "boilerplate": [],
-        "warnings": [],
+        "warnings": list(article.meta.get("warnings", [])),  # from reading (W002 repaired text)
         "errors": list(article.errors),
     }
     if article.meta.get("encoding"):
@@ -65,6 +66,15 @@ def doc_record(doc: Doc, article: Article, rules_version: str | None) -> dict[st
         entities=[entity_record(e) for e in doc.ents],
         events=list(doc._.events or []),
         boilerplate=[[a, b] for a, b in (doc._.boilerplate or [])],
-        warnings=list(doc._.warnings or []),
+        warnings=list(article.meta.get("warnings", [])) + list(doc._.warnings or []),
     )
     return record
+
+
+def json_line(record: dict[str, Any]) -> str:
+    """The record as written: one compact JSON line, UTF-8 kept (no trailing newline).
+
+    Every writer (one process, a process pool, Dask) goes through this, so
+    their outputs are byte-identical.
+    """
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import re
+import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -131,6 +133,7 @@ class RuleFile:
     settings: dict[str, Any]
     rules: list[Rule]
     text: str
+    settings_line: int = 0  # line of ``settings:`` (provenance of rules generated from settings)
 
 
 @dataclass
@@ -152,11 +155,19 @@ class RuleSet:
                 merged.update(f.settings)
         return merged
 
+    generated: dict[str, Rule] = field(default_factory=dict)
+    """Rules a component builds from settings or data (CLDR country names), so their ids resolve too."""
+
     def by_id(self, rule_id: str) -> Rule | None:
         for r in self.rules:
             if r.id == rule_id:
                 return r
-        return None
+        return self.generated.get(rule_id)
+
+    def add_generated(self, rules: Iterable[Rule]) -> None:
+        """Make generated rules' ids resolve (provenance), without adding them to :attr:`rules`."""
+        for r in rules:
+            self.generated[r.id] = r
 
 
 # --- YAML with line numbers -------------------------------------------------------
@@ -204,17 +215,128 @@ def _line_of(mapping: Any, key: str | None = None) -> int | None:
 
 # --- validation -------------------------------------------------------------------
 
+
+class Problems:
+    """Where the loader puts what it finds wrong with rule files.
+
+    Loading for a run raises the first problem (``collect=False``, the default);
+    ``warta rules check`` collects them all (``collect=True``) and goes on,
+    leaving out only the broken rules.
+    """
+
+    def __init__(self, collect: bool = False) -> None:
+        self.collect = collect
+        self.errors: list[RuleError] = []
+
+    def add(self, error: RuleError) -> None:
+        if not self.collect:
+            raise error
+        self.errors.append(error)
+
+    def __len__(self) -> int:
+        return len(self.errors)
+
+
 _NESTED_QUANTIFIER = regex.compile(r"\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)[+*{]")
+_MAX_SAFE_REPEAT = 10
+"""A group holding a variable-length repeat may itself repeat at most this many times (``(\\w+ ){0,3}``)."""
+
+# Syntax of the ``regex`` module that Python's own parser lacks, mapped to a same-width stand-in
+# so the parser can still measure the pattern's shape.
+_REGEX_ONLY_SYNTAX = [
+    (regex.compile(r"\\[pP]\{[^{}]{1,40}+\}|\\[pP][A-Za-z]"), r"\\w"),
+    (regex.compile(r"\\L<[A-Za-z_]\w*+>"), "x"),
+    (regex.compile(r"\\[mM]"), r"\\b"),
+    (regex.compile(r"\\X"), "."),
+    (regex.compile(r"\(\?V[01]\)"), ""),
+]
+
+
+def _parse_regex(source: str) -> Any | None:
+    """Python's parse tree of ``source`` (None when it uses syntax only the ``regex`` module knows)."""
+    parser: Any
+    try:
+        parser = importlib.import_module("re._parser")  # Python >= 3.11 (knows ++ and (?>...))
+    except ImportError:  # pragma: no cover - Python 3.10
+        parser = importlib.import_module("sre_parse")
+    for syntax, stand_in in _REGEX_ONLY_SYNTAX:
+        source = syntax.sub(stand_in, source)
+    try:
+        with warnings.catch_warnings():  # "possible nested set": VERSION1 set syntax, read loosely here
+            warnings.simplefilter("ignore", FutureWarning)
+            return parser.parse(source)
+    except (re.error, OverflowError, RecursionError):
+        return None
+
+
+def _children(op: str, av: Any) -> list[Any]:
+    """The sub-patterns of one node of a parse tree."""
+    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        return [av[2]]
+    if op == "SUBPATTERN":
+        return [av[3]]
+    if op == "BRANCH":
+        return list(av[1])
+    if op in ("ASSERT", "ASSERT_NOT"):
+        return [av[1]]
+    if op == "ATOMIC_GROUP":
+        return [av]
+    if op == "GROUPREF_EXISTS":
+        return [p for p in av[1:] if p is not None]
+    return []
+
+
+def _gives_back(items: Any) -> bool:
+    """True if ``items`` holds a variable-length repeat that can give characters back on backtracking."""
+    for op, av in items:
+        name = str(op)
+        if name in ("POSSESSIVE_REPEAT", "ATOMIC_GROUP"):
+            continue  # never gives back what it took
+        if name in ("MAX_REPEAT", "MIN_REPEAT") and av[0] != av[1]:
+            return True
+        if any(_gives_back(sub) for sub in _children(name, av)):
+            return True
+    return False
+
+
+def _nested_repeat(items: Any) -> bool:
+    """True if a repeat that may run many times holds a repeat that gives back (``(a+)+``)."""
+    for op, av in items:
+        name = str(op)
+        if name in ("MAX_REPEAT", "MIN_REPEAT") and av[1] > _MAX_SAFE_REPEAT and _gives_back(av[2]):
+            return True
+        if any(_nested_repeat(sub) for sub in _children(name, av)):
+            return True
+    return False
+
+
+def regex_max_width(source: str) -> int | None:
+    """The most characters one match of ``source`` can span (None when unknown)."""
+    tree = _parse_regex(source)
+    if tree is None:
+        return None
+    return int(tree.getwidth()[1])
 
 
 def compile_regex(source: str, flags: int = 0) -> Any:
     """Compile a rule's regex, refusing ones that can backtrack without bound.
 
-    A group that contains ``+`` or ``*`` and is itself repeated (``(a+)+``)
-    is the classic catastrophic shape; such a group must be possessive
-    (``(a+)++``) or atomic (``(?>...)``) to pass.
+    A repeated group that holds a variable-length repeat (``(a+)+``, ``(\\s*\\w+)*``)
+    is the classic catastrophic shape: on a failing text the two repeats share
+    the characters in exponentially many ways. The inner or the outer repeat must
+    be possessive (``(a++)+``, ``(a+)++``) or atomic (``(?>a+)+``), or the group
+    repeat at most ``_MAX_SAFE_REPEAT`` times (``(\\w+ ){0,3}``). The shape is read
+    from Python's own regex parser; syntax only the ``regex`` module knows falls
+    back to a textual test.
     """
     compiled = regex.compile(source, flags | regex.VERSION1)
+    tree = _parse_regex(source)
+    if tree is not None:
+        if _nested_repeat(tree):
+            raise ValueError(Errors.E012.format(
+                pattern=source, detail="a repeated group holds a variable-length repeat; make one of them "
+                                       "possessive (++, *+) or atomic (?>...)"))
+        return compiled
     for m in _NESTED_QUANTIFIER.finditer(source):
         inner = m.group(0)
         if source[m.end() : m.end() + 1] == "+" or inner.startswith("(?>"):
@@ -224,48 +346,62 @@ def compile_regex(source: str, flags: int = 0) -> Any:
 
 
 def _check_type(value: Any, types: tuple[type, ...], expected: str, name: str, file: str,
-                line: int | None, rule_id: str | None) -> None:
+                line: int | None, rule_id: str | None, problems: Problems) -> bool:
+    """Report a value of the wrong type; True if the type is right."""
     if isinstance(value, bool) and bool not in types:
         ok = False
     else:
         ok = isinstance(value, types)
     if not ok:
-        raise RuleError(Errors.E003.format(field=name, expected=expected, got=type(value).__name__),
-                        file, line, rule_id)
+        problems.add(RuleError(Errors.E003.format(field=name, expected=expected, got=type(value).__name__),
+                               file, line, rule_id))
+    return ok
 
 
-def _build_pattern(raw: Any, file: str, line: int | None, rule_id: str, ignore_case: bool) -> Pattern:
+def _build_pattern(raw: Any, file: str, line: int | None, rule_id: str, ignore_case: bool,
+                   problems: Problems) -> Pattern | None:
     if isinstance(raw, str):
         raw = [raw]
     if isinstance(raw, dict):
         keys = [k for k in raw if k not in _META]
         if keys != ["regex"] or not isinstance(raw["regex"], str):
-            raise RuleError(Errors.E003.format(field="pattern", expected="a mapping {regex: STRING}",
-                                               got="mapping with " + ", ".join(map(str, keys))),
-                            file, line, rule_id)
+            problems.add(RuleError(Errors.E003.format(field="pattern", expected="a mapping {regex: STRING}",
+                                                      got="mapping with " + ", ".join(map(str, keys))),
+                                   file, line, rule_id))
+            return None
         source = raw["regex"]
         try:
             compiled = compile_regex(source, regex.IGNORECASE if ignore_case else 0)
         except regex.error as exc:
-            raise RuleError(Errors.E005.format(pattern=source, detail=exc), file, line, rule_id) from None
+            problems.add(RuleError(Errors.E005.format(pattern=source, detail=exc), file, line, rule_id))
+            return None
         except ValueError as exc:
-            raise RuleError(str(exc), file, line, rule_id) from None
+            problems.add(RuleError(str(exc), file, line, rule_id))
+            return None
+        if regex_max_width(source) == 0:
+            problems.add(RuleError(Errors.E013.format(detail=f"regex {source!r} matches only the empty string"),
+                                   file, line, rule_id))
+            return None
         return Pattern("regex", regex=source, compiled=compiled)
     if isinstance(raw, list) and raw and all(isinstance(p, str) for p in raw):
         phrases = tuple(p for p in raw if p.strip())
         if len(phrases) != len(raw):
-            raise RuleError(Errors.E013.format(detail="an empty phrase"), file, line, rule_id)
+            problems.add(RuleError(Errors.E013.format(detail="an empty phrase"), file, line, rule_id))
+            return None
         return Pattern("phrase", phrases=phrases)
     if isinstance(raw, list) and raw and all(isinstance(p, dict) for p in raw):
         tokens = tuple(strip_meta(p) for p in raw)
-        _validate_token_pattern(list(tokens), file, line, rule_id)
+        if not _validate_token_pattern(list(tokens), file, line, rule_id, problems):
+            return None
         return Pattern("tokens", tokens=tokens)
-    raise RuleError(Errors.E003.format(field="pattern",
-                                       expected="a phrase, a list of phrases, a token pattern or {regex: ...}",
-                                       got=type(raw).__name__), file, line, rule_id)
+    problems.add(RuleError(Errors.E003.format(field="pattern",
+                                              expected="a phrase, a list of phrases, a token pattern or {regex: ...}",
+                                              got=type(raw).__name__), file, line, rule_id))
+    return None
 
 
-def _validate_token_pattern(tokens: list[dict[str, Any]], file: str, line: int | None, rule_id: str) -> None:
+def _validate_token_pattern(tokens: list[dict[str, Any]], file: str, line: int | None, rule_id: str,
+                            problems: Problems) -> bool:
     from spacy.matcher import Matcher
     from spacy.vocab import Vocab
 
@@ -273,36 +409,48 @@ def _validate_token_pattern(tokens: list[dict[str, Any]], file: str, line: int |
         Matcher(Vocab(), validate=True).add(rule_id, [tokens])
     except Exception as exc:  # spaCy raises ValueError/MatchPatternError with a long report
         detail = " ".join(str(exc).split())[:300]
-        raise RuleError(Errors.E009.format(detail=detail), file, line, rule_id) from None
+        problems.add(RuleError(Errors.E009.format(detail=detail), file, line, rule_id))
+        return False
+    return True
 
 
-def _build_rule(raw: Any, kind: RuleKind, file: str) -> Rule:
+def _build_rule(raw: Any, kind: RuleKind, file: str, problems: Problems | None = None) -> Rule | None:
+    """A validated rule, or None (after reporting to ``problems``) when it is broken."""
+    problems = problems if problems is not None else Problems()
+    found = len(problems)
     line = _line_of(raw) or 0
     if not isinstance(raw, dict):
-        raise RuleError(Errors.E003.format(field="rule", expected="a mapping", got=type(raw).__name__),
-                        file, line)
+        problems.add(RuleError(Errors.E003.format(field="rule", expected="a mapping", got=type(raw).__name__),
+                               file, line))
+        return None
     rule_id = raw.get("id")
     if not isinstance(rule_id, str) or not rule_id.strip():
-        raise RuleError(Errors.E004.format(field="id"), file, line)
+        problems.add(RuleError(Errors.E004.format(field="id"), file, line))
+        return None
     allowed = {**COMMON_FIELDS, **kind.fields}
+    well_typed: set[str] = set()
     for key, value in raw.items():
         if key in _META:
             continue
         if key not in allowed:
-            raise RuleError(Errors.E002.format(key=key, allowed=", ".join(sorted(allowed))),
-                            file, _line_of(raw, key), rule_id)
+            problems.add(RuleError(Errors.E002.format(key=key, allowed=", ".join(sorted(allowed))),
+                                   file, _line_of(raw, key), rule_id))
+            continue
         types, expected = allowed[key]
-        _check_type(value, types, expected, key, file, _line_of(raw, key), rule_id)
-    ignore_case = bool(raw.get("ignore_case", False))
+        if _check_type(value, types, expected, key, file, _line_of(raw, key), rule_id, problems):
+            well_typed.add(key)
+    ignore_case = bool(raw.get("ignore_case", False)) if "ignore_case" in well_typed else False
     pattern = None
-    if "pattern" in raw:
-        pattern = _build_pattern(raw["pattern"], file, _line_of(raw, "pattern"), rule_id, ignore_case)
-    elif kind.requires_pattern:
-        raise RuleError(Errors.E004.format(field="pattern"), file, line, rule_id)
-    label = raw.get("label")
+    if "pattern" in well_typed:
+        pattern = _build_pattern(raw["pattern"], file, _line_of(raw, "pattern"), rule_id, ignore_case, problems)
+    elif "pattern" not in raw and kind.requires_pattern:
+        problems.add(RuleError(Errors.E004.format(field="pattern"), file, line, rule_id))
+    label = raw.get("label") if "label" in well_typed else None
     if label is not None and label not in kind.labels:
-        raise RuleError(Errors.E010.format(label=label, known=", ".join(kind.labels)),
-                        file, _line_of(raw, "label"), rule_id)
+        problems.add(RuleError(Errors.E010.format(label=label, known=", ".join(kind.labels)),
+                               file, _line_of(raw, "label"), rule_id))
+    if len(problems) > found:
+        return None
     data = {k: strip_meta(v) for k, v in raw.items() if k not in COMMON_FIELDS and k not in _META}
     return Rule(
         id=rule_id,
@@ -321,60 +469,82 @@ def _build_rule(raw: Any, kind: RuleKind, file: str) -> Rule:
     )
 
 
-def load_rule_file(path: Path, display: str | None = None) -> RuleFile:
-    """Parse and validate one rule file; raises :class:`RuleError` naming file and line."""
+def load_rule_file(path: Path, display: str | None = None, problems: Problems | None = None) -> RuleFile:
+    """Parse and validate one rule file; raises :class:`RuleError` naming file and line.
+
+    With ``problems`` collecting, every problem is added there instead and the
+    file comes back with its good rules only (``kind`` is "" when the file as a
+    whole is unreadable).
+    """
+    problems = problems if problems is not None else Problems()
     name = display or str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(Errors.E101.format(detail=exc), name) from None
+        problems.add(RuleError(Errors.E101.format(detail=exc), name))
+        return RuleFile(path=path, kind="", settings={}, rules=[], text="")
+    unreadable = RuleFile(path=path, kind="", settings={}, rules=[], text=text)
     try:
         raw = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.context_mark or exc.problem_mark
         line = mark.line + 1 if mark is not None else None
         detail = " ".join(str(exc.problem or exc).split())
-        raise RuleError(Errors.E001.format(detail=detail), name, line) from None
+        problems.add(RuleError(Errors.E001.format(detail=detail), name, line))
+        return unreadable
     except yaml.YAMLError as exc:
-        raise RuleError(Errors.E001.format(detail=" ".join(str(exc).split())), name) from None
+        problems.add(RuleError(Errors.E001.format(detail=" ".join(str(exc).split())), name))
+        return unreadable
     if not isinstance(raw, dict) or "kind" not in raw:
-        raise RuleError(Errors.E011.format(), name, _line_of(raw) or 1)
+        problems.add(RuleError(Errors.E011.format(), name, _line_of(raw) or 1))
+        return unreadable
     kinds = rule_kinds()
     kind_name = raw["kind"]
     if kind_name not in kinds:
-        raise RuleError(Errors.E007.format(kind=kind_name, known=", ".join(sorted(kinds))),
-                        name, _line_of(raw, "kind"))
+        problems.add(RuleError(Errors.E007.format(kind=kind_name, known=", ".join(sorted(kinds))),
+                               name, _line_of(raw, "kind")))
+        return unreadable
     kind = kinds[kind_name]
     for key in raw:
         if key not in ("kind", "settings", "rules") and key not in _META:
-            raise RuleError(Errors.E002.format(key=key, allowed="kind, settings, rules"),
-                            name, _line_of(raw, key))
+            problems.add(RuleError(Errors.E002.format(key=key, allowed="kind, settings, rules"),
+                                   name, _line_of(raw, key)))
     settings_raw = raw.get("settings") or {}
     if not isinstance(settings_raw, dict):
-        raise RuleError(Errors.E003.format(field="settings", expected="a mapping",
-                                           got=type(settings_raw).__name__), name, _line_of(raw, "settings"))
+        problems.add(RuleError(Errors.E003.format(field="settings", expected="a mapping",
+                                                  got=type(settings_raw).__name__), name, _line_of(raw, "settings")))
+        settings_raw = {}
+    settings: dict[str, Any] = {}
     for key, value in settings_raw.items():
         if key in _META:
             continue
         if key not in kind.settings:
-            raise RuleError(Errors.E002.format(key=key, allowed=", ".join(sorted(kind.settings)) or "none"),
-                            name, _line_of(settings_raw, key))
+            problems.add(RuleError(Errors.E002.format(key=key, allowed=", ".join(sorted(kind.settings)) or "none"),
+                                   name, _line_of(settings_raw, key)))
+            continue
         types, expected = kind.settings[key]
-        _check_type(value, types, expected, f"settings.{key}", name, _line_of(settings_raw, key), None)
+        if _check_type(value, types, expected, f"settings.{key}", name, _line_of(settings_raw, key), None,
+                       problems):
+            settings[key] = strip_meta(value)
     rules_raw = raw.get("rules") or []
     if not isinstance(rules_raw, list):
-        raise RuleError(Errors.E003.format(field="rules", expected="a list", got=type(rules_raw).__name__),
-                        name, _line_of(raw, "rules"))
+        problems.add(RuleError(Errors.E003.format(field="rules", expected="a list", got=type(rules_raw).__name__),
+                               name, _line_of(raw, "rules")))
+        rules_raw = []
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
     for item in rules_raw:
-        rule = _build_rule(item, kind, name)
+        rule = _build_rule(item, kind, name, problems)
+        if rule is None:
+            continue
         if rule.id in seen:
-            raise RuleError(Errors.E006.format(rule_id=rule.id, first=seen[rule.id].where),
-                            name, rule.line, rule.id)
+            problems.add(RuleError(Errors.E006.format(rule_id=rule.id, first=seen[rule.id].where),
+                                   name, rule.line, rule.id))
+            continue
         seen[rule.id] = rule
         rules.append(rule)
-    return RuleFile(path=path, kind=kind_name, settings=strip_meta(settings_raw), rules=rules, text=text)
+    return RuleFile(path=path, kind=kind_name, settings=settings, rules=rules, text=text,
+                    settings_line=_line_of(raw, "settings") or 0)
 
 
 def builtin_rules_dir() -> Path:
@@ -395,30 +565,43 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def load_rule_dir(directory: Path) -> list[RuleFile]:
+def load_rule_dir(directory: Path, problems: Problems | None = None) -> list[RuleFile]:
     """Every ``*.yaml`` file of one folder, in name order, with ids unique across the folder."""
+    problems = problems if problems is not None else Problems()
     if not directory.is_dir():
-        raise RuleError(Errors.E008.format(path=directory), str(directory))
+        problems.add(RuleError(Errors.E008.format(path=directory), str(directory)))
+        return []
     paths = sorted(directory.glob("*.yaml"))
     if not paths:
-        raise RuleError(Errors.E008.format(path=directory), str(directory))
-    files = [load_rule_file(p, _display(p)) for p in paths]
+        problems.add(RuleError(Errors.E008.format(path=directory), str(directory)))
+        return []
+    files = [load_rule_file(p, _display(p), problems) for p in paths]
     seen: dict[str, Rule] = {}
     for f in files:
+        kept = []
         for r in f.rules:
             if r.id in seen:
-                raise RuleError(Errors.E006.format(rule_id=r.id, first=seen[r.id].where), r.file, r.line, r.id)
+                problems.add(RuleError(Errors.E006.format(rule_id=r.id, first=seen[r.id].where),
+                                       r.file, r.line, r.id))
+                continue
             seen[r.id] = r
+            kept.append(r)
+        f.rules = kept
     return files
 
 
-def load_rules(extra_dirs: Iterable[Path | str] = (), *, builtin: bool = True) -> RuleSet:
-    """Built-in rules, then each folder of ``extra_dirs``: a later rule replaces an earlier one of the same id."""
+def load_rules(extra_dirs: Iterable[Path | str] = (), *, builtin: bool = True,
+               problems: Problems | None = None) -> RuleSet:
+    """Built-in rules, then each folder of ``extra_dirs``: a later rule replaces an earlier one of the same id.
+
+    Raises the first :class:`RuleError`, unless ``problems`` collects them (``warta rules check``).
+    """
+    problems = problems if problems is not None else Problems()
     layers: list[list[RuleFile]] = []
     if builtin:
-        layers.append(load_rule_dir(builtin_rules_dir()))
+        layers.append(load_rule_dir(builtin_rules_dir(), problems))
     for d in extra_dirs:
-        layers.append(load_rule_dir(Path(d)))
+        layers.append(load_rule_dir(Path(d), problems))
     files = [f for layer in layers for f in layer]
     by_id: dict[str, Rule] = {}
     order: list[str] = []
@@ -427,7 +610,9 @@ def load_rules(extra_dirs: Iterable[Path | str] = (), *, builtin: bool = True) -
             if r.id not in by_id:
                 order.append(r.id)
             elif by_id[r.id].kind != r.kind:
-                raise RuleError(Errors.E006.format(rule_id=r.id, first=by_id[r.id].where), r.file, r.line, r.id)
+                problems.add(RuleError(Errors.E006.format(rule_id=r.id, first=by_id[r.id].where),
+                                       r.file, r.line, r.id))
+                continue
             by_id[r.id] = r
     digest = hashlib.sha256()
     for f in files:

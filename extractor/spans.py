@@ -15,23 +15,125 @@ from spacy.tokens import Doc, Span
 
 from . import extensions  # noqa: F401  (declares Span._.rule / Span._.attrs)
 
+_TEXT_KEY = "warta.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc.
+
+    spaCy rebuilds ``doc.text`` from every token on each access (a Python
+    object per token); components that need the text call this instead.
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return str(text)
+
+
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Record the text ``doc`` was tokenized from (the tokenizer keeps every character, so it is ``doc.text``)."""
+    doc.user_data[_TEXT_KEY] = text
+    return doc
+
 
 def make_mention(doc: Doc, start_char: int, end_char: int, label: str, rule: str,
                  attrs: Mapping[str, Any] | None = None, mode: str = "strict") -> Span | None:
     """A labelled span carrying its rule id and attributes, or None if it does not align to tokens."""
-    span = doc.char_span(start_char, end_char, label=label, alignment_mode=mode)
-    if span is None or len(span) == 0:
+    aligned = doc.char_span(start_char, end_char, alignment_mode=mode)
+    if aligned is None or len(aligned) == 0:
         return None
+    # A span id of its own, so its rule and attrs never mix with another candidate's on the same characters.
+    serial = doc.user_data["warta.mention_serial"] = doc.user_data.get("warta.mention_serial", 0) + 1
+    span = Span(doc, aligned.start, aligned.end, label=label, span_id=f"warta.mention.{serial}")
     span._.rule = rule
     span._.attrs = dict(attrs or {})
     return span
 
 
+def tracing(doc: Doc) -> bool:
+    """True when someone (``warta explain``) asked why candidates were rejected."""
+    return doc._.trace is not None
+
+
+def trace(doc: Doc, rule: str | None, start_char: int, end_char: int, reason: str) -> None:
+    """Record that a rule's candidate at ``start_char:end_char`` was rejected, and why.
+
+    Costs nothing unless tracing is on (``doc._.trace = []`` before the pipeline
+    runs, as ``warta explain`` does). Any component may call it; build
+    expensive reasons only under ``if tracing(doc):``.
+    """
+    if doc._.trace is None:
+        return
+    doc._.trace.append({"rule": rule, "start": start_char, "end": end_char, "reason": reason})
+
+
 def in_boilerplate(doc: Doc, start_char: int, end_char: int) -> bool:
-    regions = doc._.boilerplate or []
+    chrome = _chrome_index(doc)
+    return chrome is not None and _overlaps_chrome(chrome, start_char, end_char)
+
+
+def _priority(span: Span) -> int:
+    return int((span._.attrs or {}).get("_priority", 0))
+
+
+def _lost_to(winner: Span) -> str:
+    return (f"overlaps {winner.label_} {winner.text!r} ({winner._.rule}), which is longer or has a higher "
+            "priority")
+
+
+def add_mentions(doc: Doc, spans: Iterable[Span]) -> list[Span]:
+    """Add spans to ``doc.ents``; a span wins over overlapping ones only if it is longer
+    (or as long with a higher priority). Returns the spans that were added.
+
+    Linear in the tokens the candidates cover: ``owner[i]`` is the mention
+    holding token ``i``, so finding what a candidate overlaps never scans
+    every mention of the document.
+    """
+    current: dict[int, Span] = {}
+    owner: list[Span | None] = [None] * len(doc)
+    for e in doc.ents:
+        current[id(e)] = e
+        owner[e.start:e.end] = [e] * (e.end - e.start)
+    added: dict[int, Span] = {}
+    chrome = _chrome_index(doc)
+    candidates = sorted(spans, key=lambda s: (-(s.end_char - s.start_char), -_priority(s), s.start_char))
+    for span in candidates:
+        if chrome is not None and _overlaps_chrome(chrome, span.start_char, span.end_char):
+            trace(doc, span._.rule, span.start_char, span.end_char, "inside page chrome (boilerplate)")
+            continue
+        overlapping: list[Span] = []
+        for holder in owner[span.start:span.end]:
+            if holder is not None and (not overlapping or overlapping[-1] is not holder):
+                overlapping.append(holder)
+        length = span.end_char - span.start_char
+        winners = [e for e in overlapping if (e.end_char - e.start_char, _priority(e)) >= (length, _priority(span))]
+        if winners:
+            if tracing(doc):
+                trace(doc, span._.rule, span.start_char, span.end_char, _lost_to(winners[0]))
+            continue
+        for e in overlapping:
+            if tracing(doc):
+                trace(doc, e._.rule, e.start_char, e.end_char, _lost_to(span))
+            del current[id(e)]
+            added.pop(id(e), None)
+            owner[e.start:e.end] = [None] * (e.end - e.start)
+        current[id(span)] = span
+        added[id(span)] = span
+        owner[span.start:span.end] = [span] * (span.end - span.start)
+    doc.set_ents(sorted(current.values(), key=lambda s: s.start))
+    return list(added.values())
+
+
+def _chrome_index(doc: Doc) -> tuple[list[tuple[int, int]], list[int]] | None:
+    """Page-chrome regions and their starts, built once per ``add_mentions`` call."""
+    regions = list(doc._.boilerplate or [])
     if not regions:
-        return False
-    starts = [a for a, _ in regions]
+        return None
+    return regions, [a for a, _ in regions]
+
+
+def _overlaps_chrome(chrome: tuple[list[tuple[int, int]], list[int]], start_char: int, end_char: int) -> bool:
+    regions, starts = chrome
     i = bisect_right(starts, end_char - 1) - 1
     while i >= 0:
         a, b = regions[i]
@@ -41,34 +143,6 @@ def in_boilerplate(doc: Doc, start_char: int, end_char: int) -> bool:
             break
         i -= 1
     return False
-
-
-def _priority(span: Span) -> int:
-    return int((span._.attrs or {}).get("_priority", 0))
-
-
-def add_mentions(doc: Doc, spans: Iterable[Span]) -> list[Span]:
-    """Add spans to ``doc.ents``; a span wins over overlapping ones only if it is longer
-    (or as long with a higher priority). Returns the spans that were added."""
-    current = sorted(doc.ents, key=lambda s: s.start)
-    added: list[Span] = []
-    candidates = sorted(spans, key=lambda s: (-(s.end_char - s.start_char), -_priority(s), s.start_char))
-    for span in candidates:
-        if in_boilerplate(doc, span.start_char, span.end_char):
-            continue
-        overlapping = [e for e in current if e.start < span.end and span.start < e.end]
-        length = span.end_char - span.start_char
-        if any((e.end_char - e.start_char, _priority(e)) >= (length, _priority(span)) for e in overlapping):
-            continue
-        for e in overlapping:
-            current.remove(e)
-            if e in added:
-                added.remove(e)
-        current.append(span)
-        added.append(span)
-    current.sort(key=lambda s: s.start)
-    doc.set_ents(current)
-    return added
 
 
 def mentions(doc: Doc, label: str | None = None) -> list[Span]:

@@ -1,0 +1,758 @@
+"""CASE_COUNT mentions: numbers that count cases, victims or people.
+
+A numeral (digits with Indonesian separators, number words, a vague quantity
+such as ``ratusan``) becomes a count only when a counted noun follows it
+("1.386 kasus", "62 orang WNI") or a cue says which noun it means ("133 di
+antaranya", "842 terkait penipuan online"): a bare number is far more often a
+date, an amount or an age than a count. The count's attributes come from its
+clause: the qualifier before it, the DATE mention it refers to (``period``,
+read from ``doc.ents``, so this runs after the ``dates`` pipe), the country
+where the cases happened and the kind of case. Every word involved is a rule or
+setting in ``rules/case_counts.yaml``; this module only knows how they combine.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+from spacy.attrs import IDX
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..errors import Errors, RuleError
+from ..matching import RuleMatcher
+from ..rules import Rule, RuleKind, RuleSet, register_rule_kind
+from ..spans import add_mentions, in_boilerplate, make_mention
+
+LABEL = "CASE_COUNT"
+
+# role -> the kind-specific fields a rule of that role must carry
+ROLES: dict[str, tuple[str, ...]] = {
+    "unit": ("unit",),
+    "implied": ("refer",),
+    "qualifier": ("qualifier",),
+    "category": (),
+    "exclude_before": (),
+    "exclude_after": (),
+    "exclude": (),
+    "boundary": (),
+    "baseline": (),
+    "place": ("country",),
+    "multi_place": (),
+    "place_anaphor": (),
+    "not_place": (),
+}
+REFERS = ("last", "sentence")
+POSITIONS = ("before", "after")
+ATTRIBUTES = ("period", "country")
+
+KIND = register_rule_kind(RuleKind(
+    name="case_counts",
+    fields={
+        "role": ((str,), "one of " + ", ".join(ROLES)),
+        "unit": ((str,), "a string (the counted noun, lower case)"),
+        "qualifier": ((str,), "a string (more_than, at_least, approx, almost, less_than, at_most)"),
+        "category": ((str,), "a string"),
+        "country": ((str,), "an ISO 3166-1 alpha-2 code"),
+        "refer": ((str,), "last or sentence"),
+        "position": ((str,), "before or after"),
+        "preceded_by": ((list,), "a list of words"),
+        "classifier": ((bool,), "true or false"),
+        "keep_with_unit": ((bool,), "true or false"),
+        "blocks": ((list,), "a list of attributes (period, country)"),
+    },
+    settings={
+        "number_words": ((dict,), "a mapping word -> integer"),
+        "teen_words": ((list,), "a list of words"),
+        "multipliers": ((dict,), "a mapping word -> integer"),
+        "scales": ((dict,), "a mapping word -> integer"),
+        "vague_quantities": ((dict,), "a mapping word -> [low, high]"),
+        "anaphoric_determiners": ((list,), "a list of words"),
+        "range_joiners": ((list,), "a list of words"),
+        "place_prepositions": ((list,), "a list of words"),
+        "home_country": ((str,), "an ISO 3166-1 alpha-2 code"),
+        "home_country_prepositions": ((list,), "a list of words"),
+        "approximate_scales": ((dict,), "a mapping word -> integer"),
+        "partition_words": ((list,), "a list of words"),
+        "refer_window": ((int,), "an integer (tokens)"),
+        "date_window": ((int,), "an integer (tokens)"),
+    },
+    labels=(LABEL,),
+))
+
+_THOUSANDS_DOT = regex.compile(r"\d{1,3}+(?:\.\d{3})++")
+_THOUSANDS_COMMA = regex.compile(r"\d{1,3}+(?:,\d{3})++")
+_DECIMAL = regex.compile(r"(\d++)[.,](\d{1,2}+)")
+_INTEGER = regex.compile(r"\d{1,12}+")
+_SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!"})
+_CLOSERS = frozenset({'"', "”", "’", "'", ")", "]"})
+_OPENERS = frozenset({"(", "[", "“", '"', "‘", ",", "-", "–", "—", ":"})
+
+
+@dataclass(frozen=True)
+class Numeral:
+    """A number in the text: token range, integer value (None when vague) and range."""
+
+    start: int
+    end: int
+    value: int | None
+    range: tuple[int, int] | None = None
+    vague: bool = False
+    scaled: int = 1  # the scale word's factor, when one followed ("80 ribu")
+    approx: bool = False  # "90 ribuan": about 90000
+
+
+@dataclass
+class Count:
+    """A numeral accepted as a count, with what licensed it."""
+
+    numeral: Numeral
+    rule: Rule
+    unit: str
+    unit_end: int  # token after the counted noun (after the numeral when the noun is implied)
+    qualifier: str | None
+    sentence: int
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule match as a token range."""
+
+    start: int
+    end: int
+    rule: Rule
+
+
+class _Hits:
+    """One document's rule matches, indexed by role and by where they start and end."""
+
+    def __init__(self) -> None:
+        self.by_role: dict[str, list[Hit]] = {}
+        self.starting: dict[tuple[str, int], Hit] = {}
+        self.ending: dict[tuple[str, int], Hit] = {}
+
+    def add(self, key: str, hit: Hit) -> None:
+        self.by_role.setdefault(key, []).append(hit)
+        for index, where in ((self.starting, hit.start), (self.ending, hit.end)):
+            old = index.get((key, where))
+            if old is None or (hit.end - hit.start) > (old.end - old.start):
+                index[(key, where)] = hit
+
+    def starts(self, key: str, i: int) -> Hit | None:
+        return self.starting.get((key, i))
+
+    def ends(self, key: str, i: int) -> Hit | None:
+        return self.ending.get((key, i))
+
+    def all(self, key: str) -> list[Hit]:
+        return self.by_role.get(key, [])
+
+
+def _words(value: Any) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in value) if isinstance(value, (list, tuple)) else frozenset()
+
+
+def _int_map(value: Any) -> dict[str, int]:
+    return {str(k).lower(): int(v) for k, v in value.items()} if isinstance(value, Mapping) else {}
+
+
+class CaseCountTagger:
+    """Tags CASE_COUNT mentions with value, unit, qualifier, period, country and category."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.matcher: RuleMatcher | None = None
+        self.number_words: dict[str, int] = {}
+        self.teens: frozenset[str] = frozenset()
+        self.multipliers: dict[str, int] = {}
+        self.scales: dict[str, int] = {}
+        self.vague: dict[str, tuple[int, int]] = {}
+        self.determiners: frozenset[str] = frozenset()
+        self.joiners: frozenset[str] = frozenset()
+        self.prepositions: frozenset[str] = frozenset()
+        self.partition_words: frozenset[str] = frozenset()
+        self.home_country: str | None = None
+        self.home_prepositions: frozenset[str] = frozenset()
+        self.approximate_scales: dict[str, int] = {}
+        self.refer_window = 80
+        self.date_window = 3
+        self.numeral_words: frozenset[str] = frozenset()  # words that may start a numeral
+
+    # --- rules ---------------------------------------------------------------------------------
+
+    def set_rules(self, ruleset: RuleSet) -> None:
+        rules = ruleset.of_kind(KIND.name)
+        for rule in rules:
+            _check_rule(rule)
+        settings = ruleset.settings(KIND.name)
+        self.number_words = _int_map(settings.get("number_words"))
+        self.teens = _words(settings.get("teen_words"))
+        self.multipliers = _int_map(settings.get("multipliers"))
+        self.scales = _int_map(settings.get("scales"))
+        self.vague = {str(k).lower(): (int(v[0]), int(v[1]))
+                      for k, v in (settings.get("vague_quantities") or {}).items()}
+        self.determiners = _words(settings.get("anaphoric_determiners"))
+        self.joiners = _words(settings.get("range_joiners"))
+        self.prepositions = _words(settings.get("place_prepositions"))
+        self.partition_words = _words(settings.get("partition_words"))
+        home = settings.get("home_country")
+        self.home_country = str(home) if home else None
+        self.home_prepositions = _words(settings.get("home_country_prepositions"))
+        self.approximate_scales = _int_map(settings.get("approximate_scales"))
+        self.refer_window = int(settings.get("refer_window", 80))
+        self.date_window = int(settings.get("date_window", 3))
+        self.numeral_words = frozenset(self.number_words) | frozenset(self.vague)
+        self.matcher = RuleMatcher(self.nlp.vocab, self.nlp.make_doc, rules)
+
+    # --- the component -------------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.matcher is None or len(doc) == 0:
+            return doc
+        hits = self._hits(doc)
+        texts = [token.text for token in doc]
+        sentences = _sentence_ids(texts)
+        taken = [False] * len(doc)
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                taken[i] = True
+        excluded = [False] * len(doc)
+        for hit in hits.all("exclude"):
+            for i in range(hit.start, hit.end):
+                excluded[i] = True
+        counts: list[Count] = []
+        end = 0
+        for i, text in enumerate(texts):
+            if i < end or not (text[:1].isdigit() or text.lower() in self.numeral_words):
+                continue
+            numeral = self._numeral_at(doc, i)
+            if numeral is None:
+                continue
+            end = numeral.end
+            if any(taken[k] or excluded[k] for k in range(numeral.start, numeral.end)):
+                continue
+            if in_boilerplate(doc, doc[numeral.start].idx, doc[numeral.end - 1].idx + len(doc[numeral.end - 1])):
+                continue
+            count = self._count(doc, numeral, hits, sentences, counts)
+            if count is not None:
+                counts.append(count)
+        spans: list[Span] = []
+        context = self._context(doc, hits, sentences, counts)
+        for index, count in enumerate(counts):
+            count.attrs = self._attributes(doc, count, index, context)
+            first, last = doc[count.numeral.start], doc[count.numeral.end - 1]
+            span = make_mention(doc, first.idx, last.idx + len(last), LABEL, count.rule.id, count.attrs)
+            if span is not None:
+                spans.append(span)
+        add_mentions(doc, spans)
+        return doc
+
+    def _hits(self, doc: Doc) -> _Hits:
+        """Every rule match as a token range (a regex match widened to whole tokens)."""
+        assert self.matcher is not None
+        hits = _Hits()
+        starts = doc.to_array(IDX).tolist()
+        for m in self.matcher(doc):
+            first = bisect_right(starts, m.start_char) - 1
+            end = bisect_left(starts, m.end_char)
+            if first < 0 or end <= first:
+                continue
+            role = str(m.rule.get("role"))
+            if role in ("qualifier", "implied"):
+                role = f"{role}_{m.rule.get('position', 'before' if role == 'qualifier' else 'after')}"
+            hits.add(role, Hit(first, end, m.rule))
+        return hits
+
+    # --- numerals ------------------------------------------------------------------------------
+
+    def _numeral_at(self, doc: Doc, i: int) -> Numeral | None:
+        """The numeral starting at token ``i`` (with a range "10-15" joined), or None."""
+        first = self._simple_numeral_at(doc, i)
+        if first is None or first.vague:
+            return first
+        j = _next_word(doc, first.end)
+        if j < len(doc) and doc[j].lower_ in self.joiners:
+            second = self._simple_numeral_at(doc, _next_word(doc, j + 1))
+            if second is not None and not second.vague and first.value is not None and second.value is not None:
+                low = first.value
+                if first.scaled == 1 and second.scaled > 1:
+                    low *= second.scaled
+                if low < second.value:
+                    return Numeral(first.start, second.end, None, (low, second.value))
+        return first
+
+    def _simple_numeral_at(self, doc: Doc, i: int) -> Numeral | None:
+        if i >= len(doc):
+            return None
+        token = doc[i]
+        lower = token.lower_
+        if lower in self.vague:
+            low, high = self.vague[lower]
+            j = _next_word(doc, i + 1)
+            if j < len(doc) and doc[j].lower_ in self.scales:
+                scale = self.scales[doc[j].lower_]
+                return Numeral(i, j + 1, None, (low * scale, (high + 1) * scale - 1), vague=True, scaled=scale)
+            return Numeral(i, i + 1, None, (low, high), vague=True)
+        if token.text[:1].isdigit():
+            return self._digits_at(doc, i)
+        if lower in self.number_words:
+            return self._words_at(doc, i)
+        return None
+
+    def _digits_at(self, doc: Doc, i: int) -> Numeral | None:
+        """Digits with Indonesian separators, optionally followed by a scale word."""
+        text = doc[i].text
+        j = _next_word(doc, i + 1)
+        following = doc[j].lower_ if j < len(doc) else ""
+        scale = self.scales.get(following, 1)
+        approx = scale == 1 and following in self.approximate_scales
+        if approx:
+            scale = self.approximate_scales[following]
+        end = j + 1 if scale > 1 else i + 1
+        number: float | None = None
+        if _THOUSANDS_DOT.fullmatch(text):
+            number = int(text.replace(".", ""))
+        elif _THOUSANDS_COMMA.fullmatch(text) and (scale == 1 or text.count(",") > 1):
+            number = int(text.replace(",", ""))  # an English-style separator: counts are whole numbers
+        elif (decimal := _DECIMAL.fullmatch(text)) is not None:
+            if scale == 1:
+                return None  # "122,3" is a fraction, never a count
+            number = float(f"{decimal.group(1)}.{decimal.group(2)}")
+        elif _INTEGER.fullmatch(text):
+            if len(text) > 1 and text.startswith("0"):
+                return None  # codes and phone numbers
+            number = int(text)
+        if number is None:
+            return None
+        return Numeral(i, end, int(round(number * scale)), scaled=scale, approx=approx)
+
+    def _words_at(self, doc: Doc, i: int) -> Numeral | None:
+        """Number words: "enam puluh dua" = 62, "dua belas" = 12, "seratus lima" = 105."""
+        total = group = pending = 0
+        end = i
+        j = i
+        while j < len(doc):
+            lower = doc[j].lower_
+            if lower in self.number_words:
+                value = self.number_words[lower]
+                if pending:
+                    break  # "dua tiga": two numbers, not one
+                if value >= 1000 and value in self.scales.values():  # seribu, sejuta: one thousand, ...
+                    if total or group:
+                        break
+                    total = value
+                elif value >= 100 and value in self.multipliers.values():  # seratus
+                    if group:
+                        break
+                    group = value
+                else:
+                    pending = value
+            elif lower in self.teens and 0 < pending < 10:
+                group += pending + 10
+                pending = 0
+            elif lower in self.multipliers and 0 < pending < 10:
+                group += pending * self.multipliers[lower]
+                pending = 0
+            elif lower in self.scales and (group or pending):
+                total += (group + pending) * self.scales[lower]
+                group = pending = 0
+            else:
+                break
+            end = j + 1
+            j = _next_word(doc, j + 1)
+        if end == i:
+            return None
+        return Numeral(i, end, total + group + pending)
+
+    # --- counts --------------------------------------------------------------------------------
+
+    def _count(self, doc: Doc, numeral: Numeral, hits: _Hits, sentences: list[int],
+               counts: list[Count]) -> Count | None:
+        """The count this numeral is, if a counted noun or a cue says so."""
+        after = _next_word(doc, numeral.end)
+        before = _prev_end(doc, numeral.start)
+        excluded_after = hits.starts("exclude_after", after)
+        direct_unit = hits.starts("unit", after)
+        if excluded_after is not None and (direct_unit is None or direct_unit.end <= excluded_after.end):
+            return None  # the longer reading wins: "anak buah" is no noun, "anak buah kapal" is
+        exclusion = hits.ends("exclude_before", before)
+        qualifier_hit = hits.ends("qualifier_before", before)
+        position = after
+        late_qualifier = hits.starts("qualifier_after", after)
+        if late_qualifier is not None:
+            position = _next_word(doc, late_qualifier.end)
+        unit = hits.starts("unit", position)
+        if unit is not None and unit.rule.get("classifier"):
+            specific = hits.starts("unit", _next_word(doc, unit.end))
+            if specific is not None and not specific.rule.get("classifier"):
+                unit = specific
+        if exclusion is not None and not (exclusion.rule.get("keep_with_unit") and unit is not None):
+            return None
+        qualifier = qualifier_hit or late_qualifier
+        qualifier_name = str(qualifier.rule.get("qualifier")) if qualifier is not None else None
+        if qualifier_name is None and numeral.approx:
+            qualifier_name = "approx"
+        sentence = sentences[numeral.start]
+        if unit is not None:
+            if numeral.vague:
+                k = _next_word(doc, unit.end)
+                if k < len(doc) and doc[k].lower_ in self.determiners:
+                    return None  # "ribuan kasus tersebut": the count already given
+            return Count(numeral, unit.rule, str(unit.rule.get("unit")), unit.end, qualifier_name, sentence)
+        if numeral.vague or numeral.range is not None:
+            return None
+        lead = qualifier_hit.start if qualifier_hit is not None else numeral.start
+        word_before = doc[_prev_end(doc, lead) - 1].lower_ if _prev_end(doc, lead) > 0 else ""
+        cue = hits.starts("implied_after", position)
+        if cue is None or not _preceded_ok(cue.rule, word_before):
+            cue = hits.ends("implied_before", _prev_end(doc, lead))
+            if cue is not None and not _preceded_ok(cue.rule, word_before):
+                cue = None
+        if cue is None:
+            return None
+        referent = self._referent(cue.rule, numeral, sentence, counts)
+        if referent is None:
+            return None
+        return Count(numeral, cue.rule, referent.unit, numeral.end, qualifier_name, sentence)
+
+    def _referent(self, cue: Rule, numeral: Numeral, sentence: int, counts: list[Count]) -> Count | None:
+        """The earlier count whose noun an implied count takes."""
+        if not counts:
+            return None
+        last = counts[-1]
+        if cue.get("refer") == "sentence":
+            return last if last.sentence == sentence else None
+        return last if numeral.start - last.numeral.end <= self.refer_window else None
+
+    # --- attributes ----------------------------------------------------------------------------
+
+    def _context(self, doc: Doc, hits: _Hits, sentences: list[int], counts: list[Count]) -> _Context:
+        """Everything attribute lookups read, gathered once per document and bucketed by sentence."""
+        context = _Context(sentences=sentences, counts=counts,
+                           numeral_starts={c.numeral.start for c in counts})
+        ents = list(doc.ents)
+        located: set[int] = set()
+        for ent in ents:
+            if ent.label_ in ("LOCATION", "COUNTRY"):
+                located.update(range(ent.start, ent.end))
+        for hit in hits.all("place"):
+            located.update(range(hit.start, hit.end))
+        baselines = {h.end for h in hits.all("baseline")}
+        not_place_ends = {h.end for h in hits.all("not_place")}
+        last_country: str | None = None
+        anaphors = sorted(hits.all("place_anaphor"), key=lambda h: h.start)
+        next_anaphor = 0
+        for ent in ents:
+            while next_anaphor < len(anaphors) and anaphors[next_anaphor].start < ent.start:
+                hit = anaphors[next_anaphor]
+                context.add_place(sentences[hit.start], _Place(hit.start, hit.end, last_country, True))
+                next_anaphor += 1
+            sentence = sentences[ent.start]
+            value = (ent._.attrs or {}).get("value")
+            if ent.label_ == "DATE" and value and _prev_end(doc, ent.start) not in baselines:
+                context.dates.setdefault(sentence, []).append((ent.start, ent.end, str(value)))
+            if ent.label_ != "COUNTRY":
+                continue
+            code = (ent._.attrs or {}).get("code")
+            context.countries.append((ent.start, ent.end, str(code) if code else None))
+            if _prev_end(doc, ent.start) in not_place_ends:
+                continue  # "warga negara Indonesia", "dolar AS": whose people or money, not where
+            last_country = str(code) if code else None
+            preposition = self._preposition_before(doc, ent.start, sentences, located)
+            if code == self.home_country and preposition not in self.home_prepositions:
+                continue  # "Indonesia memulangkan ...", "dipulangkan ke Indonesia": not where it happened
+            context.add_place(sentence, _Place(ent.start, ent.end, last_country, preposition is not None))
+        for hit in anaphors[next_anaphor:]:
+            context.add_place(sentences[hit.start], _Place(hit.start, hit.end, last_country, True))
+        for hit in hits.all("place"):
+            prepositional = self._preposition_before(doc, hit.start, sentences, located) is not None
+            context.add_place(sentences[hit.start], _Place(hit.start, hit.end, str(hit.rule.get("country")),
+                                                           prepositional))
+        for hit in hits.all("multi_place"):
+            context.add_place(sentences[hit.start], _Place(hit.start, hit.end, None, True))
+        for hit in hits.all("boundary"):
+            context.boundaries.setdefault(sentences[hit.start], []).append(hit)
+        for hit in _non_overlapping(hits.all("category")):
+            context.categories.setdefault(sentences[hit.start], []).append(hit)
+        return context
+
+    def _attributes(self, doc: Doc, count: Count, index: int, context: _Context) -> dict[str, Any]:
+        numeral = count.numeral
+        attrs: dict[str, Any] = {"value": numeral.value, "unit": count.unit, "qualifier": count.qualifier}
+        if numeral.range is not None:
+            attrs["range"] = list(numeral.range)
+        limit = self._partition_limit(doc, count, index, context.counts)
+        period_clause = _clause(count, context, "period", limit)
+        country_clause = _clause(count, context, "country", limit)
+        attrs["period"] = self._period(doc, count, period_clause, context)
+        attrs["country"] = self._country(doc, count, country_clause, context)
+        attrs["category"] = self._category(doc, count, period_clause, context)
+        return attrs
+
+    def _partition_limit(self, doc: Doc, count: Count, index: int, counts: list[Count]) -> int | None:
+        """"Dari 61 WNI yang ditahan, lima orang ... di Kamboja": the head's clause ends at the comma."""
+        before = _prev_end(doc, count.numeral.start)
+        if before == 0 or doc[before - 1].lower_ not in self.partition_words:
+            return None
+        if index + 1 >= len(counts) or counts[index + 1].sentence != count.sentence:
+            return None
+        following = counts[index + 1].numeral.start
+        for k in range(count.unit_end, following):
+            if doc[k].text == ",":
+                return k
+        return None
+
+    def _period(self, doc: Doc, count: Count, clause: tuple[int, int], context: _Context) -> str | None:
+        """The DATE the count refers to: right after its noun, else the nearest before, else after."""
+        low, high = clause
+        dates = [d for d in context.dates.get(count.sentence, ()) if low <= d[0] and d[1] <= high]
+        if not dates:
+            return None
+        start, unit_end = count.numeral.start, count.unit_end
+        following = [d for d in dates if d[0] >= unit_end]
+        if following:
+            nearest = min(following)
+            between = [t for t in doc[unit_end:nearest[0]] if not t.is_space]
+            if len(between) <= self.date_window and not any(
+                    t.text in (",", ";") or t.i in context.numeral_starts for t in between):
+                return nearest[2]
+        preceding = [d for d in dates if d[1] <= start]
+        if preceding:
+            return max(preceding, key=lambda d: d[1])[2]
+        if following:
+            return min(following)[2]
+        return None
+
+    def _country(self, doc: Doc, count: Count, clause: tuple[int, int], context: _Context) -> str | None:
+        """Where the cases happened: the nearest place in the clause, a place after di/dari/ke first."""
+        low, high = clause
+        start, end = count.numeral.start, count.unit_end
+        best: tuple[bool, int, _Place] | None = None
+        for place in context.places.get(count.sentence, ()):
+            if place.start < low or place.end > high or (place.start < end and start < place.end):
+                continue
+            distance = start - place.end if place.end <= start else place.start - end
+            key = (not place.prepositional, distance, place)
+            if best is None or key[:2] < best[:2]:
+                best = key
+        if best is None:
+            return None
+        place = best[2]
+        if _coordinated_with_other(doc, place, context.countries):
+            return None  # "di Indonesia dan Kamboja": no single country
+        return place.code
+
+    def _preposition_before(self, doc: Doc, i: int, sentences: list[int], located: set[int]) -> str | None:
+        """The place preposition before token ``i`` in its sentence, across places listed with commas
+        ("di Chrey Thum, Provinsi Kandal, Kamboja"), or None."""
+        k = _prev_end(doc, i) - 1
+        while k >= 0 and sentences[k] == sentences[i] and (doc[k].text == "," or k in located):
+            k -= 1
+        if k >= 0 and sentences[k] == sentences[i] and doc[k].lower_ in self.prepositions:
+            return str(doc[k].lower_)
+        return None
+
+    def _category(self, doc: Doc, count: Count, clause: tuple[int, int], context: _Context) -> str | None:
+        """The kind of case: category phrases right after the count, else the nearest before it."""
+        low, high = clause
+        found = [h for h in context.categories.get(count.sentence, ()) if low <= h.start and h.end <= high]
+        if not found:
+            return None
+        next_numeral = min((c.numeral.start for c in context.counts
+                            if c.sentence == count.sentence and c.numeral.start > count.numeral.start),
+                           default=high)
+        after = [h for h in found if count.unit_end <= h.start < next_numeral
+                 and h.start - count.unit_end <= 6]
+        if after:
+            return _category_text(doc, found, after[0])
+        before = [h for h in found if h.end <= count.numeral.start]
+        if before:
+            first = before[-1]
+            for h in reversed(before[:-1]):
+                if _joined(doc, h, first):
+                    first = h
+                else:
+                    break
+            return _category_text(doc, found, first)
+        return None
+
+
+@dataclass(frozen=True)
+class _Place:
+    """A place that may say where a count's cases happened."""
+
+    start: int
+    end: int
+    code: str | None  # None: several countries ("di delapan negara") or unknown
+    prepositional: bool  # after di/dari/ke: a place, not an actor
+
+
+@dataclass
+class _Context:
+    """One document's dates, places, boundaries and categories, bucketed by sentence number."""
+
+    sentences: list[int]
+    counts: list[Count]
+    numeral_starts: set[int]
+    dates: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
+    places: dict[int, list[_Place]] = field(default_factory=dict)
+    countries: list[tuple[int, int, str | None]] = field(default_factory=list)
+    boundaries: dict[int, list[Hit]] = field(default_factory=dict)
+    categories: dict[int, list[Hit]] = field(default_factory=dict)
+
+    def add_place(self, sentence: int, place: _Place) -> None:
+        self.places.setdefault(sentence, []).append(place)
+
+
+def _check_rule(rule: Rule) -> None:
+    """Each role needs its own fields; say which, with the rule's file and line."""
+    role = rule.get("role")
+    if role is None:
+        raise RuleError(Errors.E004.format(field="role"), rule.file, rule.line, rule.id)
+    if role not in ROLES:
+        raise RuleError(Errors.E003.format(field="role", expected="one of " + ", ".join(ROLES), got=repr(role)),
+                        rule.file, rule.line, rule.id)
+    for needed in ROLES[str(role)]:
+        if rule.get(needed) is None:
+            raise RuleError(Errors.E004.format(field=needed), rule.file, rule.line, rule.id)
+    if rule.get("refer") is not None and rule.get("refer") not in REFERS:
+        raise RuleError(Errors.E003.format(field="refer", expected="last or sentence", got=repr(rule.get("refer"))),
+                        rule.file, rule.line, rule.id)
+    if rule.get("position") is not None and rule.get("position") not in POSITIONS:
+        raise RuleError(Errors.E003.format(field="position", expected="before or after",
+                                           got=repr(rule.get("position"))), rule.file, rule.line, rule.id)
+    for blocked in rule.get("blocks") or ():
+        if blocked not in ATTRIBUTES:
+            raise RuleError(Errors.E003.format(field="blocks", expected="a list of period, country",
+                                               got=repr(blocked)), rule.file, rule.line, rule.id)
+
+
+def _preceded_ok(rule: Rule, word_before: str) -> bool:
+    wanted = rule.get("preceded_by")
+    return not wanted or word_before in {str(w).lower() for w in wanted}
+
+
+def _next_word(doc: Doc, i: int) -> int:
+    """The first token at or after ``i`` that is not whitespace (``len(doc)`` if none)."""
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return i
+
+
+def _prev_end(doc: Doc, i: int) -> int:
+    """The end (exclusive) of the last non-whitespace token before ``i``."""
+    while i > 0 and doc[i - 1].is_space:
+        i -= 1
+    return i
+
+
+def _sentence_ids(texts: list[str]) -> list[int]:
+    """A sentence number per token (``texts``: the tokens' texts): breaks after . ! ?, at blank
+    lines, and at a line break before a capitalized word (headlines, datelines); a lone line break
+    inside a sentence ("atau\\nonline scam\\nyang") is kept."""
+    ids = [0] * len(texts)
+    sentence = 0
+    pending = False
+    for i, text in enumerate(texts):
+        if pending and text not in _CLOSERS:
+            sentence += 1
+            pending = False
+        ids[i] = sentence
+        if text in _SENTENCE_END:
+            pending = True
+        elif "\n" in text and not text.strip():
+            if text.count("\n") >= 2:
+                pending = True
+            else:
+                after = i + 1
+                while after < len(texts) and not texts[after].strip():
+                    after += 1
+                previous = i
+                while previous > 0 and not texts[previous - 1].strip():
+                    previous -= 1
+                if (after < len(texts) and texts[after].istitle() and previous > 0
+                        and texts[previous - 1] not in _OPENERS):
+                    pending = True
+    return ids
+
+
+def _clause(count: Count, context: _Context, attribute: str, limit: int | None) -> tuple[int, int]:
+    """Token range of the count's clause for one attribute: its sentence, cut at boundaries."""
+    sentences = context.sentences
+    sentence = count.sentence
+    low = count.numeral.start
+    while low > 0 and sentences[low - 1] == sentence:
+        low -= 1
+    high = count.unit_end
+    while high < len(sentences) and sentences[high] == sentence:
+        high += 1
+    for hit in context.boundaries.get(sentence, ()):
+        if attribute not in (hit.rule.get("blocks") or ATTRIBUTES):
+            continue
+        if hit.end <= count.numeral.start:
+            low = max(low, hit.end)
+        elif hit.start >= count.unit_end:
+            high = min(high, hit.start)
+    if limit is not None:
+        high = min(high, limit)
+    return low, high
+
+
+_COORDINATORS = frozenset({",", "dan", "atau", "serta", "maupun", "&", "/"})
+
+
+def _coordinated_with_other(doc: Doc, place: _Place, countries: list[tuple[int, int, str | None]]) -> bool:
+    """True if the place is listed with a different country ("Kamboja dan Myanmar")."""
+    for start, end, code in countries:
+        if code == place.code:
+            continue
+        if 0 <= start - place.end <= 2:
+            between = [t for t in doc[place.end:start] if not t.is_space]
+        elif 0 <= place.start - end <= 2:
+            between = [t for t in doc[end:place.start] if not t.is_space]
+        else:
+            continue
+        if between and all(t.lower_ in _COORDINATORS for t in between):
+            return True
+    return False
+
+
+def _non_overlapping(hits: Iterable[Hit]) -> list[Hit]:
+    """Leftmost-longest matches that do not overlap, in text order."""
+    chosen: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+        if chosen and hit.start < chosen[-1].end:
+            continue
+        chosen.append(hit)
+    return chosen
+
+
+def _joined(doc: Doc, left: Hit, right: Hit) -> bool:
+    """Two category phrases side by side or joined by dan/atau/and ("perjudian online dan penipuan online")."""
+    between = [t for t in doc[left.end:right.start] if not t.is_space]
+    return not between or (len(between) == 1 and between[0].lower_ in ("dan", "atau", "and", "/"))
+
+
+def _category_text(doc: Doc, found: list[Hit], first: Hit) -> str:
+    index = found.index(first)
+    last = first
+    for nxt in found[index + 1:]:
+        if _joined(doc, last, nxt):
+            last = nxt
+        else:
+            break
+    if first is last and first.rule.get("category"):
+        return str(first.rule.get("category"))
+    text = doc[first.start:last.end].text
+    return " ".join(text.split()).lower()
+
+
+@Language.factory("warta_case_counts")
+def make_case_counts(nlp: Language, name: str) -> CaseCountTagger:
+    return CaseCountTagger(nlp, name)

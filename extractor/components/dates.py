@@ -1,0 +1,725 @@
+"""DATE mentions, normalized TIMEX3-style and resolved against the article's own date.
+
+Why our own tagger: ``dateparser.search_dates`` over a whole article loses
+ranges, invents days for "tahun 2023", reads "2/8/2022" month-first and tags
+page clocks and durations, at the cost of the rest of the pipeline together.
+Here the word lists and date shapes live in ``rules/dates.yaml``; they are
+compiled once into ONE regex (false friends first, then the shapes), run once
+per document. Each candidate is normalized from its named groups, two
+candidates joined by a connector become one range, and underspecified dates
+("Rabu (21/8)", "tahun lalu", "17 Oktober lalu") are resolved against the
+reference date, chosen in this order: the record's ``published``; a
+publication date printed in the page header; the dateline weekday dates; the
+latest fully specified day the article reports. News looks backwards: a bare
+weekday or day-month is the latest one on or before the reference date unless
+the sentence speaks of the future (akan, direncanakan, mendatang).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import Errors, RuleError
+from ..rules import REGEX_TIMEOUT, Rule, RuleKind, RuleSet, register_rule_kind
+from ..spans import add_mentions, doc_text, in_boilerplate, make_mention, trace
+
+ROLES = ("month", "weekday", "relative", "unit", "numeral", "connector", "modifier", "prefix", "direction",
+         "future_cue", "context", "exclude", "shape")
+UNITS = ("day", "week", "month", "year")
+
+KIND = register_rule_kind(RuleKind(
+    name="dates",
+    fields={
+        "role": ((str,), "one of " + ", ".join(ROLES)),
+        "value": ((int,), "an integer"),
+        "unit": ((str,), "day, week, month or year"),
+        "offset": ((int,), "an integer"),
+        "mod": ((str,), "START, MID or END"),
+        "abbreviations": ((list,), "a list of strings"),
+        "before": ((str,), "day, month or year"),
+        "direction": ((str,), "past, present or future"),
+    },
+    settings={
+        "future_window": ((int,), "an integer (characters)"),
+        "header_window": ((int,), "an integer (characters)"),
+        "header_markers": ((list,), "a list of words"),
+        "weekday_years_back": ((int,), "an integer (years)"),
+    },
+    labels=("DATE",),
+))
+
+SPACE = r"[^\S\n]"
+"""What ``\\s`` means inside a shape: a space that does not cross a line break."""
+
+_PLACEHOLDER = regex.compile(r"\{([A-Z_]+)\}")
+_SENTENCE_END = regex.compile(r"[.!?][\"”’)]?\s|\n")
+_CLOCK_AFTER = regex.compile(r"[^\S\n]*[,|•·\-–]?\s{0,4}(?:pukul[^\S\n])?\d{1,2}[:.]\d{2}(?![\d:])")
+_LISTED_DAY = regex.compile(r"(?<![\w.,/])([12]\d|3[01]|0?[1-9])[^\S\n]*(?:,|dan|serta|&)[^\S\n]*$")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4}
+
+
+def today() -> dt.date:
+    """The latest date an undated article can be from (a function, so tests can pin it)."""
+    return dt.date.today()
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+def _alternation(phrases: Iterable[str], ignore_case: bool = True) -> str:
+    """One non-capturing group of phrases, longest first, each ending at a word boundary."""
+    items = sorted({p for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    parts = []
+    for p in items:
+        body = f"{SPACE}+".join(regex.escape(w) for w in p.split())
+        if p[-1].isalnum():
+            body += r"(?!\w)"
+        parts.append(body)
+    group = "|".join(parts) or r"(?!)"
+    return f"(?i:{group})" if ignore_case else f"(?:{group})"
+
+
+@dataclass
+class Lexicon:
+    """The word lists of rules/dates.yaml, keyed by lower-cased phrase."""
+
+    months: dict[str, int] = field(default_factory=dict)
+    month_full: list[str] = field(default_factory=list)
+    month_abbr: list[str] = field(default_factory=list)
+    weekdays: dict[str, int] = field(default_factory=dict)
+    weekday_names: dict[int, str] = field(default_factory=dict)
+    relatives: dict[str, Rule] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)
+    numerals: dict[str, int] = field(default_factory=dict)
+    connectors: list[str] = field(default_factory=list)
+    connector_rule: Rule | None = None
+    mods: dict[str, str] = field(default_factory=dict)
+    prefixes: dict[str, list[str]] = field(default_factory=lambda: {"day": [], "month": [], "year": []})
+    directions: dict[str, str] = field(default_factory=dict)
+    future_cues: list[str] = field(default_factory=list)
+    context: set[str] = field(default_factory=set)
+    weekdays_as_written: list[str] = field(default_factory=list)
+
+    def add(self, rule: Rule) -> None:
+        role = rule.get("role")
+        phrases = list(rule.pattern.phrases) if rule.pattern is not None else []
+        if role == "month":
+            for p in phrases:
+                self.months[_norm(p)] = int(rule.get("value"))
+                self.month_full.append(p)
+            for a in rule.get("abbreviations") or []:
+                self.months[_norm(str(a)).rstrip(".")] = int(rule.get("value"))
+                self.month_abbr.append(str(a))
+        elif role == "weekday":
+            for p in phrases:
+                self.weekdays[_norm(p)] = int(rule.get("value"))
+            self.weekdays_as_written += phrases
+            self.weekday_names.setdefault(int(rule.get("value")), phrases[0])
+        elif role == "relative":
+            for p in phrases:
+                self.relatives[_norm(p)] = rule
+        elif role == "unit":
+            for p in phrases:
+                self.units[_norm(p)] = str(rule.get("unit"))
+        elif role == "numeral":
+            for i, p in enumerate(phrases, start=1):  # satu = 1, dua = 2, ...
+                self.numerals[_norm(p)] = i
+        elif role == "connector":
+            self.connectors += phrases
+            self.connector_rule = self.connector_rule or rule
+        elif role == "modifier":
+            for p in phrases:
+                self.mods[_norm(p)] = str(rule.get("mod"))
+        elif role == "prefix":
+            self.prefixes.setdefault(str(rule.get("before")), []).extend(phrases)
+        elif role == "direction":
+            for p in phrases:
+                self.directions[_norm(p)] = str(rule.get("direction"))
+        elif role == "future_cue":
+            self.future_cues += phrases
+        elif role == "context":
+            self.context |= {_norm(p) for p in phrases}
+
+    def placeholders(self) -> dict[str, str]:
+        caps = [p for p in self.month_full if p[:1].isupper()]
+        wd_names = self.weekdays_as_written
+        return {
+            "MONTH": _alternation(self.month_full + [a + "." for a in self.month_abbr] + self.month_abbr),
+            "MONTH_FULL": _alternation(self.month_full),
+            "MONTH_CAP": _alternation(caps + [p.upper() for p in caps], ignore_case=False),
+            "WEEKDAY": _alternation(wd_names),
+            "WEEKDAY_CAP": _alternation([p for p in wd_names if p[:1].isupper()] + [p.upper() for p in wd_names],
+                                        ignore_case=False),
+            "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?!\d)",
+            "MONTHNUM": r"(?:1[0-2]|0?[1-9])(?!\d)",
+            "YEAR": r"(?:19|20)\d\d(?!\d)(?![.,]\d)",
+            "CONNECTOR": _alternation(self.connectors),
+            "MOD": _alternation(self.mods),
+            "RELATIVE": _alternation(self.relatives),
+            "RELATIVE_YEAR": _alternation([p for p, r in self.relatives.items() if r.get("unit") == "year"]),
+            "DIRECTION": _alternation(self.directions),
+            "UNIT": _alternation(self.units),
+            "NUMERAL": _alternation(self.numerals),
+            "PREFIX_DAY": _alternation(self.prefixes.get("day", [])),
+            "PREFIX_MONTH": _alternation(self.prefixes.get("month", [])),
+            "PREFIX_YEAR": _alternation(self.prefixes.get("year", [])),
+        }
+
+
+@dataclass
+class Cand:
+    """One date candidate: its parts as written, before resolution."""
+
+    start: int
+    end: int
+    rule: Rule
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    weekday_text: str | None = None
+    mod: str | None = None
+    direction: str | None = None
+    rel_unit: str | None = None
+    rel_offset: int = 0
+    rel_year: bool = False  # month + "tahun ini/lalu": rel_offset applies to the year
+    quarter: str | None = None  # "Q1", "H2"
+    decade: str | None = None
+    needs_context: bool = False
+    explicit_year: bool = False
+    future: bool = False
+    range_end: Cand | None = None
+    start_part: Cand | None = None  # a joined range's first date (its own shape and parts)
+
+    @property
+    def granularity(self) -> str:
+        if self.decade is not None:
+            return "decade"
+        if self.quarter is not None:
+            return "quarter" if self.quarter.startswith("Q") else "half"
+        if self.rel_unit is not None:
+            return self.rel_unit
+        if self.day is not None or (self.weekday is not None and self.month is None):
+            return "day"
+        if self.month is not None:
+            return "month"
+        return "year"
+
+
+@dataclass
+class Resolved:
+    value: str | None
+    day: dt.date | None = None  # the day, when day-level (for the reference date)
+    year: int | None = None
+    month: int | None = None
+
+
+class DateTagger:
+    """Finds, normalizes and resolves DATE mentions; sets the document's reference date."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.lex = Lexicon()
+        self.pattern: Any = None
+        self.groups: list[tuple[str, Rule, bool]] = []  # (group name, rule, is_exclusion)
+        self.connector_re: Any = None
+        self.future_re: Any = None
+        self.header_marker_re: Any = None
+        self.future_window = 80
+        self.header_window = 1200
+        self.years_back = 1
+
+    # --- rules -------------------------------------------------------------------
+    def set_rules(self, ruleset: RuleSet) -> None:
+        rules = ruleset.of_kind("dates")
+        lex = Lexicon()
+        for rule in rules:
+            role = rule.get("role")
+            if role not in ROLES:
+                raise RuleError(Errors.E003.format(field="role", expected="one of " + ", ".join(ROLES),
+                                                   got=repr(role)), rule.file, rule.line, rule.id)
+            if role in ("relative", "unit") and rule.get("unit") not in UNITS:
+                raise RuleError(Errors.E003.format(field="unit", expected="one of " + ", ".join(UNITS),
+                                                   got=repr(rule.get("unit"))), rule.file, rule.line, rule.id)
+            lex.add(rule)
+        fills = lex.placeholders()
+        parts = []
+        self.groups = []
+        for role in ("exclude", "shape"):
+            for rule in rules:
+                if rule.get("role") != role or rule.pattern is None or rule.pattern.regex is None:
+                    continue
+                source = regex.sub(r"(?<!\\)\\s", lambda _: SPACE, rule.pattern.regex)
+
+                def fill(m: Any, rule: Rule = rule) -> str:
+                    if m.group(1) not in fills:
+                        raise RuleError(Errors.E005.format(pattern=rule.pattern.regex if rule.pattern else "",
+                                                           detail=f"unknown placeholder {m.group(0)}"),
+                                        rule.file, rule.line, rule.id)
+                    return fills[m.group(1)]
+
+                source = _PLACEHOLDER.sub(fill, source)
+                name = f"g{len(self.groups)}"
+                self.groups.append((name, rule, role == "exclude"))
+                parts.append(f"(?P<{name}>{source})")
+        try:
+            self.pattern = regex.compile(r"(?<![\w/?!])(?<!\d[.,:])(?:" + "|".join(parts) + ")", regex.VERSION1)
+        except regex.error as exc:
+            raise RuleError(Errors.E005.format(pattern="(rules/dates.yaml shapes)", detail=exc)) from None
+        self.connector_re = regex.compile(rf"{SPACE}*(?:{fills['CONNECTOR']}){SPACE}*", regex.VERSION1)
+        self.future_re = regex.compile(r"(?<!\w)" + _alternation(lex.future_cues), regex.VERSION1)
+        settings = ruleset.settings("dates")
+        markers = [str(m) for m in settings.get("header_markers", [])]
+        self.header_marker_re = regex.compile(_alternation(markers) + r"\s*:?\s*(?:pada\s+)?$", regex.VERSION1)
+        self.future_window = int(settings.get("future_window", 80))
+        self.header_window = int(settings.get("header_window", 1200))
+        self.years_back = int(settings.get("weekday_years_back", 1))
+        self.lex = lex
+
+    # --- finding -----------------------------------------------------------------
+    def candidates(self, doc: Doc) -> list[Cand]:
+        """Every date in the text, ranges joined, false friends and context-less names dropped."""
+        text = doc_text(doc)
+        found: list[Cand] = []
+        for m in self.pattern.finditer(text, timeout=REGEX_TIMEOUT):
+            for name, rule, is_exclusion in self.groups:
+                if m.start(name) < 0:
+                    continue
+                if is_exclusion:
+                    trace(doc, rule.id, m.start(), m.end(), "not a date (false friend)")
+                else:
+                    cand = self._cand(m, rule, text)
+                    if cand is not None:
+                        found.append(cand)
+                break
+        found = self._day_lists(self._join_ranges(found, text), text)
+        kept = []
+        for c in found:
+            if c.needs_context and not self._has_context(c, text):
+                trace(doc, c.rule.id, c.start, c.end, "bare name without a date context word")
+                continue
+            if in_boilerplate(doc, c.start, c.end):
+                continue
+            c.future = self._is_future(c, text)
+            kept.append(c)
+        return kept
+
+    def _cand(self, m: Any, rule: Rule, text: str) -> Cand | None:
+        g = m.groupdict()
+        lex = self.lex
+        c = Cand(m.start(), m.end(), rule)
+        if g.get("wd"):
+            c.weekday = lex.weekdays.get(_norm(g["wd"]))
+            c.weekday_text = g["wd"]
+        if g.get("y"):
+            y = g["y"]
+            c.year = int(y) if len(y) == 4 else 2000 + int(y)
+            c.explicit_year = True
+        if g.get("m"):
+            c.month = lex.months.get(_norm(g["m"]).rstrip("."))
+        elif g.get("mn"):
+            c.month = int(g["mn"])
+        if g.get("d"):
+            c.day = int(g["d"])
+        if g.get("mod"):
+            c.mod = lex.mods.get(_norm(g["mod"]))
+        if g.get("dir"):
+            c.direction = lex.directions.get(_norm(g["dir"]), "past" if _norm(g["dir"]) == "kemarin" else None)
+            if c.direction == "present" and c.explicit_year:  # "sejak tahun 2010 ini": "ini" is not the date's
+                c.end, c.direction = len(text[:m.start("dir")].rstrip()), None
+        if g.get("rel"):
+            rel = lex.relatives.get(_norm(g["rel"]))
+            if rel is None:
+                return None
+            if c.month is not None:  # "November tahun ini"
+                c.rel_year, c.rel_offset = True, int(rel.get("offset", 0))
+            else:
+                c.rel_unit, c.rel_offset = str(rel.get("unit")), int(rel.get("offset", 0))
+        if g.get("n") and g.get("unit"):
+            n = g["n"]
+            count = int(n) if n.isdigit() else lex.numerals.get(_norm(n), 0)
+            if count <= 0:
+                return None
+            c.rel_unit, c.rel_offset = lex.units.get(_norm(g["unit"])), -count
+        if g.get("q"):
+            word = _norm(g.get("qword") or "")
+            number = _ROMAN.get(g["q"]) or _ROMAN.get(_norm(g["q"])) or int(g["q"])
+            if word == "semester":
+                if number > 2:
+                    return None
+                c.quarter = f"H{number}"
+            else:
+                c.quarter = f"Q{number}"
+        if g.get("decade"):
+            c.decade = g["decade"]
+        if c.day is not None and c.month is not None and not _valid_day(c.year or 2024, c.month, c.day):
+            return None
+        if g.get("d2"):  # "7-8 November 2024"
+            end = replace(c, start=c.end, day=int(g["d2"]), weekday=None, weekday_text=None)
+            if not _valid_day(c.year or 2024, c.month or 1, end.day or 1) or (end.day or 0) <= (c.day or 0):
+                return None
+            c.range_end = end
+        bare_month = c.month is not None and c.day is None and not c.explicit_year and not c.rel_year
+        if bare_month and not (g.get("mod") or g.get("prefix") or c.direction):
+            c.needs_context = True
+        if (c.weekday == 7 and c.day is None and c.month is None and c.direction is None) or \
+                (c.weekday is not None and c.day is None and g["wd"].isupper() and len(g["wd"]) > 1
+                 and c.direction is None):
+            c.needs_context = True  # "Minggu" is also "week"; an all-caps weekday may be a heading
+        return c
+
+    def _join_ranges(self, cands: list[Cand], text: str) -> list[Cand]:
+        out: list[Cand] = []
+        i = 0
+        while i < len(cands):
+            a = cands[i]
+            if i + 1 < len(cands) and a.range_end is None:
+                b = cands[i + 1]
+                between = text[a.end:b.start]
+                if b.range_end is None and self.connector_re.fullmatch(between) and _joinable(a, b):
+                    assert self.lex.connector_rule is not None
+                    joined = replace(a, end=b.end, rule=self.lex.connector_rule, needs_context=False,
+                                     range_end=replace(b, needs_context=False), start_part=a)
+                    _inherit_years(joined)
+                    out.append(joined)
+                    i += 2
+                    continue
+            out.append(a)
+            i += 1
+        return out
+
+    def _day_lists(self, cands: list[Cand], text: str) -> list[Cand]:
+        """'18 dan 19 Maret 2025': each day listed before a full date is a mention of its own."""
+        out: list[Cand] = []
+        for c in cands:
+            listed: list[Cand] = []
+            start = c.start
+            while c.day is not None and c.month is not None and c.range_end is None and c.weekday is None:
+                before = _LISTED_DAY.search(text, max(0, start - 12), start)
+                if before is None or not _valid_day(c.year or 2024, c.month, int(before.group(1))):
+                    break
+                start = before.start()
+                listed.insert(0, replace(c, start=start, end=before.end(1), day=int(before.group(1)),
+                                         direction=None))
+            if listed and (not out or out[-1].end <= listed[0].start):
+                out += listed
+            out.append(c)
+        return out
+
+    def _has_context(self, c: Cand, text: str) -> bool:
+        before = text[max(0, c.start - 30):c.start]
+        words = regex.findall(r"[\w-]+|[,(]", before)
+        if words and _norm(words[-1]) in self.lex.context:
+            return True
+        if c.weekday == 7 and words and words[-1] == ",":
+            return text[c.end:c.end + 1] in (".", ",", "")
+        return False
+
+    def _is_future(self, c: Cand, text: str) -> bool:
+        if c.direction == "future" or (c.range_end is not None and c.range_end.direction == "future"):
+            return True
+        if c.direction in ("past", "present"):
+            return False
+        window = text[max(0, c.start - self.future_window):c.start]
+        ends = list(_SENTENCE_END.finditer(window))
+        if ends:
+            window = window[ends[-1].end():]
+        return self.future_re.search(window) is not None
+
+    # --- the reference date ---------------------------------------------------------
+    def reference(self, doc: Doc, cands: list[Cand]) -> tuple[dt.date | None, str | None]:
+        article = doc._.article or {}
+        published = _parse_iso(article.get("published"))
+        if published is not None:
+            return published, "published"
+        header = self._header_date(doc_text(doc), cands)
+        if header is not None:
+            return header, "header"
+        dateline = self._dateline(cands)
+        if dateline is not None:
+            return dateline, "dateline"
+        days = [d for d in (_explicit_day(p) for c in cands if not c.future for p in _parts(c)) if d is not None]
+        if days:
+            return max(days), "latest_date"
+        dateline = self._dateline([replace(c, future=False) for c in cands])  # only plans: still the best clue
+        if dateline is not None:
+            return dateline, "dateline"
+        return None, None
+
+    def _header_date(self, text: str, cands: list[Cand]) -> dt.date | None:
+        for c in cands:
+            if c.start > self.header_window:
+                break
+            day = _explicit_day(c)
+            if day is None or c.range_end is not None:
+                continue
+            clock = _CLOCK_AFTER.match(text, c.end)
+            if clock is not None and "pukul" not in clock.group(0):
+                return day
+            if self.header_marker_re.search(text[max(0, c.start - 40):c.start]):
+                return day
+        return None
+
+    def _dateline(self, cands: list[Cand]) -> dt.date | None:
+        """The latest weekday-qualified date ("Rabu (21/8)", "Selasa, 5 Maret 2024").
+
+        Dates without a year all get one year: the one near the article's
+        latest written year (or this year) in which most of the written
+        weekdays agree with their dates.
+        """
+        dated = [p for c in cands if not c.future for p in _parts(c)
+                 if p.weekday is not None and p.day is not None and p.month is not None]
+        if not dated:
+            return None
+        days = [d for d in (_safe_date(p.year, p.month or 1, p.day or 1) for p in dated if p.year) if d]
+        yearless = [(p.month or 1, p.day or 1, p.weekday or 1) for p in dated if not p.year]
+        if yearless:
+            year = _year_by_weekdays(yearless, self._anchor_year(cands))
+            days += [d for d in (_safe_date(year, m, day) for m, day, _ in yearless) if d is not None]
+        return max(days) if days else None
+
+    def _anchor_year(self, cands: list[Cand]) -> int:
+        limit = today().year
+        years = [p.year for c in cands if not c.future for p in _parts(c)
+                 if p.explicit_year and p.year is not None and p.year <= limit]
+        return max(years) if years else limit
+
+    # --- resolution ------------------------------------------------------------------
+    def resolve(self, c: Cand, ref: dt.date | None, context_year: int | None, warnings: list[str]) -> Resolved:
+        if c.range_end is not None:
+            a = self._resolve_point(_start_part(c), ref, context_year, warnings, c.future)
+            b = self._resolve_point(c.range_end, ref, context_year, warnings, c.future, after=a)
+            if a.value is None or b.value is None:
+                return Resolved(None)
+            return Resolved(f"{a.value}/{b.value}")
+        return self._resolve_point(c, ref, context_year, warnings, c.future)
+
+    def _resolve_point(self, c: Cand, ref: dt.date | None, context_year: int | None, warnings: list[str],
+                       future: bool, after: Resolved | None = None) -> Resolved:
+        if c.decade is not None:
+            return Resolved(c.decade)
+        if c.quarter is not None:
+            return Resolved(f"{c.year}-{c.quarter}" if c.year else None)
+        if c.rel_unit is not None:
+            return _relative(c.rel_unit, c.rel_offset, ref)
+        if c.rel_year:
+            if ref is None or c.month is None:
+                return Resolved(None)
+            y = ref.year + c.rel_offset
+            day = _safe_date(y, c.month, c.day) if c.day else None
+            if day is not None:
+                return Resolved(day.isoformat(), day, y, c.month)
+            return Resolved(f"{y:04d}-{c.month:02d}", None, y, c.month)
+        if c.month is None and c.day is None and c.weekday is not None:
+            return self._bare_weekday(c, ref, future)
+        if c.month is None:
+            return Resolved(f"{c.year:04d}" if c.year else None)
+        year = c.year
+        if year is None and after is not None and after.year is not None:  # a range's end: its start's year or the next
+            start = (after.month or 1, after.day.day if after.day is not None and c.day else 0)
+            year = after.year if (c.month, c.day or 0) >= start else after.year + 1
+        if year is None:
+            year = self._underspecified_year(c, ref, context_year, future)
+        if year is None:
+            return Resolved(None)
+        if c.day is None:
+            return Resolved(f"{year:04d}-{c.month:02d}", None, year, c.month)
+        day = _safe_date(year, c.month, c.day)
+        if day is None:
+            return Resolved(None)
+        if c.weekday is not None and day.isoweekday() != c.weekday:
+            if c.year is None and after is None:
+                better = self._weekday_year(c, year, ref, context_year, future)
+                if better is not None:
+                    day = better
+            if day.isoweekday() != c.weekday:
+                warnings.append(Errors.W001.format(weekday=c.weekday_text or "", date=day.isoformat(),
+                                                   actual=self.lex.weekday_names.get(day.isoweekday(), "")))
+        return Resolved(day.isoformat(), day, day.year, day.month)
+
+    def _underspecified_year(self, c: Cand, ref: dt.date | None, context_year: int | None,
+                             future: bool) -> int | None:
+        if ref is None:
+            return context_year
+        month = c.month or 1
+        year = ref.year
+        if c.direction == "present":
+            return year
+        here = (month, c.day or 0)
+        now = (ref.month, ref.day if c.day else 0)
+        if future and here < now:
+            return year + 1
+        if not future and here > now:
+            return year - 1
+        return year
+
+    def _weekday_year(self, c: Cand, year: int, ref: dt.date | None, context_year: int | None,
+                      future: bool) -> dt.date | None:
+        """Another year near the first guess in which the written weekday agrees with the date."""
+        step = 1 if future else -1
+        options = [ref.year] if ref is not None and ref.year != year else []
+        options += [year + step * k for k in range(1, self.years_back + 1)]
+        if context_year is not None and context_year not in options:
+            options.append(context_year)
+        for y in options:
+            day = _safe_date(y, c.month or 1, c.day or 1)
+            if day is not None and day.isoweekday() == c.weekday:
+                return day
+        return None
+
+    def _bare_weekday(self, c: Cand, ref: dt.date | None, future: bool) -> Resolved:
+        if ref is None or c.weekday is None:
+            return Resolved(None)
+        if future or c.direction == "future":
+            delta = (c.weekday - ref.isoweekday()) % 7
+            if delta == 0 and c.direction == "future":
+                delta = 7
+            day = ref + dt.timedelta(days=delta)
+        else:
+            delta = (ref.isoweekday() - c.weekday) % 7
+            if delta == 0 and c.direction == "past":
+                delta = 7
+            day = ref - dt.timedelta(days=delta)
+        return Resolved(day.isoformat(), day)
+
+    # --- the component ------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        if self.pattern is None:
+            return doc
+        cands = self.candidates(doc)
+        ref, basis = self.reference(doc, cands)
+        doc._.reference_date = ref.isoformat() if ref else None
+        doc._.reference_basis = basis
+        warnings: list[str] = list(doc._.warnings or [])
+        spans = []
+        context_year: int | None = None
+        for c in cands:
+            resolved = self.resolve(c, ref, context_year, warnings)
+            for p in _parts(c):
+                if p.explicit_year and p.year is not None:
+                    context_year = p.year
+            attrs: dict[str, Any] = {"value": resolved.value, "granularity": _granularity(c)}
+            mod = c.mod or (c.range_end.mod if c.range_end is not None else None)
+            if mod:
+                attrs["mod"] = mod
+            span = make_mention(doc, c.start, c.end, "DATE", c.rule.id, attrs)
+            if span is None:
+                trace(doc, c.rule.id, c.start, c.end, "does not align with token boundaries")
+            else:
+                spans.append(span)
+        add_mentions(doc, spans)
+        doc._.warnings = warnings
+        return doc
+
+
+# --- helpers -------------------------------------------------------------------------
+
+
+def _parse_iso(value: Any) -> dt.date | None:
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _valid_day(year: int, month: int, day: int) -> bool:
+    return _safe_date(year, month, day) is not None or (month == 2 and day == 29)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _start_part(c: Cand) -> Cand:
+    if c.start_part is not None:
+        return c.start_part
+    return replace(c, range_end=None)
+
+
+def _parts(c: Cand) -> list[Cand]:
+    return [_start_part(c), c.range_end] if c.range_end is not None else [c]
+
+
+def _explicit_day(c: Cand) -> dt.date | None:
+    if c.range_end is not None or not (c.explicit_year and c.year and c.month and c.day):
+        return None
+    return _safe_date(c.year, c.month, c.day)
+
+
+def _joinable(a: Cand, b: Cand) -> bool:
+    """Two candidates a connector may join: both absolute-ish, neither a relative phrase."""
+    return a.rel_unit is None and b.rel_unit is None and a.decade is None and b.decade is None
+
+
+def _inherit_years(joined: Cand) -> None:
+    """'Januari hingga Maret 2024', '2020 hingga September 2024': the year written once serves both ends."""
+    a, b = _start_part(joined), joined.range_end
+    assert b is not None
+    if a.year is None and b.year is not None and a.month is not None and b.month is not None:
+        a.year = b.year if (a.month, a.day or 0) <= (b.month, b.day or 0) else b.year - 1
+        a.explicit_year = True
+    elif a.year is None and b.rel_year and a.month is not None and a.rel_unit is None:  # "April-Juni tahun ini"
+        a.rel_year, a.rel_offset = True, b.rel_offset
+    elif b.year is None and a.year is not None and b.month is not None and b.rel_unit is None and not b.rel_year:
+        b.year = a.year if (b.month, b.day or 0) >= (a.month or 1, a.day or 0) else a.year + 1
+        b.explicit_year = True
+    joined.year, joined.explicit_year = a.year, a.explicit_year
+
+
+def _granularity(c: Cand) -> str:
+    if c.range_end is not None:
+        return f"{_start_part(c).granularity}/{c.range_end.granularity}"
+    return c.granularity
+
+
+def _year_by_weekdays(dates: list[tuple[int, int, int]], anchor: int) -> int:
+    """The year near ``anchor`` (later years first), never after today's, where most (month, day, weekday) agree."""
+    limit = today().year
+    best, best_score = min(anchor, limit), -1
+    for k in (0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6):
+        y = anchor + k
+        if y > limit:
+            continue
+        score = sum(1 for m, d, wd in dates if (x := _safe_date(y, m, d)) is not None and x.isoweekday() == wd)
+        if score > best_score:
+            best, best_score = y, score
+    return best
+
+
+def _add_months(day: dt.date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _relative(unit: str, offset: int, ref: dt.date | None) -> Resolved:
+    if ref is None:
+        return Resolved(None)
+    if unit == "day":
+        day = ref + dt.timedelta(days=offset)
+        return Resolved(day.isoformat(), day)
+    if unit == "week":
+        year, week, _ = (ref + dt.timedelta(weeks=offset)).isocalendar()
+        return Resolved(f"{year:04d}-W{week:02d}")
+    if unit == "month":
+        year, month = _add_months(ref, offset)
+        return Resolved(f"{year:04d}-{month:02d}")
+    return Resolved(f"{ref.year + offset:04d}")
+
+
+@Language.factory("warta_dates")
+def make_dates(nlp: Language, name: str) -> DateTagger:
+    return DateTagger(nlp, name)

@@ -1,0 +1,794 @@
+"""OFFICIAL mentions: people named through a title, then every later mention of them.
+
+How a person is found (rules/officials.yaml):
+
+1. A title (``Menteri``, ``Kepala``, ``Dirtipidum``...) and the words that continue it
+   (portfolio words, the agency, a country: ``Direktur Perlindungan WNI dan BHI Kemlu``),
+   then ranks and honorifics, then the capitalized name: ``Brigjen Djuhandani Rahardjo Puro``.
+   A name before ", TITLE" counts too (``Judha Nugraha, Direktur ...``).
+2. Well-known officials listed by name and alias (``Jokowi``).
+3. Within the article, people are clustered by name; later short names, surnames and
+   aliases (``Joko Widodo atau Jokowi``) become mentions of the same person.
+
+Every mention of a person carries the same ``name`` (fullest form), ``title`` (fullest
+in the article, as written), ``country``, ``rank``, ``agency`` and ``person_id``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import Any
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..matching import RuleMatcher
+from ..rules import Pattern, Rule, RuleKind, RuleSet, register_rule_kind
+from ..spans import add_mentions, doc_text, make_mention
+from .agencies import surface_forms
+from .naming import ent_index, is_acronym, is_cap, sentence_start, titlecase_tokens
+
+KIND = register_rule_kind(RuleKind(
+    name="official",
+    fields={
+        "role": ((str,), "one of: title, rank, honorific, person, coref, alias, appositive"),
+        "agency": ((str,), "an agency's name or acronym"),
+        "country": ((str,), "an ISO 3166-1 alpha-2 code"),
+        "complete": ((bool,), "true or false"),
+        "name": ((str,), "a string"),
+        "aliases": ((list,), "a list of strings"),
+    },
+    settings={
+        "default_country": ((str,), "an ISO 3166-1 alpha-2 code"),
+        "max_name_tokens": ((int,), "an integer"),
+        "connectors": ((list,), "a list of words"),
+        "alias_words": ((list,), "a list of words"),
+        "name_particles": ((list,), "a list of words"),
+        "weak_name_tokens": ((list,), "a list of words"),
+        "not_name": ((list,), "a list of words"),
+        "title_words": ((list,), "a list of words or phrases"),
+    },
+    requires_pattern=False,
+    labels=("OFFICIAL",),
+))
+
+_NAME_TOKEN = regex.compile(r"^\p{Lu}(?:\p{L}|['\u2019.-](?=\p{L}))*+\.?$")
+_INITIAL = regex.compile(r"^\p{Lu}\.(?:\p{Lu}\.)*+$")
+_TITLE_WORDS_ID = "_title_words"
+_PLACE = ("COUNTRY", "LOCATION")
+_BEFORE_POST = {"untuk", "di", "for", "to"}
+
+
+@dataclass
+class Found:
+    """A person mention before clustering: token span, name tokens and what the title said."""
+
+    start: int
+    end: int
+    rule: Rule
+    tokens: list[str]
+    title: str | None = None
+    title_chars: tuple[int, int] | None = None
+    country: str | None = None
+    agency: str | None = None
+    rank: str | None = None
+    uncertain: bool = False  # on a Title Case line: the run may include headline words
+    alias_of: str | None = None
+
+
+@dataclass
+class Person:
+    """One person of the article: the union of their mentions."""
+
+    tokens: list[str]
+    pid: str
+    title: str | None = None
+    country: str | None = None
+    agency: str | None = None
+    rank: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    default_country: str | None = None
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.tokens)
+
+
+@dataclass
+class TitleParse:
+    """What follows a title word: where the title text ends, its agency, country and the name."""
+
+    text_end: int  # token index where the title's text ends
+    agency: Span | None = None
+    country: str | None = None
+    name: tuple[int, int] | None = None
+    rank: str | None = None
+    portfolio: bool = False
+    title_regions: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _strings(value: Any) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def _contains(seq: list[str], sub: list[str]) -> bool:
+    """Is ``sub`` a contiguous run of ``seq``?"""
+    n, m = len(seq), len(sub)
+    return m <= n and any(seq[i:i + m] == sub for i in range(n - m + 1))
+
+
+class OfficialTagger:
+    """Tags OFFICIAL mentions and links each person to title, agency and country."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.titles: RuleMatcher | None = None
+        self.ranks: RuleMatcher | None = None
+        self.honorifics: RuleMatcher | None = None
+        self.title_words: RuleMatcher | None = None
+        self.persons: RuleMatcher | None = None
+        self.grammar: dict[str, Rule] = {}
+        self.single_title_words: set[str] = set()
+        self.connectors: set[str] = set()
+        self.alias_words: set[str] = set()
+        self.particles: set[str] = set()
+        self.weak: set[str] = set()
+        self.not_name: set[str] = set()
+        self.default_country = "ID"
+        self.max_name = 5
+        self.agency_by_form: dict[str, tuple[str, str | None]] = {}
+        self.known: dict[str, tuple[str, str | None]] = {}  # name or alias -> (full name, country)
+        self.known_words: set[str] = set()
+
+    def set_rules(self, ruleset: RuleSet) -> None:
+        settings = ruleset.settings("official")
+        self.default_country = str(settings.get("default_country", "ID"))
+        self.max_name = int(settings.get("max_name_tokens", 5))
+        self.connectors = set(_strings(settings.get("connectors")))
+        self.alias_words = set(_strings(settings.get("alias_words")))
+        self.particles = set(_strings(settings.get("name_particles")))
+        self.weak = set(_strings(settings.get("weak_name_tokens")))
+        self.not_name = set(_strings(settings.get("not_name")))
+        agency_words = _strings(ruleset.settings("agency").get("name_words"))
+        phrases = tuple(dict.fromkeys(_strings(settings.get("title_words")) + agency_words))
+        self.single_title_words = {p for p in phrases if " " not in p}
+        by_role: dict[str, list[Rule]] = {}
+        for rule in ruleset.of_kind("official"):
+            role = str(rule.get("role") or "title")
+            if role == "person":
+                forms = [str(rule.get("name"))] if rule.get("name") else []
+                forms += _strings(rule.get("aliases"))
+                if rule.pattern is not None and rule.pattern.form == "phrase":
+                    forms += list(rule.pattern.phrases)
+                if forms:
+                    by_role.setdefault(role, []).append(replace(rule, pattern=Pattern("phrase", tuple(forms))))
+                    for form in forms:
+                        self.known.setdefault(form, (forms[0], rule.get("country")))
+                        self.known_words.update(w for w in form.split() if len(w) >= 4)
+            elif role in ("coref", "alias", "appositive"):
+                self.grammar[role] = rule
+            elif rule.pattern is not None:
+                if role == "title":
+                    rule = replace(rule, ignore_case=True)
+                by_role.setdefault(role, []).append(rule)
+        make = self.nlp.make_doc
+        vocab = self.nlp.vocab
+        self.titles = RuleMatcher(vocab, make, by_role.get("title", []))
+        self.ranks = RuleMatcher(vocab, make, by_role.get("rank", []))
+        self.honorifics = RuleMatcher(vocab, make, by_role.get("honorific", []))
+        self.persons = RuleMatcher(vocab, make, by_role.get("person", []))
+        words_rule = Rule(id=_TITLE_WORDS_ID, kind="official", file="rules/officials.yaml", line=0,
+                          pattern=Pattern("phrase", phrases=phrases) if phrases else None)
+        self.title_words = RuleMatcher(vocab, make, [words_rule])
+        self.agency_by_form = {}
+        for rule in ruleset.of_kind("agency"):
+            if rule.get("role") in ("generic", "defined_acronym") or not rule.get("name"):
+                continue
+            entry = (str(rule.get("name")), rule.get("country"))
+            for form in surface_forms(rule) + [str(rule.get("name"))]:
+                self.agency_by_form.setdefault(form, entry)
+
+    # --- per-document lookups ------------------------------------------------------------------------
+
+    @staticmethod
+    def _starts(matcher: RuleMatcher | None, doc: Doc) -> dict[int, tuple[int, Rule]]:
+        """Longest match starting at each token: start -> (end, rule)."""
+        out: dict[int, tuple[int, Rule]] = {}
+        if matcher is None:
+            return out
+        for m in matcher(doc):
+            span = m.span(doc)
+            if span is None:
+                continue
+            if span.start not in out or out[span.start][0] < span.end:
+                out[span.start] = (span.end, m.rule)
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.titles is None:
+            return doc
+        ctx = _DocContext(self, doc)
+        found = ctx.title_mentions() + ctx.person_mentions()
+        found = _non_overlapping(found)
+        persons, members = ctx.cluster(found)
+        mentions = members + ctx.corefs(persons, members)
+        spans = []
+        for f, person in mentions:
+            attrs: dict[str, Any] = {"name": person.name, "title": person.title,
+                                     "country": person.country or person.default_country or self.default_country,
+                                     "rank": person.rank, "person_id": person.pid, "agency": person.agency}
+            attrs = {k: v for k, v in attrs.items() if v is not None}
+            span = make_mention(doc, doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1].text), "OFFICIAL",
+                                f.rule.id, attrs)
+            if span is not None:
+                spans.append(span)
+        ctx.drop_locations_in_titles()
+        add_mentions(doc, spans)
+        return doc
+
+
+class _DocContext:
+    """The per-document state of :class:`OfficialTagger` (lookups built once per Doc)."""
+
+    def __init__(self, tagger: OfficialTagger, doc: Doc) -> None:
+        self.t = tagger
+        self.doc = doc
+        self.n = len(doc)
+        self.ents = ent_index(doc)
+        self.titlecase = titlecase_tokens(doc)
+        self.cap_words = {t.text for t in doc if is_cap(t) and t.is_alpha} | tagger.known_words
+        self.title_at = tagger._starts(tagger.titles, doc)
+        self.rank_at = tagger._starts(tagger.ranks, doc)
+        self.honor_at = tagger._starts(tagger.honorifics, doc)
+        self.word_at = tagger._starts(tagger.title_words, doc)
+        self.title_regions: list[tuple[int, int]] = []
+        self.authors = self._author_tokens()
+        self.byline: set[int] = set()
+        for a, b in doc._.byline or []:
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is not None:
+                self.byline.update(range(span.start, span.end))
+
+    def _author_tokens(self) -> list[list[str]]:
+        names = []
+        for author in self.doc._.authors or []:
+            name = author.get("name") if isinstance(author, dict) else None
+            if name:
+                names.append(str(name).split())
+        return names
+
+    def _is_author(self, tokens: list[str]) -> bool:
+        return any(_contains(a, tokens) or _contains(tokens, a) for a in self.authors)
+
+    # --- titles ----------------------------------------------------------------------------------------
+
+    def _title_word_end(self, j: int) -> int:
+        """End of a title word (or phrase) starting at ``j``, or ``j``."""
+        end = j
+        hit = self.word_at.get(j)
+        if hit is not None:
+            end = hit[0]
+        text = self.doc[j].text
+        if end == j and (text in self.t.single_title_words or
+                         (is_acronym(text) and text.isupper() and len(text) <= 6 and text not in self.t.not_name)):
+            end = j + 1
+        return end
+
+    def _name_run(self, k: int) -> tuple[int, int] | None:
+        """The capitalized name starting at ``k`` (with particles and initials), if any."""
+        doc, t = self.doc, self.t
+        i = k
+        tokens = 0
+        while i < self.n and tokens < t.max_name:
+            token = doc[i]
+            text = token.text
+            if self.ents[i] is not None or text in t.not_name or i in self.title_at or i in self.rank_at:
+                break
+            if _NAME_TOKEN.match(text) or _INITIAL.match(text):
+                if text.isupper() and len(text) > 1 and not _INITIAL.match(text):
+                    break  # acronyms are not names (KBRI, WNI)
+                tokens += 1
+                i += 1
+                # an abbreviated name part split from its dot: "Moh. Irhamni"
+                if len(text) <= 4 and i + 1 < self.n and doc[i].text == "." and not doc[i - 1].whitespace_ \
+                        and is_cap(doc[i + 1]) and self.ents[i + 1] is None and doc[i + 1].text not in t.not_name:
+                    i += 1
+                continue
+            if text in t.particles and tokens and i + 1 < self.n and is_cap(doc[i + 1]):
+                i += 1
+                continue
+            break
+        while i > k and (doc[i - 1].text in t.particles):
+            i -= 1
+        if i == k or not any(len(doc[x].text) >= 3 and doc[x].is_alpha for x in range(k, i)):
+            return None
+        return (k, i)
+
+    def _parse_title(self, start: int, end: int) -> TitleParse:
+        """Read the title's continuation after ``doc[start:end]`` and the name that follows."""
+        doc, ents, t = self.doc, self.ents, self.t
+        parse = TitleParse(text_end=end)
+        elements: list[tuple[int, int, str]] = []  # (start, end, kind) of each part after the head
+        j = end
+        absorbed = 0
+        while j < self.n:
+            if j in self.rank_at or j in self.honor_at:
+                break
+            token = doc[j]
+            ent = ents[j] if ents[j] is not None and ents[j].start == j else None
+            word_end = self._title_word_end(j)
+            if ent is not None and ent.end >= word_end:
+                if ent.label_ == "AGENCY":
+                    if parse.agency is None:
+                        parse.agency = ent
+                    elements.append((j, ent.end, "agency"))
+                elif ent.label_ == "COUNTRY":
+                    code = (ent._.attrs or {}).get("code")
+                    before = doc[j - 1].text.lower() if j > 0 else ""
+                    if parse.country is None and before not in _BEFORE_POST and code:
+                        parse.country = str(code)
+                    elements.append((j, ent.end, "country"))
+                elif ent.label_ == "LOCATION":
+                    elements.append((j, ent.end, "word"))
+                else:
+                    break
+                j = ent.end
+                continue
+            if ents[j] is not None:
+                break
+            if word_end > j:
+                elements.append((j, word_end, "word"))
+                j = word_end
+                continue
+            if j in self.title_at and elements and elements[-1][2] == "word":
+                j2 = self.title_at[j][0]
+                elements.append((j, j2, "word"))
+                j = j2
+                continue
+            text = token.text
+            if text in t.connectors and j + 1 < self.n and (self._title_word_end(j + 1) > j + 1 or
+                                                            ents[j + 1] is not None and ents[j + 1].label_ in _PLACE):
+                j += 1
+                continue
+            if text == "," and self._enumeration_ahead(j + 1):
+                j += 1
+                continue
+            if text == "(":
+                close = self._paren_end(j)
+                if close is not None:
+                    elements.append((j, close, "paren"))
+                    j = close
+                    continue
+                break
+            if absorbed < 2 and is_cap(token) and text not in t.not_name and not self.titlecase[j]:
+                # unknown capitalized words followed by title words, an agency or a rank belong to the
+                # title ("Direktur Tindak Pidana Siber Bareskrim", "Menteri Koodinator Pemberdayaan")
+                after = j
+                while after < self.n and after - j < 3 and is_cap(doc[after]) and ents[after] is None \
+                        and self._title_word_end(after) == after and after not in self.rank_at:
+                    after += 1
+                if j < after < self.n and doc[after].text == "(":
+                    close = self._paren_end(after)
+                    after = close if close is not None and close < self.n else after
+                if j < after < self.n:
+                    nxt = ents[after]
+                    if (nxt is not None and nxt.label_ == "AGENCY" and nxt.start == after) or after in self.rank_at \
+                            or self._title_word_end(after) > after:
+                        if doc[after - 1].text == ")":
+                            paren_start = max(x for x in range(j, after) if doc[x].text == "(")
+                            elements.append((j, paren_start, "word"))
+                            elements.append((paren_start, after, "paren"))
+                        else:
+                            elements.append((j, after, "word"))
+                        absorbed += 1
+                        j = after
+                        continue
+            break
+        self._finish_title(parse, start, end, elements)
+        k = j
+        if k < self.n and doc[k].text in ("di", "pada") and elements:
+            k = self._skip_post(k + 1)
+        if k < self.n and doc[k].text == ",":
+            k += 1
+        ranks: list[str] = []
+        while k < self.n and (k in self.rank_at or k in self.honor_at):
+            if k in self.rank_at:
+                r_end = self.rank_at[k][0]
+                ranks.append(doc[k:r_end].text)
+                k = r_end
+            else:
+                k = self.honor_at[k][0]
+        if k < self.n and is_cap(doc[k]):
+            parse.name = self._name_run(k)
+        parse.rank = " ".join(ranks) or None
+        return parse
+
+    def _skip_post(self, k: int) -> int:
+        """After "di"/"pada": an agency or up to three lower-case words ("di kementerian koordinator")."""
+        ent = self.ents[k] if k < self.n else None
+        if ent is not None and ent.label_ == "AGENCY" and ent.start == k:
+            return ent.end
+        j = k
+        while j < self.n and j - k < 3 and self.doc[j].is_lower and self.doc[j].is_alpha:
+            j += 1
+        return j if j > k and j < self.n and (is_cap(self.doc[j]) or self.doc[j].text == ",") else k - 1
+
+    def _finish_title(self, parse: TitleParse, start: int, end: int, elements: list[tuple[int, int, str]]) -> None:
+        """Where the title text ends: the agency joins it only when no portfolio words precede it."""
+        parse.portfolio = any(kind == "word" for _, _, kind in elements)
+        kept_end = end
+        kinds: list[str] = []
+        for e_start, e_end, kind in elements:
+            if kind == "paren":
+                break
+            if kind == "agency":
+                if parse.portfolio:
+                    break
+                kept_end = e_end
+                kinds.append(kind)
+                continue
+            kept_end = e_end
+            kinds.append(kind)
+        # a trailing country qualifies the title, it is not part of it ("Perdana Menteri Kamboja")
+        kept = [e for e in elements if e[1] <= kept_end and e[2] != "paren"]
+        has_post = any(self.doc[i].text.lower() in _BEFORE_POST for i in range(end, kept_end))
+        while kept and kept[-1][2] == "country" and not has_post:
+            kept.pop()
+            kept_end = kept[-1][1] if kept else end
+        parse.text_end = kept_end
+        word_regions = [(s, e) for s, e, kind in elements if kind == "word" and e <= kept_end]
+        self.title_regions.extend(word_regions)
+
+    def _enumeration_ahead(self, j: int) -> bool:
+        """After a comma inside a title: "Asia, Pasifik, dan Afrika"."""
+        stop = min(self.n, j + 8)
+        while j < stop:
+            text = self.doc[j].text
+            if text in ("dan", "serta"):
+                return True
+            if text == ",":
+                j += 1
+                continue
+            end = self._title_word_end(j)
+            if end > j:
+                j = end
+                continue
+            return False
+        return False
+
+    def _paren_end(self, j: int) -> int | None:
+        """The token after ")" when "(...)" holds a short acronym or name (Menlu), else None."""
+        for k in range(j + 1, min(self.n, j + 6)):
+            text = self.doc[k].text
+            if text == ")":
+                return k + 1 if k > j + 1 else None
+            if not (is_cap(self.doc[k]) or text in ("dan", "/", "-")):
+                return None
+        return None
+
+    def _title_info(self, rule: Rule, parse: TitleParse, start: int) -> tuple[str, str | None, str | None]:
+        """Title text, agency name and country of a parsed title."""
+        doc = self.doc
+        title = doc_text(doc)[doc[start].idx:doc[parse.text_end - 1].idx + len(doc[parse.text_end - 1].text)]
+        agency_name: str | None = None
+        agency_country: str | None = None
+        if parse.agency is not None:
+            attrs = parse.agency._.attrs or {}
+            agency_name = attrs.get("name") or parse.agency.text
+            agency_country = attrs.get("country")
+        elif rule.get("agency") and str(rule.get("agency")) in self.t.agency_by_form:
+            agency_name, agency_country = self.t.agency_by_form[str(rule.get("agency"))]
+        else:
+            derived = self._ministry_of(title)
+            if derived is not None:
+                agency_name, agency_country = derived
+        country = parse.country or agency_country or rule.get("country")
+        return title, agency_name, country
+
+    def _ministry_of(self, title: str) -> tuple[str, str | None] | None:
+        """"Menteri Sosial" -> Kementerian Sosial, when that ministry is in agencies.yaml."""
+        for prefix, body in (("Menteri ", "Kementerian "), ("Wakil Menteri ", "Kementerian ")):
+            if title.startswith(prefix):
+                return self.t.agency_by_form.get(body + title[len(prefix):])
+        return None
+
+    def title_mentions(self) -> list[Found]:
+        """People named right after (or right before) a title."""
+        found: list[Found] = []
+        consumed = -1
+        for start in sorted(self.title_at):
+            if start < consumed:
+                continue
+            end, rule = self.title_at[start]
+            if self.ents[start] is not None:
+                continue
+            parse = self._parse_title(start, end)
+            complete = bool(rule.get("complete"))
+            if not complete and parse.agency is None and not parse.portfolio:
+                continue
+            title, agency, country = self._title_info(rule, parse, start)
+            consumed = parse.text_end
+            if parse.name is not None:
+                s, e = parse.name
+                tokens = self.doc[s:e].text.split()
+                if self._is_author(tokens):
+                    continue
+                found.append(Found(s, e, rule, tokens, title, None, country, agency, parse.rank,
+                                   uncertain=self.titlecase[s]))
+                consumed = e
+                alias = self._alias_after(e)
+                if alias is not None:
+                    found.append(Found(alias[0], alias[1], self.t.grammar.get("alias", rule),
+                                       [self.doc[i].text for i in range(*alias)], alias_of=" ".join(tokens)))
+            else:
+                before = self._name_before(start)
+                if before is not None and "appositive" in self.t.grammar:
+                    s, e = before
+                    tokens = self.doc[s:e].text.split()
+                    if not self._is_author(tokens):
+                        found.append(Found(s, e, self.t.grammar["appositive"], tokens, title, None, country, agency))
+        return found
+
+    def _alias_after(self, e: int) -> tuple[int, int] | None:
+        """"Joko Widodo atau Jokowi": the one-word alias after an official's name."""
+        doc = self.doc
+        if e + 1 < self.n and doc[e].text in self.t.alias_words:
+            k = e + 1
+        elif e + 2 < self.n and doc[e].text == "(" and doc[e + 2].text == ")":
+            k = e + 1
+        else:
+            return None
+        token = doc[k]
+        if self.ents[k] is not None or not is_cap(token) or token.text in self.t.not_name or not token.is_alpha:
+            return None
+        if k + 1 < self.n and is_cap(doc[k + 1]) and doc[k + 1].is_alpha:
+            return None
+        return (k, k + 1)
+
+    def _name_before(self, start: int) -> tuple[int, int] | None:
+        """"Judha Nugraha, Direktur ...": a name ending right before ", TITLE"."""
+        doc = self.doc
+        if start < 2 or doc[start - 1].text != ",":
+            return None
+        e = start - 1
+        s = e
+        while s > 0 and e - s < self.t.max_name:
+            token = doc[s - 1]
+            if self.ents[s - 1] is not None or token.text in self.t.not_name or not _NAME_TOKEN.match(token.text) \
+                    or (s - 1) in self.title_at or (s - 1) in self.rank_at or token.text.isupper():
+                break
+            s -= 1
+        if s == e or self.titlecase[s]:
+            return None
+        if s > 0 and is_cap(doc[s - 1]) and not sentence_start(doc, s - 1):
+            return None
+        if e - s < 2:
+            return None  # one capitalized word before a comma is too weak a name
+        return (s, e)
+
+    # --- well-known people ------------------------------------------------------------------------------
+
+    def person_mentions(self) -> list[Found]:
+        found: list[Found] = []
+        for start, (end, rule) in self._person_starts().items():
+            if any(self.ents[i] is not None or i in self.byline for i in range(start, end)):
+                continue
+            tokens = [self.doc[i].text for i in range(start, end)]
+            full = str(rule.get("name") or " ".join(tokens))
+            if tokens != full.split() and not self._free_boundaries(start, end):
+                continue
+            found.append(Found(start, end, rule, full.split(), None, None, rule.get("country"),
+                               alias_of=full if tokens != full.split() else None))
+        return found
+
+    def _person_starts(self) -> dict[int, tuple[int, Rule]]:
+        return self.t._starts(self.t.persons, self.doc)
+
+    def _name_like(self, i: int) -> bool:
+        """Could token ``i`` be part of a longer name (a capitalized word mid-sentence, not a title)?"""
+        token = self.doc[i]
+        return (is_cap(token) and token.is_alpha and token.text not in self.t.not_name
+                and self.ents[i] is None and i not in self.title_at and i not in self.rank_at
+                and i not in self.honor_at and not sentence_start(self.doc, i))
+
+    def _free_boundaries(self, start: int, end: int) -> bool:
+        """A short name must not be glued to other name words ("Hun" of "Hun Sen")."""
+        if start > 0 and self._name_like(start - 1):
+            return False
+        if end < self.n and not self.titlecase[start] and self._name_like(end):
+            return False
+        return True
+
+    # --- clustering and coreference ------------------------------------------------------------------------
+
+    def cluster(self, found: list[Found]) -> tuple[list[Person], list[tuple[Found, Person]]]:
+        persons: list[Person] = []
+        members: list[tuple[Found, Person]] = []
+        for f in found:
+            if f.tokens:
+                f.tokens[-1] = self.unglue(f.tokens[-1])
+            known = self.t.known.get(" ".join(f.tokens))
+            if f.alias_of is None and known is not None and known[0] != " ".join(f.tokens):
+                f.alias_of = known[0]
+        ordered = sorted(found, key=lambda f: (f.uncertain, f.alias_of is not None, f.start))
+        for f in ordered:
+            if f.uncertain:
+                self._trim_uncertain(f, persons)
+            if f.alias_of is not None:
+                person = self._find_person(persons, f.alias_of.split())
+                if person is None:
+                    person = self._new_person(persons, f.alias_of.split())
+                    self._absorb(person, f)
+                if f.tokens != person.tokens:
+                    person.aliases.add(" ".join(f.tokens))
+                members.append((f, person))
+                continue
+            person = self._find_person(persons, f.tokens)
+            if person is None:
+                person = self._new_person(persons, f.tokens)
+            elif len(f.tokens) > len(person.tokens):
+                person.tokens = list(f.tokens)
+            self._absorb(person, f)
+            members.append((f, person))
+        for person in persons:
+            known = self.t.known.get(person.name)
+            if person.country is None and known is not None:
+                person.country = known[1]
+        # person ids in order of first mention
+        first = {}
+        for f, person in sorted(members, key=lambda m: m[0].start):
+            first.setdefault(id(person), len(first) + 1)
+        for person in persons:
+            person.pid = f"P{first.get(id(person), 0)}"
+        return persons, members
+
+    @cached_property
+    def word_counts(self) -> Counter[str]:
+        """How often each token text occurs in the document (counted once, not per lookup)."""
+        return Counter(t.text for t in self.doc)
+
+    def unglue(self, text: str) -> str:
+        """"Marsudimelakukan" -> "Marsudi" when the article writes "Marsudi" on its own elsewhere
+        (words glued by a lost space in the page's text)."""
+        if len(text) < 7 or text in self.cap_words and self.word_counts[text] > 1:
+            return text
+        for k in range(len(text) - 3, 2, -1):
+            rest = text[k:]
+            if rest.islower() and text[:k] in self.cap_words:
+                return text[:k]
+        return text
+
+    def _trim_uncertain(self, f: Found, persons: list[Person]) -> None:
+        """On a headline, keep the longest start of the run that names a known person, else its first word."""
+        for k in range(len(f.tokens), 0, -1):
+            if self._find_person(persons, f.tokens[:k]) is not None:
+                break
+        else:
+            k = 1
+        f.tokens = f.tokens[:k]
+        f.end = f.start + k
+
+    def _find_person(self, persons: list[Person], tokens: list[str]) -> Person | None:
+        key = " ".join(tokens)
+        hits = [p for p in persons
+                if _contains(p.tokens, tokens) or _contains(tokens, p.tokens) or key in p.aliases]
+        return hits[0] if len(hits) == 1 else None
+
+    @staticmethod
+    def _new_person(persons: list[Person], tokens: list[str]) -> Person:
+        person = Person(tokens=list(tokens), pid="")
+        persons.append(person)
+        return person
+
+    @staticmethod
+    def _absorb(person: Person, f: Found) -> None:
+        if f.title and (person.title is None or len(f.title) > len(person.title)):
+            person.title = f.title
+            person.country = f.country or person.country
+            person.agency = f.agency or person.agency
+        if f.country and person.country is None:
+            person.country = f.country
+        if f.agency and person.agency is None:
+            person.agency = f.agency
+        if f.rank and person.rank is None:
+            person.rank = f.rank
+
+    def corefs(self, persons: list[Person], members: list[tuple[Found, Person]]) -> list[tuple[Found, Person]]:
+        """Later (or earlier) short names, surnames and aliases of the article's people."""
+        rule = self.t.grammar.get("coref")
+        if rule is None or not persons:
+            return []
+        covered = [e is not None for e in self.ents]
+        for i in self.byline:
+            covered[i] = True
+        for f, _ in members:
+            for i in range(f.start, f.end):
+                covered[i] = True
+        forms: dict[str, list[tuple[list[str], Person]]] = {}
+        owners: dict[str, set[int]] = {}
+        for person in persons:
+            for seq in self._forms(person):
+                key = " ".join(seq)
+                owners.setdefault(key, set()).add(id(person))
+                forms.setdefault(seq[0], []).append((seq, person))
+        for options in forms.values():
+            options.sort(key=lambda o: -len(o[0]))
+        out: list[tuple[Found, Person]] = []
+        i = 0
+        while i < self.n:
+            options = forms.get(self.doc[i].text)
+            if options is None and is_cap(self.doc[i]) and self.doc[i].is_alpha:
+                options = [o for o in forms.get(self.unglue(self.doc[i].text), []) if len(o[0]) == 1]
+                if options and not covered[i] and len(owners[options[0][0][0]]) == 1 \
+                        and self._free_boundaries(i, i + 1):
+                    out.append((Found(i, i + 1, rule, list(options[0][0])), options[0][1]))
+                    covered[i] = True
+                    i += 1
+                    continue
+                options = None
+            hit = None
+            if options and not covered[i]:
+                for seq, person in options:
+                    end = i + len(seq)
+                    if end <= self.n and [t.text for t in self.doc[i:end]] == seq and not any(covered[i:end]) \
+                            and len(owners[" ".join(seq)]) == 1 and self._free_boundaries(i, end):
+                        hit = (end, seq, person)
+                        break
+            if hit is None:
+                i += 1
+                continue
+            end, seq, person = hit
+            out.append((Found(i, end, rule, list(seq)), person))
+            for k in range(i, end):
+                covered[k] = True
+            i = end
+        return out
+
+    def _forms(self, person: Person) -> list[list[str]]:
+        """Every contiguous part of the name that can stand for the person, and the aliases."""
+        tokens = person.tokens
+        seqs: list[list[str]] = []
+        for size in range(len(tokens), 0, -1):
+            for s in range(len(tokens) - size + 1):
+                seq = tokens[s:s + size]
+                if size == 1 and (seq[0] in self.t.weak or len(seq[0]) < 3 or seq[0] in self.t.not_name
+                                  or seq[0] in self.t.particles or not seq[0][0].isupper()):
+                    continue
+                if seq[0] in self.t.particles or seq[-1] in self.t.particles:
+                    continue
+                seqs.append(seq)
+        seqs += [alias.split() for alias in person.aliases]
+        return seqs
+
+    def drop_locations_in_titles(self) -> None:
+        """Places inside a title's portfolio words are not LOCATION mentions ("Kerja Sama Asia, Pasifik")."""
+        if not self.title_regions:
+            return
+        inside = set()
+        for s, e in self.title_regions:
+            inside.update(range(s, e))
+        ents = [e for e in self.doc.ents
+                if not (e.label_ == "LOCATION" and all(i in inside for i in range(e.start, e.end)))]
+        if len(ents) != len(self.doc.ents):
+            self.doc.set_ents(ents)
+
+
+def _non_overlapping(found: list[Found]) -> list[Found]:
+    """Longest first; on a tie the earlier finding (titles before well-known names) wins."""
+    kept: list[Found] = []
+    taken: set[int] = set()
+    for f in sorted(found, key=lambda f: -(f.end - f.start)):
+        if any(i in taken for i in range(f.start, f.end)):
+            continue
+        kept.append(f)
+        taken.update(range(f.start, f.end))
+    return sorted(kept, key=lambda f: f.start)
+
+
+@Language.factory("warta_officials")
+def make_officials(nlp: Language, name: str) -> OfficialTagger:
+    return OfficialTagger(nlp, name)

@@ -1,0 +1,413 @@
+"""Events: one table of real-style sentences per event type, run through the whole pipeline,
+then the merging, date and argument logic on hand-placed mentions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor.components.events import EventExtractor, date_interval, sentence_bounds
+from extractor.errors import RuleError
+from extractor.rules import RuleSet, builtin_rules_dir, load_rule_file
+from extractor.spans import make_mention
+
+# Each row: (text, expected). expected None: no event of the table's type; otherwise the one event
+# of that type must have these fields (participants: these names among its participants).
+MEETING: list[tuple[str, dict[str, Any] | None]] = [
+    ("Menteri Luar Negeri Retno Marsudi bertemu Perdana Menteri Kamboja Hun Manet di Phnom Penh, "
+     "Selasa (2/8/2022).",
+     {"participants": ["Retno Marsudi", "Kamboja"], "date": "2022-08-02", "place": "Phnom Penh",
+      "status": "occurred"}),
+    ("Indonesia dan Kamboja menggelar pertemuan bilateral di Jakarta pada 12 Maret 2024.",
+     {"participants": ["Indonesia", "Kamboja"], "date": "2024-03-12", "place": "Jakarta"}),
+    ("Indonesia dan Filipina mengadakan forum internasional tentang TPPO di Bali pada 7 November 2024.",
+     {"participants": ["Indonesia", "Filipina"], "place": "Bali", "date": "2024-11-07"}),
+    ("Dalam KTT ASEAN di Labuan Bajo pada Mei 2023, para pemimpin membahas perdagangan orang.",
+     {"participants": ["ASEAN"], "date": "2023-05", "place": "Labuan Bajo"}),
+    ("Delegasi Indonesia melakukan kunjungan kerja ke Kamboja dan bertemu pejabat Thailand.",
+     {"participants": ["Indonesia", "Thailand"], "place": "Kamboja"}),
+    ("Wakil Menteri Luar Negeri Indonesia berdialog dengan Duta Besar Kamboja di Jakarta.",
+     {"participants": ["Indonesia", "Kamboja"], "place": "Jakarta"}),
+    ("Indonesia dan Malaysia menggelar rapat koordinasi perlindungan pekerja migran di Jakarta.",
+     {"participants": ["Indonesia", "Malaysia"]}),
+    ("Menteri Luar Negeri Indonesia akan bertemu Menteri Luar Negeri Thailand di Bangkok pekan depan.",
+     {"participants": ["Indonesia", "Thailand"], "status": "planned"}),
+    ("Pertemuan Indonesia dan Myanmar yang akan digelar di Jakarta membahas nasib para WNI.",
+     {"participants": ["Indonesia", "Myanmar"], "status": "planned"}),
+    ("Menteri Luar Negeri Indonesia bertemu Menteri Dalam Negeri Kamboja. Dalam pertemuan itu, keduanya "
+     "membahas perlindungan WNI.", {"participants": ["Indonesia", "Kamboja"], "evidence": 2}),
+    ("Presiden Indonesia menerima kunjungan kehormatan Perdana Menteri Vietnam di Jakarta.",
+     {"participants": ["Indonesia", "Vietnam"], "place": "Jakarta"}),
+    ("Pejabat Indonesia dan Laos melakukan pertemuan di Vientiane pada Senin (4/3/2024).",
+     {"participants": ["Indonesia", "Laos"], "date": "2024-03-04"}),
+    # no event
+    ("Jumlah warga negara Indonesia yang berkunjung ke Kamboja meningkat tajam tahun ini.", None),
+    ("Pertemuan teknis akan dilakukan bulan depan.", None),
+    ("Menteri Luar Negeri Indonesia belum bertemu pihak Kamboja.", None),
+    ("Baca juga: Menlu Indonesia Bertemu PM Kamboja Bahas TPPO", None),
+    ("Ribuan warga bertemu di Jakarta untuk berunjuk rasa.", None),
+    ("Indonesia mengundang Kamboja untuk mengunjungi pameran Indo Defence Expo and Forum yang akan "
+     "diselenggarakan di Jakarta.", None),
+    ("Menteri Luar Negeri Indonesia berharap dapat bertemu Menteri Luar Negeri Myanmar.", None),
+    ("Pertemuan itu berlangsung tertutup.", None),
+    ("Kunjungan wisata ke Thailand dan Vietnam meningkat selama liburan.", None),
+    ("Polisi menggelar konferensi pers di Jakarta, Senin (5/3/2024).", None),
+    ("Kemlu mengimbau masyarakat tidak tergiur tawaran kerja di Kamboja.", None),
+    ("\"Myanmar, Kamboja, Thailand itu jangan ada yang berangkat,\" kata Karding usai kunjungan open house di "
+     "Jakarta Selatan, Selasa (1/4/2025).", None),
+]
+
+AGREEMENT: list[tuple[str, dict[str, Any] | None]] = [
+    ("Indonesia dan Kamboja telah menandatangani nota kesepahaman pemberantasan kejahatan transnasional.",
+     {"participants": ["Indonesia", "Kamboja"], "status": "occurred"}),
+    ("Indonesia dan Malaysia sepakat memperkuat kerja sama pemberantasan TPPO.",
+     {"participants": ["Indonesia", "Malaysia"]}),
+    ("Para pemimpin ASEAN menghasilkan deklarasi tentang pemberantasan perdagangan orang di Labuan Bajo "
+     "pada Mei 2023.", {"participants": ["ASEAN"], "date": "2023-05", "place": "Labuan Bajo"}),
+    ("Indonesia dan Filipina akan menandatangani MoU perlindungan pekerja migran.",
+     {"participants": ["Indonesia", "Filipina"], "status": "planned"}),
+    ("Pemerintah Indonesia dan Thailand menyepakati pembentukan satuan tugas bersama.",
+     {"participants": ["Indonesia", "Thailand"]}),
+    ("Indonesia dan Kamboja meneken perjanjian ekstradisi pada 2023.",
+     {"participants": ["Indonesia", "Kamboja"], "date": "2023"}),
+    ("Indonesia dan Vietnam bersepakat menggelar patroli bersama di perairan perbatasan.",
+     {"participants": ["Indonesia", "Vietnam"]}),
+    ("Indonesia dan Laos menandatangani perjanjian kerja sama penanganan TPPO di Vientiane.",
+     {"participants": ["Indonesia", "Laos"]}),
+    ("Deklarasi ASEAN tentang perdagangan orang disahkan pada 2023.", {"participants": ["ASEAN"], "date": "2023"}),
+    ("Para pemimpin ASEAN menghasilkan deklarasi tentang TPPO. Deklarasi itu menjadi rujukan di kawasan.",
+     {"participants": ["ASEAN"], "evidence": 2}),
+    ("Kesepakatan Indonesia dan Myanmar mengatur pemulangan korban TPPO.",
+     {"participants": ["Indonesia", "Myanmar"]}),
+    # no event
+    ("Indonesia belum memiliki perjanjian kerja sama penempatan dengan Kamboja.", None),
+    ("Kita sebenarnya belum punya kesepakatan penempatan dengan beberapa negara itu.", None),
+    ("Korban menandatangani perjanjian kerja dengan perusahaan di Kamboja.", None),
+    ("Baca juga: Indonesia dan Kamboja Teken MoU Pemberantasan TPPO", None),
+    ("Kita harus punya MoU dulu sebelum menempatkan pekerja.", None),
+    ("Kerja sama ini perlu terus ditingkatkan.", None),
+    ("Deklarasi tersebut menjadi rujukan di kawasan Asia Tenggara.", None),
+    ("Perjanjian itu mengatur pertukaran informasi intelijen.", None),
+    ("Indonesia tidak sepakat dengan usulan Malaysia.", None),
+    ("Indonesia ingin menjalin perjanjian dengan Kamboja.", None),
+    ("Upaya ini dapat dicapai dengan implementasi nota kesepahaman tahun 2023.", None),
+    ("Kamboja bisa menjadi negara penempatan jika memenuhi syarat regulasi, jaminan sosial, serta adanya "
+     "perjanjian kerja sama dengan Indonesia.", None),
+]
+
+RESCUE: list[tuple[str, dict[str, Any] | None]] = [
+    ("Kepolisian Kamboja bersama KBRI Phnom Penh berhasil menyelamatkan 62 WNI yang disekap di "
+     "Sihanoukville.", {"count": 62, "place": "Sihanoukville", "status": "occurred"}),
+    ("KBRI Phnom Penh membebaskan 119 WNI yang menjadi korban perusahaan investasi palsu pada 2021.",
+     {"count": 119, "date": "2021"}),
+    ("Sebanyak 20 WNI korban TPPO berhasil dievakuasi dari Myawaddy, Myanmar, pada 20 Februari 2025.",
+     {"count": 20, "date": "2025-02-20"}),
+    ("Polisi Filipina menyelamatkan 50 WNI dari sebuah kompleks penipuan daring.", {"count": 50}),
+    ("Tim gabungan mengevakuasi 15 WNI dari lokasi penyekapan di Kamboja.", {"count": 15, "place": "Kamboja"}),
+    ("Otoritas Myanmar telah membebaskan 26 WNI yang disekap di Myawaddy.", {"count": 26}),
+    ("Sebanyak 80 WNI diselamatkan aparat Kamboja dalam penggerebekan di Phnom Penh, Selasa (11/3/2025).",
+     {"count": 80, "date": "2025-03-11", "place": "Phnom Penh"}),
+    ("Otoritas Myanmar akan mengevakuasi 40 WNI dari wilayah konflik.", {"count": 40, "status": "planned"}),
+    ("Penyelamatan 30 WNI di Laos dilakukan aparat setempat.", {"count": 30, "place": "Laos"}),
+    ("Sebanyak 62 WNI berhasil diselamatkan di Kamboja. Polisi Kamboja menyelamatkan 62 WNI itu di "
+     "Sihanoukville.", {"count": 62, "place": "Sihanoukville", "evidence": 2}),
+    ("Aparat Thailand membebaskan 12 WNI korban perdagangan orang di perbatasan.", {"count": 12}),
+    # no event
+    ("Kemlu bekerja sama dengan otoritas Myanmar demi membebaskan Hendri.", None),
+    ("Sebanyak 6 WNI berhasil menyelamatkan diri dari perusahaan itu.", None),
+    ("Polisi mengamankan sejumlah orang yang ditampung di Bekasi.", None),
+    ("Baca juga: 62 WNI Diselamatkan dari Sindikat Online Scam di Kamboja", None),
+    ("Keluarga berharap Hendri segera dibebaskan.", None),
+    ("Kemlu meminta otoritas Kamboja segera membebaskan 20 WNI yang ditahan.", None),
+    ("Para korban belum dibebaskan hingga kini.", None),
+    ("Polisi tidak berhasil membebaskan 10 WNI yang disandera.", None),
+    ("Sebanyak 86 WNI ditangkap kepolisian Kamboja usai berontak.", None),
+    ("Pembebasan visa bagi wisatawan Kamboja berlaku sejak 2023.", None),
+    ("Upaya pembebasan sandera masih berlangsung.", None),
+]
+
+REPATRIATION: list[tuple[str, dict[str, Any] | None]] = [
+    ("Kemlu RI dan otoritas terkait telah memulangkan 130 WNI dari Myanmar sepanjang Februari 2025.",
+     {"count": 130, "date": "2025-02", "place": "Myanmar", "status": "occurred"}),
+    ("Indonesia berhasil memulangkan lebih dari 1.100 WNI korban perdagangan manusia dari Kamboja.",
+     {"count": 1100, "participants": ["Indonesia"], "place": "Kamboja"}),
+    ("Pemerintah akan memulangkan 101 WNI dari Kamboja.", {"count": 101, "status": "planned", "place": "Kamboja"}),
+    ("Tahun ini, tercatat 291 WNI menjadi korban dan 133 di antaranya telah berhasil dipulangkan.",
+     {"count": 133}),
+    ("Sebanyak 84 WNI korban TPPO di Myanmar pulang ke tanah air pada 27 Februari 2025.",
+     {"count": 84, "date": "2025-02-27", "place": "Myanmar"}),
+    ("Sebanyak 46 WNI dideportasi dari Malaysia melalui Tanjung Pinang.", {"count": 46, "place": "Malaysia"}),
+    ("Repatriasi 200 WNI dari Myawaddy dilakukan melalui Thailand.", {"count": 200}),
+    ("KBRI Phnom Penh memulangkan 15 WNI korban online scam pada Selasa (11/6/2024).",
+     {"count": 15, "date": "2024-06-11"}),
+    ("Pada Maret 2025, pemerintah berhasil memulangkan 554 WNI dari Myanmar.", {"count": 554, "date": "2025-03"}),
+    ("Kemlu telah memulangkan 130 WNI dari Myanmar sepanjang Februari 2025. Pemulangan tersebut berlangsung "
+     "dalam dua gelombang.", {"count": 130, "evidence": 2}),
+    ("Sebanyak 25 WNI dipulangkan dari Kamboja ke Indonesia.", {"count": 25, "place": "Kamboja"}),
+    ("Menteri Luar Negeri Indonesia dalam jumpa pers, Jumat (5/5/2023), mengatakan pemerintah telah memulangkan "
+     "1.138 WNI dari Kamboja.", {"count": 1138, "date": None, "place": "Kamboja"}),
+    # no event
+    ("Para WNI tersebut bisa segera dipulangkan ke Indonesia setelah pemeriksaan selesai.", None),
+    ("Kemlu masih berusaha memulangkan WNI dari Myawaddy.", None),
+    ("Kami masih memantau apakah para WNI ini bisa dipulangkan atau tidak.", None),
+    ("ASEAN akan memperkuat kerja sama di bidang perlindungan, pemulangan, serta rehabilitasi korban.", None),
+    ("Dia mengatakan pola pemulangan tersebut pernah dilakukan sebelumnya.", None),
+    ("Baca juga: Pemerintah RI Pulangkan 84 WNI Korban Penipuan Online di Myanmar", None),
+    ("Kemlu berharap para WNI tersebut bisa segera dipulangkan.", None),
+    ("Sebanyak 86 WNI masih ditahan kepolisian Kamboja.", None),
+    ("Keluarga korban mendesak pemerintah segera memulangkan 12 WNI dari Kamboja.", None),
+    ("Proses pemulangan 40 WNI belum dilakukan karena dokumen belum lengkap.", None),
+    ("Pemulangan para korban bisa dilakukan setelah proses asesmen.", None),
+    ("Sebanyak 2.117 WNI di Kamboja mengajukan fasilitas pemulangan ke Indonesia.", None),
+    ("Imigrasi mendeportasi 9 WNA pelaku penipuan daring ke Tiongkok.", None),
+]
+
+TABLES = {"MEETING": MEETING, "AGREEMENT": AGREEMENT, "RESCUE": RESCUE, "REPATRIATION": REPATRIATION}
+CASES = [pytest.param(type_, text, expected, id=f"{type_}-{i}")
+         for type_, table in TABLES.items() for i, (text, expected) in enumerate(table)]
+
+
+def check_event(events: list[dict[str, Any]], type_: str, expected: dict[str, Any] | None) -> None:
+    of_type = [e for e in events if e["type"] == type_]
+    if expected is None:
+        assert of_type == [], of_type
+        return
+    assert len(of_type) == 1, events
+    event = of_type[0]
+    for key, value in expected.items():
+        if key == "participants":
+            assert set(value) <= set(event["participants"]), event
+        elif key == "evidence":
+            assert len(event["evidence"]) == value, event
+        else:
+            assert event[key] == value, (key, event)
+
+
+def test_every_table_has_twenty_rows_with_and_without_events() -> None:
+    for table in TABLES.values():
+        assert len(table) >= 20
+        assert any(e is None for _, e in table) and any(e is not None for _, e in table)
+
+
+@pytest.mark.parametrize(("type_", "text", "expected"), CASES)
+def test_event_table(extract: Any, type_: str, text: str, expected: dict[str, Any] | None) -> None:
+    record = extract(text)
+    check_event(record["events"], type_, expected)
+    for event in record["events"]:
+        for ev in event["evidence"]:
+            assert 0 <= ev["start"] < ev["end"] <= len(text)
+        assert event["rule"].startswith("event.")
+
+
+def test_events_follow_the_output_schema(extract: Any, output_schema: dict[str, Any]) -> None:
+    record = extract(MEETING[9][0])
+    assert record["events"]
+    jsonschema.validate(record, output_schema)
+    for key in ("type", "participants", "date", "place", "count", "evidence", "rule"):
+        assert key in record["events"][0]
+
+
+# --- the logic on hand-placed mentions ----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def events_only() -> EventExtractor:
+    """The events component alone, over rules/events.yaml: independent of the entity taggers."""
+    path = builtin_rules_dir() / "events.yaml"
+    rule_file = load_rule_file(path)
+    component = EventExtractor(spacy.blank("id"), "events")
+    component.set_rules(RuleSet(files=[rule_file], rules=rule_file.rules, version="test"))
+    return component
+
+
+Placed = tuple[str, str, dict[str, Any]]  # (surface, label, attrs): the first unused occurrence
+
+
+def placed_doc(nlp: Language, text: str, mentions: Sequence[Placed], title: str | None = None,
+               boilerplate: Sequence[tuple[int, int]] = ()) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.article = {"title": title}
+    doc._.boilerplate = list(boilerplate)
+    spans = []
+    pos = 0
+    for surface, label, attrs in mentions:
+        start = text.index(surface, pos)
+        pos = start + len(surface)
+        span = make_mention(doc, start, pos, label, "test", attrs)
+        assert span is not None, surface
+        spans.append(span)
+    doc.set_ents(spans)
+    return doc
+
+
+def run(component: EventExtractor, text: str, mentions: Sequence[Placed], **kwargs: Any) -> list[dict[str, Any]]:
+    doc = placed_doc(component.nlp, text, mentions, **kwargs)
+    return list(component(doc)._.events)
+
+
+VISIT = ("Asisten Deputi Nur Rokhmah Hidayah memimpin delegasi Indonesia dalam kunjungan lima hari ke Kamboja "
+         "mulai Selasa (11 Juni 2024) hingga Sabtu (15 Juni). Delegasi Indonesia bertemu dengan pejabat "
+         "Kepolisian Nasional Kamboja dan NCCT.")
+VISIT_MENTIONS: list[Placed] = [
+    ("Nur Rokhmah Hidayah", "OFFICIAL", {"name": "Nur Rokhmah Hidayah"}),
+    ("Indonesia", "COUNTRY", {"code": "ID"}),
+    ("Kamboja", "COUNTRY", {"code": "KH"}),
+    ("Selasa (11 Juni 2024) hingga Sabtu (15 Juni)", "DATE", {"value": "2024-06-11/2024-06-15"}),
+    ("Indonesia", "COUNTRY", {"code": "ID"}),
+    ("Kepolisian Nasional Kamboja", "AGENCY", {"name": "Kepolisian Nasional Kamboja"}),
+    ("NCCT", "AGENCY", {"name": "Komite Nasional untuk Pemberantasan Perdagangan Orang"}),
+]
+
+
+def test_a_visit_and_its_meetings_are_one_event_with_the_visit_date(events_only: EventExtractor) -> None:
+    events = run(events_only, VISIT, VISIT_MENTIONS)
+    assert len(events) == 1
+    event = events[0]
+    assert event["type"] == "MEETING"
+    assert event["date"] == "2024-06-11/2024-06-15"  # said in the first sentence only
+    assert event["place"] == "Kamboja"  # "ke Kamboja": where the visit went, not a party
+    assert event["participants"] == ["Nur Rokhmah Hidayah", "Indonesia", "Kepolisian Nasional Kamboja", "NCCT"]
+    assert [e["trigger"] for e in event["evidence"]] == ["kunjungan", "bertemu dengan"]
+    first, second = event["evidence"]
+    assert VISIT[first["start"]:first["end"]].startswith("Asisten Deputi")
+    assert VISIT[second["start"]:second["end"]].startswith("Delegasi Indonesia bertemu")
+
+
+def test_a_visit_too_thin_to_stand_alone_still_gives_its_date_to_the_meeting_after_it(
+        events_only: EventExtractor) -> None:
+    text = ("Delegasi Indonesia melakukan kunjungan ke Kamboja pada Selasa (11/6/2024). Delegasi Indonesia "
+            "bertemu dengan pejabat Thailand di Phnom Penh.")
+    events = run(events_only, text, [
+        ("Indonesia", "COUNTRY", {"code": "ID"}), ("Kamboja", "COUNTRY", {"code": "KH"}),
+        ("Selasa (11/6/2024)", "DATE", {"value": "2024-06-11"}), ("Indonesia", "COUNTRY", {"code": "ID"}),
+        ("Thailand", "COUNTRY", {"code": "TH"}), ("Phnom Penh", "LOCATION", {})])
+    assert [(e["date"], e["place"], len(e["evidence"]), e["rule"]) for e in events] == [
+        ("2024-06-11", "Phnom Penh", 2, "event.meeting.kunjungan")]
+
+
+def test_nothing_from_page_chrome(events_only: EventExtractor) -> None:
+    start = VISIT.index("Delegasi Indonesia bertemu")
+    events = run(events_only, VISIT, VISIT_MENTIONS, boilerplate=[(0, start - 1)])
+    # the visit sentence is chrome: the meeting sentence alone has Indonesia + two agencies
+    assert len(events) == 1
+    assert events[0]["date"] is None
+    assert all(ev["start"] >= start for ev in events[0]["evidence"])
+    assert run(events_only, VISIT, VISIT_MENTIONS, boilerplate=[(0, len(VISIT))]) == []
+
+
+def test_a_headline_only_joins_an_event_of_the_body(events_only: EventExtractor) -> None:
+    title = "Indonesia dan Kamboja Teken MoU"
+    mentions: list[Placed] = [("Indonesia", "COUNTRY", {"code": "ID"}), ("Kamboja", "COUNTRY", {"code": "KH"})]
+    assert run(events_only, title + "\n\nKerja sama berlanjut.", mentions, title=title) == []
+    body = title + "\n\nIndonesia dan Kamboja menandatangani MoU di Jakarta."
+    events = run(events_only, body, mentions * 2 + [("Jakarta", "LOCATION", {})], title=title)
+    assert len(events) == 1 and len(events[0]["evidence"]) == 2
+    assert events[0]["place"] == "Jakarta"
+
+
+def test_speakers_and_sources_are_not_participants(events_only: EventExtractor) -> None:
+    text = "\u201cKami sudah bertemu pejabat Kamboja dan Thailand,\u201d kata Judha Nugraha di Jakarta, Selasa (5/3)."
+    events = run(events_only, text, [
+        ("Kamboja", "COUNTRY", {"code": "KH"}), ("Thailand", "COUNTRY", {"code": "TH"}),
+        ("Judha Nugraha", "OFFICIAL", {"name": "Judha Nugraha"}), ("Jakarta", "LOCATION", {}),
+        ("Selasa (5/3)", "DATE", {"value": "2024-03-05"})])
+    assert len(events) == 1
+    assert events[0]["participants"] == ["Kamboja", "Thailand"]
+    assert events[0]["date"] is None and events[0]["place"] is None  # the press briefing's, not the meeting's
+
+
+def test_waves_of_a_repatriation_are_events_of_their_own(events_only: EventExtractor) -> None:
+    text = ("Kemlu telah memulangkan 130 WNI dari Myanmar sepanjang Februari 2025. Dalam gelombang pemulangan "
+            "pertama pada 20 Februari, sejumlah 46 WNI tiba. Pada 27 Februari, 84 WNI lain pulang ke tanah air.")
+    events = run(events_only, text, [
+        ("Kemlu", "AGENCY", {"name": "Kementerian Luar Negeri"}), ("130", "CASE_COUNT", {"value": 130, "unit": "wni"}),
+        ("Myanmar", "COUNTRY", {"code": "MM"}), ("Februari 2025", "DATE", {"value": "2025-02"}),
+        ("20 Februari", "DATE", {"value": "2025-02-20"}), ("46", "CASE_COUNT", {"value": 46, "unit": "wni"}),
+        ("27 Februari", "DATE", {"value": "2025-02-27"}), ("84", "CASE_COUNT", {"value": 84, "unit": "wni"})])
+    assert [(e["count"], e["date"]) for e in events] == [(130, "2025-02"), (46, "2025-02-20"), (84, "2025-02-27")]
+    assert all(e["place"] == "Myanmar" and e["participants"] == ["Kemlu"] for e in events)
+
+
+def test_a_following_sentence_of_stages_narrows_the_date(events_only: EventExtractor) -> None:
+    text = ("Pada Maret 2025, pemerintah memulangkan 554 WNI dari Myanmar. Tahap pertama pada 18 Maret 2025 "
+            "sebanyak 400 orang dan tahap kedua pada 19 Maret 2025 sebanyak 154 orang.")
+    events = run(events_only, text, [
+        ("Maret 2025", "DATE", {"value": "2025-03"}), ("554", "CASE_COUNT", {"value": 554, "unit": "wni"}),
+        ("Myanmar", "COUNTRY", {"code": "MM"}), ("18 Maret 2025", "DATE", {"value": "2025-03-18"}),
+        ("19 Maret 2025", "DATE", {"value": "2025-03-19"})])
+    assert [(e["count"], e["date"]) for e in events] == [(554, "2025-03-18/2025-03-19")]
+
+
+def test_same_count_merges_across_the_article_and_finds_the_precise_place(events_only: EventExtractor) -> None:
+    text = ("Pertemuan digelar setelah 62 WNI diselamatkan di Kamboja. Kemlu mencatat kenaikan kasus. "
+            "Polisi membahas kerja sama. Kepolisian Kamboja menyelamatkan 62 WNI itu di Sihanoukville, Kamboja.")
+    events = run(events_only, text, [
+        ("62", "CASE_COUNT", {"value": 62, "unit": "wni"}), ("Kamboja", "COUNTRY", {"code": "KH"}),
+        ("Kemlu", "AGENCY", {}), ("Kepolisian Kamboja", "AGENCY", {}), ("62", "CASE_COUNT", {"value": 62}),
+        ("Sihanoukville", "LOCATION", {}), ("Kamboja", "COUNTRY", {"code": "KH"})])
+    rescues = [e for e in events if e["type"] == "RESCUE"]
+    assert len(rescues) == 1
+    assert rescues[0]["place"] == "Sihanoukville"
+    assert rescues[0]["participants"] == ["Kepolisian Kamboja"]
+    assert len(rescues[0]["evidence"]) == 2
+
+
+def test_a_meeting_with_a_conflicting_date_is_another_meeting(events_only: EventExtractor) -> None:
+    text = ("Indonesia dan Kamboja bertemu di Bali pada Mei 2023. Indonesia dan Kamboja kembali bertemu di Jakarta "
+            "pada Maret 2024.")
+    events = run(events_only, text, [
+        ("Indonesia", "COUNTRY", {"code": "ID"}), ("Kamboja", "COUNTRY", {"code": "KH"}),
+        ("Bali", "LOCATION", {}), ("Mei 2023", "DATE", {"value": "2023-05"}),
+        ("Indonesia", "COUNTRY", {"code": "ID"}), ("Kamboja", "COUNTRY", {"code": "KH"}),
+        ("Jakarta", "LOCATION", {}), ("Maret 2024", "DATE", {"value": "2024-03"})])
+    assert [(e["date"], e["place"]) for e in events] == [("2023-05", "Bali"), ("2024-03", "Jakarta")]
+
+
+def test_optional_mentions_are_not_participants(events_only: EventExtractor) -> None:
+    text = "Kemlu RI mencatat WNI yang berkunjung ke Kamboja."
+    events = run(events_only, text, [("Kemlu", "AGENCY", {}), ("RI", "COUNTRY", {"code": "ID", "optional": True}),
+                                     ("Kamboja", "COUNTRY", {"code": "KH"})])
+    assert events == []
+
+
+@pytest.mark.parametrize(("value", "days"), [
+    ("2024-06-11", 0), ("2024-02", 28), ("2023", 364), ("2024-W24", 6), ("2020/2024-09", 1734),
+    ("2024-06-11/2024-06-15", 4), ("PRESENT_REF", None), ("2024-13", None), (None, None),
+])
+def test_date_interval(value: str | None, days: int | None) -> None:
+    interval = date_interval(value)
+    assert (None if interval is None else (interval[1] - interval[0]).days) == days
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("Satu. Dua dua.", 2),
+    ("\u201cKami siap.\u201d Lalu pergi.", 2),
+    ("Angka 1.100 WNI. Lalu pergi.", 2),
+    ("Judul\n\nIsi pertama. isi lanjutan kecil.", 2),
+])
+def test_sentence_bounds(text: str, count: int) -> None:
+    doc = spacy.blank("id").make_doc(text)
+    assert len(sentence_bounds(doc)) == count
+
+
+@pytest.mark.parametrize(("body", "code"), [
+    ("  - id: x.both\n    event: MEETING\n    cue: planned\n    pattern: a\n", "E004"),
+    ("  - id: x.none\n    pattern: a\n", "E004"),
+    ("  - id: x.type\n    event: PARTY\n    pattern: a\n", "E003"),
+    ("  - id: x.cue\n    cue: maybe\n    pattern: a\n", "E003"),
+])
+def test_bad_event_rules_name_file_and_line(tmp_path: Path, body: str, code: str) -> None:
+    path = tmp_path / "events.yaml"
+    path.write_text("kind: event\nrules:\n" + body, encoding="utf-8")
+    rule_file = load_rule_file(path)
+    component = EventExtractor(spacy.blank("id"), "events")
+    with pytest.raises(RuleError) as info:
+        component.set_rules(RuleSet(files=[rule_file], rules=rule_file.rules, version="t"))
+    assert code in str(info.value) and str(info.value).startswith(f"{path}:3:")

@@ -1,0 +1,182 @@
+"""OFFICIAL mentions: titles, ranks, names after titles, coreference, aliases, authors excluded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import entities_of
+
+
+def officials(record: dict[str, Any]) -> list[dict[str, Any]]:
+    return entities_of(record, "OFFICIAL")
+
+
+def one(record: dict[str, Any], text: str) -> dict[str, Any]:
+    found = [e for e in officials(record) if e["text"] == text]
+    assert found, f"no OFFICIAL {text!r} in {[e['text'] for e in officials(record)]}"
+    return found[0]
+
+
+TITLES = {
+    # phenomenon: (text, name span, expected attributes)
+    "minister_with_parenthesized_short_title": (
+        "Menteri Luar Negeri (Menlu) Retno Marsudi mendorong pembentukan mekanisme bilateral.",
+        "Retno Marsudi", {"title": "Menteri Luar Negeri", "country": "ID", "agency": "Kementerian Luar Negeri"}),
+    "prime_minister_country_qualifier_not_in_title": (
+        "Jokowi mengapresiasi Perdana Menteri Kamboja Hun Manet dalam isu perdagangan orang.",
+        "Hun Manet", {"title": "Perdana Menteri", "country": "KH"}),
+    "bare_head_takes_the_agency": (
+        "Menlu menemui Kepala Kepolisian Kamboja Jenderal Neth Savouen di Phnom Penh.",
+        "Neth Savouen", {"title": "Kepala Kepolisian Kamboja", "country": "KH"}),
+    "portfolio_title_leaves_the_agency_out": (
+        "Direktur Perlindungan WNI dan BHI Kemlu Judha Nugraha menjelaskan, kasus itu kian marak.",
+        "Judha Nugraha", {"title": "Direktur Perlindungan WNI dan BHI", "agency": "Kementerian Luar Negeri"}),
+    "title_with_enumeration_and_agency_then_comma": (
+        "Asisten Deputi Koordinasi Kerja Sama Asia, Pasifik, dan Afrika Kemenko Polkam, Nur Rokhmah Hidayah, "
+        "dalam keterangannya menyebutkan angka itu.",
+        "Nur Rokhmah Hidayah", {"title": "Asisten Deputi Koordinasi Kerja Sama Asia, Pasifik, dan Afrika"}),
+    "portfolio_containing_a_country": (
+        "Menteri Pelindungan Pekerja Migran Indonesia (P2MI) Abdul Kadir Karding mengimbau masyarakat.",
+        "Abdul Kadir Karding", {"title": "Menteri Pelindungan Pekerja Migran Indonesia", "country": "ID"}),
+    "coordinating_minister_with_acronym": (
+        "Menteri Koordinator Bidang Politik dan Keamanan (Polkam) Budi Gunawan mengatakan hal itu.",
+        "Budi Gunawan", {"title": "Menteri Koordinator Bidang Politik dan Keamanan"}),
+    "misspelled_title_word_absorbed": (
+        "Menteri Koodinator Pemberdayaan Masyarakat (Menko PM) Muhaimin Iskandar mengingatkan warga.",
+        "Muhaimin Iskandar", {"title": "Menteri Koodinator Pemberdayaan Masyarakat"}),
+    "ngo_head": (
+        "Ketua Migrant CARE Wahyu Susilo meminta pemerintah lebih proaktif.",
+        "Wahyu Susilo", {"title": "Ketua Migrant CARE"}),
+    "lower_case_spokesperson": (
+        "Hal itu dikatakan juru bicara Kemlu Lalu Muhamad Iqbal kepada wartawan.",
+        "Lalu Muhamad Iqbal", {"title": "juru bicara Kemlu", "country": "ID"}),
+    "ambassador_posted_abroad_serves_indonesia": (
+        "Aksi itu diungkapkan Duta Besar Indonesia untuk Kerajaan Kamboja Santo Darmosumarto kemarin.",
+        "Santo Darmosumarto", {"country": "ID"}),
+    "appositive_name_then_title": (
+        "Hal itu disampaikan oleh Judha Nugraha, Direktur Pelindungan WNI Kemlu, kepada wartawan.",
+        "Judha Nugraha", {"title": "Direktur Pelindungan WNI", "rule": "official.appositive"}),
+    "unknown_title_word_before_agency": (
+        "Direktur Tindak Pidana Siber Bareskrim Polri Brigjen Himawan Bayu Aji mengatakan pelaku ditangkap.",
+        "Himawan Bayu Aji", {"title": "Direktur Tindak Pidana Siber", "rank": "Brigjen"}),
+}
+
+
+@pytest.mark.parametrize("case", sorted(TITLES))
+def test_title_grammar_attaches_title_agency_and_country(extract: Any, case: str) -> None:
+    text, name, expected = TITLES[case]
+    mention = one(extract(text), name)
+    for key, value in expected.items():
+        assert mention.get(key) == value, (key, mention)
+
+
+RANKS = {
+    "police_general": ("Kapolri Jenderal Listyo Sigit Prabowo memerintahkan jajarannya.", "Listyo Sigit Prabowo",
+                       "Jenderal"),
+    "rank_after_comma": ("Saat itu, Dirtipidum Bareskrim Polri, Brigjen Djuhandani Rahardjo Puro menjelaskan.",
+                         "Djuhandani Rahardjo Puro", "Brigjen"),
+    "two_word_rank": ("Kapolda Jawa Barat Irjen Pol Rudi Setiawan menegaskan hal itu.", "Rudi Setiawan", "Irjen Pol"),
+    "mid_rank": ("Kasubdit Jatanras Polda Metro Jaya AKBP Rovan Richard Mahenu mengatakan.", "Rovan Richard Mahenu",
+                 "AKBP"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(RANKS))
+def test_rank_is_kept_as_attribute_not_in_span(extract: Any, case: str) -> None:
+    text, name, rank = RANKS[case]
+    mention = one(extract(text), name)
+    assert mention["rank"] == rank
+    assert rank not in mention["text"]
+
+
+COREFERENCE = {
+    # text, mentions expected (text, name), one person_id for all
+    "first_name_later": ("Menteri Luar Negeri Retno Marsudi hadir. Dalam pertemuan itu, Retno menyampaikan apresiasi.",
+                         [("Retno Marsudi", "Retno Marsudi"), ("Retno", "Retno Marsudi")]),
+    "surname_later": ("Asisten Deputi Kerja Sama Kemenko Polkam Nur Rokhmah Hidayah hadir. Hidayah mengatakan itu.",
+                      [("Nur Rokhmah Hidayah", "Nur Rokhmah Hidayah"), ("Hidayah", "Nur Rokhmah Hidayah")]),
+    "alias_with_atau": ("Presiden Joko Widodo atau Jokowi mengapresiasi langkah itu. Jokowi juga meminta kerja sama.",
+                        [("Joko Widodo", "Joko Widodo"), ("Jokowi", "Joko Widodo")]),
+    "headline_short_name_before_full_name": (
+        "Menteri Karding Larang WNI Kerja di Kamboja, Ini Alasannya\n\nMenteri Pelindungan Pekerja Migran Indonesia "
+        "Abdul Kadir Karding mengimbau masyarakat. Karding menegaskan larangan itu.",
+        [("Karding", "Abdul Kadir Karding"), ("Abdul Kadir Karding", "Abdul Kadir Karding")]),
+    "glued_word_after_name": ("Menteri Luar Negeri Retno Marsudimelakukan kunjungan kerja. Retno Marsudi juga hadir.",
+                              [("Retno Marsudi", "Retno Marsudi")]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(COREFERENCE))
+def test_later_mentions_share_name_title_and_person_id(extract: Any, case: str) -> None:
+    text, expected = COREFERENCE[case]
+    record = extract(text)
+    found = officials(record)
+    for surface, name in expected:
+        assert any(e["text"] == surface and e["name"] == name for e in found), (surface, found)
+    assert len({e["person_id"] for e in found}) == 1
+    assert len({e.get("title") for e in found}) == 1
+
+
+def test_two_people_get_two_person_ids(extract: Any) -> None:
+    record = extract("Presiden Joko Widodo bertemu Perdana Menteri Kamboja Hun Manet. Jokowi dan Manet membahas TPPO.")
+    by_name = {e["name"]: e["person_id"] for e in officials(record)}
+    assert set(by_name) == {"Joko Widodo", "Hun Manet"}
+    assert by_name["Joko Widodo"] != by_name["Hun Manet"]
+    assert one(record, "Manet")["country"] == "KH"
+
+
+NOT_OFFICIAL = {
+    "title_without_name": "Dalam pertemuan saya mendorong penguatan kemitraan, lanjut Menlu.",
+    "victim_with_alias": "SA alias Suhendri Ardiansyah atau Hendri menjadi korban penyekapan di Myanmar.",
+    "suspects_named": "Bareskrim Polri menetapkan dua tersangka atas nama Andri Satria Nugraha dan Anita Setia Dewi.",
+    "private_person": "ujar sepupu korban bernama Daniel kepada wartawan.",
+    "company_director": "Direktur Utama PT Pindad Abraham Mose meninjau pabrik.",
+    "author_byline": "Penulis: Aldiansyah Nurrahman\n\nEditor: Leo Wisnu Susapto\n\nJAKARTA - Korban dipulangkan.",
+    "short_name_of_another_person": "Presiden Joko Widodo hadir. Sementara itu warga bernama Joko Susilo menonton.",
+}
+
+
+@pytest.mark.parametrize("case", sorted(NOT_OFFICIAL))
+def test_not_officials(extract: Any, case: str) -> None:
+    found = officials(extract(NOT_OFFICIAL[case]))
+    if case == "short_name_of_another_person":
+        assert [e["text"] for e in found] == ["Joko Widodo"]
+    else:
+        assert found == []
+
+
+def test_location_inside_title_is_dropped(extract: Any) -> None:
+    record = extract("Asisten Deputi Koordinasi Kerja Sama Asia Tenggara Kemenko Polkam, Nur Rokhmah Hidayah, hadir.")
+    assert not [e for e in entities_of(record, "LOCATION") if e["text"] == "Asia Tenggara"]
+
+
+def test_every_rule_id_is_a_yaml_rule(extract: Any) -> None:
+    from extractor.rules import load_rules
+
+    ids = {r.id for r in load_rules().rules}
+    record = extract("Presiden Joko Widodo atau Jokowi bertemu PM Hun Manet. Jokowi mengatakan, kata Manet.")
+    assert {e["rule"] for e in officials(record)} <= ids
+
+
+def test_seed_gold_officials(nlp: Any) -> None:
+    """Every OFFICIAL of the seed gold is found with its name, title and country."""
+    import json
+
+    from extractor.extract import extract_text
+    from tests.conftest import CORPUS, SEED_GOLD
+
+    missed = []
+    for gold_path in sorted(Path(SEED_GOLD).glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = (Path(CORPUS) / f"{gold['doc_id']}.txt").read_text(encoding="utf-8")
+        found = {(e["start"], e["end"]): e for e in officials(extract_text(nlp, text, doc_id=gold["doc_id"]))}
+        for m in gold["mentions"]:
+            if m["type"] != "OFFICIAL" or m.get("optional"):
+                continue
+            e = found.get((m["start"], m["end"]))
+            if e is None or (e["name"], e.get("title"), e.get("country")) != (m["name"], m["title"], m["country"]):
+                missed.append((gold["doc_id"], m["text"], e))
+    assert not missed, missed[:5]

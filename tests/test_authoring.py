@@ -1,0 +1,310 @@
+"""Rule authoring: `warta rules check`, `warta rules test`, `warta explain`, provenance, the README walk-through."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from extractor.authoring import check_rules, explain, run_rule_tests
+from extractor.cli import app
+from extractor.extract import extract_text
+from extractor.pipeline import build_pipeline
+from extractor.rules import builtin_rules_dir, compile_regex, load_rules
+from extractor.spans import add_mentions, make_mention
+
+from .conftest import CORPUS, REPO
+
+
+def run(*args: str) -> Any:
+    return CliRunner().invoke(app, list(args))
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+LOC = "kind: gazetteer\nrules:\n"
+
+# name -> (files {name: text}, error code, file, line): each a kind of broken rule file `rules check` reports.
+BROKEN: dict[str, tuple[dict[str, str], str, str, int]] = {
+    "yaml_syntax": ({"a.yaml": LOC + "  - id: x\n    pattern: [unclosed\n"}, "E001", "a.yaml", 4),
+    "unknown_key": ({"a.yaml": LOC + "  - id: loc.x\n    label: LOCATION\n    patern: Foo\n"}, "E002", "a.yaml", 5),
+    "wrong_type": ({"a.yaml": LOC + "  - id: loc.t\n    label: LOCATION\n    pattern: Foo\n    priority: high\n"},
+                   "E003", "a.yaml", 6),
+    "missing_pattern": ({"a.yaml": LOC + "  - id: loc.p\n    label: LOCATION\n"}, "E004", "a.yaml", 3),
+    "bad_regex": ({"a.yaml": LOC + "  - id: loc.re\n    label: LOCATION\n    pattern: {regex: '(ab'}\n"},
+                  "E005", "a.yaml", 5),
+    "id_collides_across_files": ({"a.yaml": LOC + "  - id: loc.same\n    label: LOCATION\n    pattern: Foo\n",
+                                  "b.yaml": LOC + "  - id: loc.same\n    label: LOCATION\n    pattern: Bar\n"},
+                                 "E006", "b.yaml", 3),
+    "overrides_builtin_with_other_kind": ({"a.yaml": "kind: boilerplate\nrules:\n  - id: country.alias.ri\n"
+                                                     "    pattern: Foo\n"}, "E006", "a.yaml", 3),
+    "unknown_kind": ({"a.yaml": "kind: nonsense\nrules: []\n"}, "E007", "a.yaml", 1),
+    "bad_token_pattern": ({"a.yaml": LOC + "  - id: loc.tok\n    label: LOCATION\n    pattern: [{NOT_AN_ATTR: x}]\n"},
+                          "E009", "a.yaml", 5),
+    "unknown_label": ({"a.yaml": LOC + "  - id: loc.l\n    label: PLACE\n    pattern: A\n"}, "E010", "a.yaml", 4),
+    "not_a_rule_file": ({"a.yaml": "- just\n- a list\n"}, "E011", "a.yaml", 1),
+    "unbounded_backtracking": ({"a.yaml": LOC + "  - id: loc.c\n    label: LOCATION\n"
+                                                "    pattern: {regex: '(?:\\s+\\w+)*x'}\n"}, "E012", "a.yaml", 5),
+    "regex_matches_only_empty": ({"a.yaml": LOC + "  - id: loc.e\n    label: LOCATION\n    pattern: {regex: '\\b'}\n"},
+                                 "E013", "a.yaml", 5),
+    "token_the_tokenizer_splits": ({"a.yaml": LOC + "  - id: loc.split\n    label: LOCATION\n"
+                                                    "    pattern: [{ORTH: 'Kab.'}, {IS_TITLE: true}]\n"},
+                                   "E013", "a.yaml", 3),
+    "lower_with_capitals": ({"a.yaml": LOC + "  - id: loc.low\n    label: LOCATION\n"
+                                             "    pattern: [{LOWER: Kota}, {IS_TITLE: true}]\n"}, "E013", "a.yaml", 3),
+    "phrase_with_leading_space": ({"a.yaml": LOC + "  - id: loc.sp\n    label: LOCATION\n    pattern: ' Bekasi'\n"},
+                                  "E013", "a.yaml", 3),
+    "shadowed_by_builtin": ({"a.yaml": LOC + "  - id: loc.mine.bali\n    label: LOCATION\n    pattern: [Bali]\n"},
+                            "E014", "a.yaml", 3),
+    "shadowed_in_file": ({"a.yaml": LOC + "  - id: loc.one\n    label: LOCATION\n    pattern: [Kampung Warta]\n"
+                                          "  - id: loc.two\n    label: LOCATION\n    pattern: [Kampung Warta]\n"},
+                         "E014", "a.yaml", 6),
+    "bad_example": ({"a.yaml": LOC + "  - id: loc.ex\n    label: LOCATION\n    pattern: Kampung Warta\n"
+                                     "    examples:\n      - {txt: Kampung Warta}\n"}, "E015", "a.yaml", 3),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_rules_check_reports_each_kind_of_broken_rule_file(tmp_path: Path, name: str) -> None:
+    files, code, file, line = BROKEN[name]
+    for fname, text in files.items():
+        write(tmp_path / "mine", fname, text)
+    result = run("rules", "check", str(tmp_path / "mine"))
+    assert result.exit_code == 1, result.output
+    problems = [x for x in result.stdout.splitlines() if not x.endswith("(note)")]
+    hits = [x for x in problems if code in x]
+    assert hits, result.stdout
+    assert re.match(rf"\S*{re.escape(file)}:{line}: ", hits[0]), hits[0]
+    assert "Traceback" not in result.output
+
+
+def test_rules_check_collects_every_problem_not_just_the_first(tmp_path: Path) -> None:
+    write(tmp_path, "many.yaml", LOC + "  - id: loc.a\n    label: PLACE\n    pattern: A\n"
+                                       "  - id: loc.b\n    label: LOCATION\n    patern: B\n"
+                                       "  - id: loc.c\n    label: LOCATION\n    pattern: {regex: '(a+)+'}\n"
+                                       "  - id: loc.d\n    label: LOCATION\n    pattern: Kampung Warta\n")
+    findings = [f for f in check_rules(tmp_path) if f.severity == "error" and f.file.endswith("many.yaml")]
+    assert sorted((f.rule_id, f.message[:4]) for f in findings) == [
+        ("loc.a", "E010"), ("loc.b", "E002"), ("loc.b", "E004"), ("loc.c", "E012")]
+    assert str(findings[0]).endswith("many.yaml:4: loc.a: " + findings[0].message)
+
+
+def test_rules_check_passes_a_good_folder_and_notes_overrides(tmp_path: Path) -> None:
+    write(tmp_path, "ok.yaml", LOC + "  - id: loc.kampung\n    label: LOCATION\n    pattern: Kampung Warta\n"
+                                     "    examples: [\"Ia tinggal di Kampung Warta.\"]\n"
+                                     "  - id: country.alias.ri\n    label: COUNTRY\n    pattern: RI\n"
+                                     "    attrs: {code: ID}\n    examples: [\"Menlu RI datang.\"]\n")
+    result = run("rules", "check", str(tmp_path))
+    assert result.exit_code == 0, result.stdout
+    assert "E019 replaces the built-in rule" in result.stdout and "(note)" in result.stdout
+
+
+@pytest.mark.parametrize(("source", "bounded"), [
+    (r"(a+)+b", False), (r"(?:\s+\w+)*x", False), (r"((?:ab|c)+)*", False), (r"(\p{Lu}\w+\s?)+", False),
+    (r"(a++)+b", True), (r"(a+)++b", True), (r"(?>a+)+b", True), (r"(\w+ ){0,3}x", True),
+    (r"\d{1,2}/\d{1,2}", True), (r"(?:\s++\p{Lu}\w++)*", True),
+])
+def test_compile_regex_refuses_unbounded_backtracking(source: str, bounded: bool) -> None:
+    if bounded:
+        compile_regex(source)
+    else:
+        with pytest.raises(ValueError, match="E012"):
+            compile_regex(source)
+
+
+# --- rules test ---------------------------------------------------------------------------------
+
+EXAMPLES = LOC + """\
+  - id: loc.kampung
+    label: LOCATION
+    pattern: Kampung Warta
+    examples:
+      - "Ia tinggal di Kampung Warta."
+      - {text: "Dari Kampung Warta.", expect: {type: LOCATION, text: Kampung Warta}}
+    counter_examples:
+      - "Ia tinggal di kampung warta."
+  - id: loc.failing
+    label: LOCATION
+    pattern: Desa Contoh
+    examples:
+      - "Ia tinggal di Desa Lain."
+      - {text: "Di Desa Contoh.", expect: {type: COUNTRY}}
+    counter_examples:
+      - "Di Desa Contoh saja."
+  - id: loc.bare
+    label: LOCATION
+    pattern: Dusun Sepi
+"""
+
+
+def test_rules_test_reports_each_failing_example_with_file_line_and_rule(tmp_path: Path) -> None:
+    write(tmp_path, "user.yaml", EXAMPLES)
+    result = run("rules", "test", str(tmp_path))
+    assert result.exit_code == 1
+    failures = [x for x in result.stdout.splitlines() if not x.endswith("(note)")]
+    assert len(failures) == 3, result.stdout
+    assert all(re.match(r"\S*user\.yaml:11: loc\.failing: E01[67] ", x) for x in failures), failures
+    assert any("E016 example #1 fails" in x and "the rule did not match" in x for x in failures)
+    assert any("E016 example #2 fails" in x and "type='COUNTRY'" in x for x in failures)
+    assert any("E017 counter-example #1 fails" in x for x in failures)
+    assert "user.yaml:19: loc.bare: E018 rule has no example or counter-example (note)" in result.stdout
+    assert "3 rules, 4 examples, 2 counter-examples: 3 failed, 1 rules without examples" in result.stderr
+
+
+def test_rules_test_require_examples_makes_a_rule_without_examples_fail(tmp_path: Path) -> None:
+    write(tmp_path, "user.yaml", LOC + "  - id: loc.bare\n    label: LOCATION\n    pattern: Dusun Sepi\n")
+    assert run("rules", "test", str(tmp_path)).exit_code == 0
+    result = run("rules", "test", str(tmp_path), "--require-examples")
+    assert result.exit_code == 1
+    assert "loc.bare: E018" in result.stdout
+
+
+def test_rules_test_explains_a_candidate_that_lost(tmp_path: Path) -> None:
+    write(tmp_path, "user.yaml", LOC + "  - id: loc.penh\n    label: LOCATION\n    pattern: Penh\n"
+                                       "    examples: [\"Ia di Phnom Penh.\"]\n")
+    report = run_rule_tests(tmp_path)
+    assert len(report.failures) == 1
+    assert "rejected: 'Penh' overlaps LOCATION 'Phnom Penh' (location.southeast_asia)" in report.failures[0].message
+
+
+def test_every_builtin_rule_has_examples_and_they_pass() -> None:
+    report = run_rule_tests(builtin_rules_dir(), require_examples=True)
+    assert report.failures == [], "\n".join(map(str, report.failures))
+    assert report.examples >= report.rules / 2
+
+
+# --- explain ------------------------------------------------------------------------------------
+
+
+def test_explain_shows_tokens_mentions_with_provenance_and_rejected_candidates(tmp_path: Path) -> None:
+    out = tmp_path / "explain.html"
+    result = run("explain", "Tim tiba di Phnom Penh, Kamboja. Baca juga: WNI di Myanmar Disekap\nKorban pulang.",
+                 "--html", str(out))
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert "Tokens (" in text and "3:Phnom" in text
+    assert re.search(r"LOCATION +'Phnom Penh' \[12:22\]  rule location\.southeast_asia \(\S*locations\.yaml:\d+\)",
+                     text), text
+    assert re.search(r"COUNTRY +'Kamboja' .*code='KH'", text)
+    assert "'Myanmar'" in text.split("Rejected candidates")[1] and "inside page chrome" in text
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "entities" in page and "Phnom Penh" in page
+    assert "location.southeast_asia" in page
+
+
+def test_explain_reads_a_file(tmp_path: Path) -> None:
+    article = write(tmp_path, "a.txt", "Menlu bertemu di Jakarta.")
+    result = run("explain", str(article))
+    assert result.exit_code == 0
+    assert "'Jakarta'" in result.stdout and "location.indonesia.cities" in result.stdout
+
+
+def test_tracing_is_off_unless_explain_asks(annotate: Any) -> None:
+    assert annotate("Tim tiba di Phnom Penh.")._.trace is None
+
+
+# --- provenance -----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def ruleset_and_nlp() -> tuple[Any, Any]:
+    ruleset = load_rules()
+    return ruleset, build_pipeline(ruleset=ruleset)
+
+
+def test_every_entity_and_event_rule_resolves_to_a_rule_with_file_and_line(ruleset_and_nlp: tuple[Any, Any]) -> None:
+    ruleset, nlp = ruleset_and_nlp
+    seen = 0
+    for path in sorted(CORPUS.glob("*.txt")):
+        record = extract_text(nlp, path.read_text(encoding="utf-8"))
+        assert record["rules_version"] == ruleset.version
+        for item in record["entities"] + record["events"]:
+            rule = ruleset.by_id(item["rule"])
+            assert rule is not None, item
+            assert Path(rule.file).name.endswith(".yaml") and rule.line > 0, rule
+            seen += 1
+    assert seen > 20
+
+
+def test_candidates_on_the_same_characters_keep_their_own_rule(ruleset_and_nlp: tuple[Any, Any]) -> None:
+    _, nlp = ruleset_and_nlp
+    doc = nlp.make_doc("Kota Bali")
+    doc._.trace = []
+    first = make_mention(doc, 5, 9, "LOCATION", "rule.one", {"_priority": 5})
+    second = make_mention(doc, 5, 9, "LOCATION", "rule.two", {"_priority": 0})
+    assert first is not None and second is not None
+    add_mentions(doc, [second, first])
+    assert [(e._.rule, e._.attrs) for e in doc.ents] == [("rule.one", {"_priority": 5})]
+    assert doc._.trace[0]["rule"] == "rule.two"
+
+
+def test_rules_version_changes_when_a_rule_changes(tmp_path: Path) -> None:
+    path = write(tmp_path, "mine.yaml", LOC + "  - id: loc.v\n    label: LOCATION\n    pattern: Kampung Warta\n")
+    before = load_rules([tmp_path]).version
+    assert load_rules([tmp_path]).version == before
+    path.write_text(path.read_text(encoding="utf-8").replace("Kampung Warta", "Kampung Berita"), encoding="utf-8")
+    after = load_rules([tmp_path]).version
+    assert after != before
+    record = extract_text(build_pipeline([tmp_path]), "Di Kampung Berita.")
+    assert record["rules_version"] == after
+    assert [e["rule"] for e in record["entities"]] == ["loc.v"]
+
+
+# --- the README walk-through --------------------------------------------------------------------
+
+
+def readme_section() -> str:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "## Writing rules" in readme
+    return readme.split("## Writing rules", 1)[1].split("\n## ", 1)[0]
+
+
+def readme_yaml(section: str, marker: str) -> dict[str, str]:
+    """The YAML blocks of the section that follow ``<!-- MARKER: PATH -->``, by path."""
+    blocks = re.findall(rf"<!-- {marker}: (\S+) -->\s*```yaml\n(.*?)```", section, re.S)
+    return dict(blocks)
+
+
+def readme_command(section: str, *start: str) -> list[str]:
+    lines = [shlex.split(x) for x in section.splitlines() if x.startswith("warta ")]
+    return next(c for c in lines if tuple(c[1:1 + len(start)]) == start)[1:]
+
+
+def test_readme_walkthrough_adds_a_cambodian_agency(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    section = readme_section()
+    (name, yaml_text), = readme_yaml(section, "walkthrough").items()
+    assert "acronym:" in yaml_text and "country: KH" in yaml_text
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, name, yaml_text)
+    result = run(*readme_command(section, "explain"))
+    assert result.exit_code == 0, result.output
+    mentions = result.stdout.split("Mentions", 1)[1].split("Rejected", 1)[0]
+    agency = [x for x in mentions.splitlines() if x.strip().startswith("AGENCY")]
+    assert any(f"({name}:" in x and "acronym=" in x and "country='KH'" in x for x in agency), result.stdout
+    result = run(*readme_command(section, "rules", "test"))
+    assert result.exit_code == 0, result.output
+    assert "1 examples" in result.stderr and " 0 failed" in result.stderr
+    assert run(*readme_command(section, "rules", "check")).exit_code == 0
+
+
+def test_readme_worked_examples_pass_their_own_examples(tmp_path: Path) -> None:
+    section = readme_section()
+    files = {**readme_yaml(section, "walkthrough"), **readme_yaml(section, "example")}
+    kinds = {re.search(r"^kind: (\w+)", text, re.M).group(1) for text in files.values()}  # type: ignore[union-attr]
+    assert {"agency", "official", "event", "boilerplate"} <= kinds
+    for name, text in files.items():
+        write(tmp_path, name, text)
+    folder = tmp_path / "my_rules"
+    report = run_rule_tests(folder, require_examples=True)
+    assert report.failures == [], "\n".join(map(str, report.failures))
+    assert report.rules == len(files)
+    assert [f for f in check_rules(folder) if f.severity == "error"] == []

@@ -1,0 +1,89 @@
+"""RuleMatcher: token patterns shared across components give exactly the matches of separate matchers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+from spacy.matcher import Matcher
+
+from extractor.matching import RuleMatcher, SharedTokenMatcher, expand_first_set, is_static
+from extractor.rules import Pattern, Rule
+from extractor.tokenizer import blank_language
+
+TEXT = ("Bahasa Khmer dipakai di Negara Bagian Shan. Sebanyak 12 WNA dideportasi, lalu 3 warga asing "
+        "dideportasikan dari Kabupaten Bogor dan Kota Batam. BAHASA Indonesia.")
+
+
+def token_rule(rule_id: str, tokens: list[dict[str, Any]], label: str = "LOCATION") -> Rule:
+    return Rule(id=rule_id, kind="gazetteer", file="test.yaml", line=1, label=label,
+                pattern=Pattern("tokens", tokens=tuple(tokens)))
+
+
+RULES = [
+    token_rule("lang", [{"LOWER": {"IN": ["bahasa", "berbahasa"]}}, {"IS_TITLE": True}]),
+    token_rule("state", [{"ORTH": "Negara"}, {"ORTH": "Bagian"}, {"IS_TITLE": True, "LENGTH": {">=": 2}}]),
+    token_rule("deport", [{"LOWER": {"IN": ["dideportasi", "dideportasikan"]}}]),
+    token_rule("foreigners", [{"LIKE_NUM": True}, {"LOWER": {"IN": ["wna", "warga"]}}, {"LOWER": "asing", "OP": "?"}]),
+    token_rule("admin", [{"ORTH": {"IN": ["Kabupaten", "Kota"]}}, {"IS_TITLE": True}]),
+]
+
+
+@pytest.fixture(scope="module")
+def blank() -> Language:
+    return blank_language(None)  # type: ignore[arg-type]
+
+
+def spans(matches: list[Any]) -> list[tuple[str, int, int]]:
+    return [(m.rule.id, m.start_char, m.end_char) for m in matches]
+
+
+def test_first_set_expansion_finds_the_same_matches(blank: Language) -> None:
+    doc = blank.make_doc(TEXT)
+    for rule in RULES:
+        assert rule.pattern is not None
+        tokens = list(rule.pattern.tokens)
+        one, expanded = Matcher(blank.vocab), Matcher(blank.vocab)
+        one.add("k", [tokens])
+        expanded.add("k", expand_first_set(tokens))
+        assert sorted(one(doc)) == sorted(expanded(doc)), rule.id
+    assert len(expand_first_set(list(RULES[0].pattern.tokens))) == 2  # type: ignore[union-attr]
+    optional_first = [{"LOWER": {"IN": ["a", "b"]}, "OP": "?"}, {"IS_TITLE": True}]
+    assert expand_first_set(optional_first) == [optional_first]  # left alone
+
+
+def test_shared_matchers_equal_separate_ones_and_walk_the_doc_once(blank: Language) -> None:
+    first = RuleMatcher(blank.vocab, blank.make_doc, RULES[:2])
+    second = RuleMatcher(blank.vocab, blank.make_doc, RULES[2:])
+    assert first.shared is second.shared is not None and first.shared_keys and second.shared_keys
+    alone = [RuleMatcher(blank.vocab, blank.tokenizer, RULES[:2]),  # not nlp.make_doc: no sharing
+             RuleMatcher(blank.vocab, blank.tokenizer, RULES[2:])]
+    assert alone[0].shared is None
+    doc = blank.make_doc(TEXT)
+    shared_found = spans(first(doc)) + spans(second(doc))
+    assert shared_found == spans(alone[0](doc)) + spans(alone[1](doc))
+    assert {rule_id for rule_id, _, _ in shared_found} == {r.id for r in RULES}
+    calls = 0
+    assert first.shared is not None
+    original = first.shared.matcher
+
+    class Counting:
+        def __call__(self, d: Any) -> Any:
+            nonlocal calls
+            calls += 1
+            return original(d)
+
+    first.shared.matcher = Counting()  # type: ignore[assignment]
+    fresh = blank.make_doc(TEXT)
+    first(fresh)
+    second(fresh)
+    assert calls == 1
+
+
+def test_patterns_reading_entities_are_not_shared(blank: Language) -> None:
+    ent_rule = token_rule("after_country", [{"ENT_TYPE": "COUNTRY"}, {"LOWER": "selatan"}])
+    assert not is_static(ent_rule.pattern.tokens)  # type: ignore[union-attr]
+    matcher = RuleMatcher(blank.vocab, blank.make_doc, [ent_rule])
+    assert not matcher.shared_keys and len(matcher.tokens) == 1
+    assert isinstance(SharedTokenMatcher.of(blank.make_doc, blank.vocab), SharedTokenMatcher)
