@@ -92,11 +92,21 @@ def load_scope(directory: Path | None) -> Scope:
 # --- rules check ---------------------------------------------------------------------------
 
 
+_TOKENIZERS: dict[tuple[Any, ...], Language] = {}
+
+
 def make_tokenizer_nlp(ruleset: RuleSet) -> Language:
-    """A blank pipeline with Warta's tokenizer, to see rule text as the matcher will."""
+    """A blank pipeline with Warta's tokenizer, to see rule text as the matcher will.
+
+    Building the tokenizer takes seconds, so it is kept per tokenizer input: the
+    rule files of a ``tokenizer`` kind, should one appear (today it reads none).
+    """
     from .tokenizer import blank_language
 
-    return blank_language(ruleset)
+    key = tuple((f.path.name, f.text) for f in ruleset.files if f.kind == "tokenizer")
+    if key not in _TOKENIZERS:
+        _TOKENIZERS[key] = blank_language(ruleset)
+    return _TOKENIZERS[key]
 
 
 def check_rules(directory: Path | None = None, require_examples: bool = False) -> list[Finding]:
@@ -104,7 +114,7 @@ def check_rules(directory: Path | None = None, require_examples: bool = False) -
     scope = load_scope(directory)
     findings = list(scope.problems)
     nlp = make_tokenizer_nlp(scope.ruleset)
-    builtin_ids = _builtin_rules_by_id() if scope.user_folder else {}
+    builtin_ids = _builtin_rules_by_id(scope) if scope.user_folder else {}
     for rule in scope.rules:
         findings.extend(never_matches(rule, nlp))
         findings.extend(bad_examples(rule))
@@ -118,11 +128,10 @@ def check_rules(directory: Path | None = None, require_examples: bool = False) -
     return sorted(findings, key=lambda f: (f.file, f.line or 0))
 
 
-def _builtin_rules_by_id() -> dict[str, Rule]:
-    try:
-        return {r.id: r for r in load_rules().rules}
-    except RuleError:
-        return {}
+def _builtin_rules_by_id(scope: Scope) -> dict[str, Rule]:
+    """The built-in rules as loaded before the user's folder was layered over them."""
+    builtin = builtin_rules_dir().resolve()
+    return {r.id: r for f in scope.ruleset.files if f.path.resolve().parent == builtin for r in f.rules}
 
 
 def _phrase_tokens(nlp: Language, phrase: str) -> list[str]:

@@ -100,7 +100,10 @@ def extract(
     if nlp is None:
         from .distributed import extract_lines_on_cluster
 
-        lines = extract_lines_on_cluster(str(dask), articles, ruleset)
+        try:
+            lines = extract_lines_on_cluster(str(dask), articles, ruleset)
+        except WartaError as error:
+            raise fail(error) from None
     else:
         lines = extract_lines(nlp, articles, jobs=jobs or default_jobs(), ruleset=ruleset)
     total = failed = 0

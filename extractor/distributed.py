@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 
+from .errors import Errors, UsageError, WartaError
 from .extract import process_article
 from .parallel import BATCH_SIZE, OutputLine, batched, extract_batch_with, ordered_batches, stopped_worker_line
 from .rules import RuleSet, load_rules
@@ -111,27 +112,50 @@ def _cluster_extract_batch(ruleset: RuleSet, articles: list[Article]) -> list[Ou
 
 def extract_lines_on_cluster(address: str, articles: Iterable[Article], ruleset: RuleSet,
                              batch_size: int = BATCH_SIZE, window: int | None = None,
-                             client: Any = None) -> Iterator[OutputLine]:
+                             client: Any = None, timeout: float = 60.0) -> Iterator[OutputLine]:
     """Output lines for ``articles``, in order, computed on the Dask cluster at ``address``
-    (or through an existing ``client``), with at most ``window`` batches in flight."""
+    (or through an existing ``client``), with at most ``window`` batches in flight.
+
+    Connects, ships the rules and has every worker build its pipeline before
+    returning, so an unreachable scheduler or rules a worker cannot build fail
+    here, once (:class:`~extractor.errors.UsageError` ``E204``, or the
+    worker's :class:`~extractor.errors.RuleError`), not in the middle of the output.
+    """
     from distributed import Client
     from distributed.scheduler import KilledWorker
 
     own_client = client is None
-    if client is None:
-        client = Client(address)
     try:
+        if client is None:
+            client = Client(address, timeout=timeout)
         threads = sum(client.nthreads().values()) or 1
         shipped = client.scatter(ruleset, broadcast=True, hash=False)
-
-        def submit(batch: list[Article]) -> Any:
-            return client.submit(_cluster_extract_batch, shipped, batch, pure=False)
-
-        def lost(batch: list[Article], exc: BaseException) -> list[OutputLine]:
-            return [stopped_worker_line(article, str(exc), ruleset.version) for article in batch]
-
-        yield from ordered_batches(submit, batched(articles, batch_size), window or 4 * threads, lost,
-                                   recoverable=(KilledWorker,))
-    finally:
-        if own_client:
+        client.run(_warm_worker, ruleset)  # each worker builds its pipeline now (raises a RuleError here)
+    except (OSError, TimeoutError) as exc:
+        if own_client and client is not None:
             client.close()
+        raise UsageError(Errors.E204.format(address=address, detail=exc)) from None
+    except WartaError:
+        if own_client and client is not None:
+            client.close()
+        raise
+
+    def submit(batch: list[Article]) -> Any:
+        return client.submit(_cluster_extract_batch, shipped, batch, pure=False)
+
+    def lost(batch: list[Article], exc: BaseException) -> list[OutputLine]:
+        return [stopped_worker_line(article, str(exc), ruleset.version) for article in batch]
+
+    def run() -> Iterator[OutputLine]:
+        try:
+            yield from ordered_batches(submit, batched(articles, batch_size), window or 4 * threads, lost,
+                                       recoverable=(KilledWorker,))
+        finally:
+            if own_client:
+                client.close()
+
+    return run()
+
+
+def _warm_worker(ruleset: RuleSet) -> str:
+    return pipeline_for(ruleset).meta["warta_rules_version"]

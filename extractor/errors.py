@@ -53,6 +53,7 @@ class Errors(str, Enum):
     E201 = "E201 extraction failed: {detail}"
     E202 = "E202 a rule timed out on this article: {detail}"
     E203 = "E203 the worker process extracting this article stopped: {detail}"
+    E204 = "E204 cannot use the Dask cluster at {address}: {detail}"
 
     # E3xx: evaluation (warta eval)
     E301 = "E301 no gold files (*.json) in {path}"

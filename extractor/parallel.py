@@ -83,14 +83,16 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 def ordered_batches(submit: Callable[[list[T]], Future[list[R]]], batches: Iterable[list[T]], window: int,
                     on_error: Callable[[list[T], BaseException], list[R]],
-                    recoverable: tuple[type[BaseException], ...] = (BrokenProcessPool,)) -> Iterator[R]:
+                    recoverable: tuple[type[BaseException], ...] = (BrokenProcessPool,),
+                    started: Iterable[tuple[list[T], Future[list[R]]]] = ()) -> Iterator[R]:
     """Results of every batch, in input order, with at most ``window`` batches submitted and unfinished.
 
     ``on_error(batch, exc)`` gives the results of a batch whose future raised
     one of ``recoverable`` (a lost worker); other exceptions propagate, as
-    they would in one process.
+    they would in one process. ``started`` are (batch, future) pairs already
+    submitted, which come first.
     """
-    pending: deque[tuple[list[T], Future[list[R]]]] = deque()
+    pending: deque[tuple[list[T], Future[list[R]]]] = deque(started)
 
     def results_of(batch: list[T], future: Future[list[R]]) -> list[R]:
         try:
@@ -189,21 +191,29 @@ def extract_lines(nlp: Language, articles: Iterable[Article], jobs: int = 1, rul
     ``nlp`` is the built pipeline (forked workers share it); ``ruleset`` is
     what it was built from (spawned workers rebuild from it). With one job,
     or input that fits in one batch, everything runs in this process.
+    The first batch is read, and the workers started, before this returns:
+    they are forked before the caller starts any thread (a progress display).
     """
     global _WORKER_NLP
     iterator = iter(articles)
     first = list(islice(iterator, batch_size))
     if jobs <= 1 or len(first) < batch_size:
-        for article in first:
-            yield output_line(process_article(nlp, article))
-        for article in iterator:
-            yield output_line(process_article(nlp, article))
-        return
+        return _extract_here(nlp, _chain(first, iterator))
     _WORKER_NLP = nlp  # inherited by forked workers
     pool = _Pool(jobs, ruleset)
+    started = (first, pool.submit(first))  # starts the workers
+    return _extract_pooled(pool, started, iterator, batch_size, window or jobs * 4)
+
+
+def _extract_here(nlp: Language, articles: Iterable[Article]) -> Iterator[OutputLine]:
+    for article in articles:
+        yield output_line(process_article(nlp, article))
+
+
+def _extract_pooled(pool: _Pool, started: tuple[list[Article], Future[list[OutputLine]]], rest: Iterator[Article],
+                    batch_size: int, window: int) -> Iterator[OutputLine]:
     try:
-        batches = batched(_chain(first, iterator), batch_size)
-        yield from ordered_batches(pool.submit, batches, window or jobs * 4, pool.recover)
+        yield from ordered_batches(pool.submit, batched(rest, batch_size), window, pool.recover, started=[started])
     finally:
         pool.close()
 

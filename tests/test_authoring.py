@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from extractor.authoring import check_rules, explain, run_rule_tests
+from extractor.authoring import check_rules, run_rule_tests
 from extractor.cli import app
 from extractor.extract import extract_text
 from extractor.pipeline import build_pipeline

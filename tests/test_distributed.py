@@ -65,3 +65,11 @@ def test_bag_of_jsonl_shaped_records(client: Any, nlp: Language) -> None:
     local = [json.loads(line.json) for line in extract_lines(nlp, read_jsonl_lines(map(json.dumps, rows), "<bag>"))]
     assert records == local
     assert [r["doc_id"] for r in records] == ["x1", "x2"]
+
+
+def test_unreachable_scheduler_is_one_clear_error() -> None:
+    from extractor.distributed import extract_lines_on_cluster
+    from extractor.errors import UsageError
+
+    with pytest.raises(UsageError, match="E204 cannot use the Dask cluster at tcp://127.0.0.1:1"):
+        extract_lines_on_cluster("tcp://127.0.0.1:1", [], load_rules(), timeout=2)

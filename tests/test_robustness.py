@@ -171,3 +171,15 @@ def damaged_seed(draw: st.DrawFn) -> str:
 @given(text=damaged_seed())
 def test_damaged_seed_texts(nlp: Language, text: str) -> None:
     assert_offsets_hold(text, extract_text(nlp, text))
+
+
+def test_html_record_carries_its_text_and_offsets_hold_against_it(tmp_path: Path) -> None:
+    from .test_sources import PAGE
+
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    result = run("extract", str(tmp_path / "page.html"), "-j", "1")
+    assert result.exit_code == 0, result.stderr
+    [record] = records(result.stdout)
+    assert record["published"] == "2024-08-22" and record["title"] == "WNI Dipulangkan dari Kamboja"
+    assert record["entities"]
+    assert_offsets_hold(record["text"], record)

@@ -101,6 +101,7 @@ class AgencyTagger:
         self.not_acronyms: set[str] = set()
         self.max_generic = 12
         self.default_country = "ID"
+        self.home_location_rules: tuple[str, ...] = ("location.indonesia", "location.admin_prefixed")
 
     def set_rules(self, ruleset: RuleSet) -> None:
         settings = ruleset.settings("agency")
@@ -184,6 +185,9 @@ class AgencyTagger:
                     attrs["country"] = code
                 if last.start - head.start > 1:
                     attrs["name"] = doc[head.start:last.start].text
+            if last is not None and last.label_ == "LOCATION" and last.end == end \
+                    and not str(last._.rule or "").startswith(self.home_location_rules):
+                attrs["country"] = None  # "Kepolisian Poipet": a place abroad, country unknown
             if attrs["name"] in self.not_agencies or doc[head.start:end].text in self.not_agencies:
                 continue
             found.append(Candidate(head.start, end, self.generic_rule, attrs))
@@ -218,7 +222,8 @@ class AgencyTagger:
                 if text == "," and nxt < n and doc[nxt].text in self.connectors:
                     j = nxt  # "Hukum, dan Keamanan"
                     continue
-                if nxt < n and doc[nxt].text in self.name_words and doc[nxt].text not in self.head_words:
+                if nxt < n and doc[nxt].text in self.name_words and doc[nxt].text not in self.head_words \
+                        and nxt not in named_at:
                     j = nxt
                     continue
                 return last
@@ -278,8 +283,9 @@ class AgencyTagger:
         limit = 2 if titlecase[end] else _MAX_PLACE_TOKENS
         while j < n and j - end < limit:
             token = doc[j]
+            inside = ents[j]
             if not is_cap(token) or token.text in self.stop_words or token.text in self.head_words or \
-                    j in named_starts or (ents[j] is not None and ents[j].label_ not in _PLACE_LABELS):
+                    j in named_starts or (inside is not None and inside.label_ not in _PLACE_LABELS):
                 break
             j += 1
         if j > end:
@@ -313,6 +319,8 @@ class AgencyTagger:
         for cand in candidates:
             if cand.rule is self.generic_rule and "country" not in cand.attrs:
                 cand.attrs["country"] = self.default_country
+            if cand.attrs.get("country") is None:
+                cand.attrs.pop("country", None)
         candidates += self._acronyms(doc, candidates)
         spans = []
         for cand in candidates:

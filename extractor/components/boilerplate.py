@@ -17,17 +17,18 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
-from typing import Any
 
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..errors import Errors, RuleError
 from ..matching import RuleMatch, RuleMatcher
 from ..rules import Rule, RuleKind, RuleSet, register_rule_kind
 from ..spans import doc_text
 
 EXTENTS = ("match", "line", "to_end", "from_line_start_to_end", "back_to_quote")
+HEADLINE_STYLES = ("title", "sentence")
 _SENTENCE_END = regex.compile(r"[.!?][\"”’]?+\s")
 
 KIND = register_rule_kind(RuleKind(
@@ -72,13 +73,12 @@ class BoilerplateDetector:
 
     def set_rules(self, ruleset: RuleSet) -> None:
         rules = ruleset.of_kind("boilerplate")
-        for rule in rules:
-            extent = rule.get("extent", "match")
-            if extent not in EXTENTS:
-                from ..errors import Errors, RuleError
-
-                raise RuleError(Errors.E003.format(field="extent", expected="one of " + ", ".join(EXTENTS),
-                                                   got=repr(extent)), rule.file, rule.line, rule.id)
+        for rule in rules:  # values the rule loader cannot know: checked here, reported with file:line
+            for key, allowed in (("extent", EXTENTS), ("inline_headline", HEADLINE_STYLES)):
+                value = rule.get(key)
+                if value is not None and value not in allowed:
+                    raise RuleError(Errors.E003.format(field=key, expected="one of " + ", ".join(allowed),
+                                                       got=repr(value)), rule.file, rule.line, rule.id)
         self.matcher = RuleMatcher(self.nlp.vocab, self.nlp.make_doc, rules)
         settings = ruleset.settings("boilerplate")
         self.min_chars = int(settings.get("headline_min_chars", self.min_chars))
@@ -122,9 +122,10 @@ class BoilerplateDetector:
             return self._back_to_quote(text, start, end, int(rule.get("max_chars", 6000)))
         if extent == "line":
             line_start = text.rfind("\n", 0, start) + 1
-            line_end = text.find("\n", end)
-            line_end = len(text) if line_end < 0 else line_end
-            if line_end - line_start <= 2 * self.headline_max:  # a joined page is one long line
+            line_end = text.find("\n", end, end + 2 * self.headline_max + 1)
+            if line_end < 0 and len(text) - end <= 2 * self.headline_max:
+                line_end = len(text)
+            if 0 <= line_end and line_end - line_start <= 2 * self.headline_max:  # a joined page is one long line
                 start, end = line_start, line_end
         style = rule.get("inline_headline")
         if style:
@@ -299,12 +300,6 @@ class BoilerplateDetector:
             if not sentence_goes_on and (at_end or before_chrome or inside_chrome):
                 kept.append((a, b))
         return kept
-
-    def to_disk(self, *_args: Any, **_kwargs: Any) -> None:
-        """Rules are not serialized with the pipeline; they are loaded from YAML."""
-
-    def from_disk(self, *_args: Any, **_kwargs: Any) -> BoilerplateDetector:
-        return self
 
 
 _ABBREVIATIONS = frozenset({"rp.", "dr.", "no.", "st.", "jl.", "kab.", "prof.", "h.", "ir.", "drs.", "pol.", "s.h.",

@@ -18,6 +18,7 @@ the sentence speaks of the future (akan, direncanakan, mendatang).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -51,6 +52,7 @@ KIND = register_rule_kind(RuleKind(
         "header_window": ((int,), "an integer (characters)"),
         "header_markers": ((list,), "a list of words"),
         "weekday_years_back": ((int,), "an integer (years)"),
+        "start_words": ((list,), "a list of words"),
     },
     labels=("DATE",),
 ))
@@ -61,6 +63,8 @@ SPACE = r"[^\S\n]"
 _PLACEHOLDER = regex.compile(r"\{([A-Z_]+)\}")
 _SENTENCE_END = regex.compile(r"[.!?][\"”’)]?\s|\n")
 _CLOCK_AFTER = regex.compile(r"[^\S\n]*[,|•·\-–]?\s{0,4}(?:pukul[^\S\n])?\d{1,2}[:.]\d{2}(?![\d:])")
+_TRIGGER = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|[©$]|\(c\)")
+"""Words (Jum'at whole), ©, $ and (c): the places a date or a false friend may begin."""
 _LISTED_DAY = regex.compile(r"(?<![\w.,/])([12]\d|3[01]|0?[1-9])[^\S\n]*(?:,|dan|serta|&)[^\S\n]*$")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4}
 
@@ -147,6 +151,12 @@ class Lexicon:
             self.future_cues += phrases
         elif role == "context":
             self.context |= {_norm(p) for p in phrases}
+
+    def start_words(self) -> list[str]:
+        """The first word of every phrase a date can begin with."""
+        phrases = [*self.months, *self.weekdays, *self.relatives, *self.numerals, *self.mods,
+                   *(p for ps in self.prefixes.values() for p in ps)]
+        return [p.split()[0] for p in phrases if p.split()]
 
     def placeholders(self) -> dict[str, str]:
         caps = [p for p in self.month_full if p[:1].isupper()]
@@ -235,6 +245,7 @@ class DateTagger:
         self.future_re: Any = None
         self.header_marker_re: Any = None
         self.future_window = 80
+        self.starts: set[str] = set()
         self.header_window = 1200
         self.years_back = 1
 
@@ -271,13 +282,17 @@ class DateTagger:
                 name = f"g{len(self.groups)}"
                 self.groups.append((name, rule, role == "exclude"))
                 parts.append(f"(?P<{name}>{source})")
+        settings = ruleset.settings("dates")
+        # Every date and false friend starts with a digit, a sign or one of these words. The shapes are tried
+        # only where one begins (found by one C-level scan and a set lookup), not at every position of the text.
+        self.starts = {_TRIGGER.findall(w.lower())[0] for w in lex.start_words() + [str(x) for x in
+                       settings.get("start_words", [])] if _TRIGGER.findall(w.lower())}
         try:
             self.pattern = regex.compile(r"(?<![\w/?!])(?<!\d[.,:])(?:" + "|".join(parts) + ")", regex.VERSION1)
         except regex.error as exc:
             raise RuleError(Errors.E005.format(pattern="(rules/dates.yaml shapes)", detail=exc)) from None
         self.connector_re = regex.compile(rf"{SPACE}*(?:{fills['CONNECTOR']}){SPACE}*", regex.VERSION1)
         self.future_re = regex.compile(r"(?<!\w)" + _alternation(lex.future_cues), regex.VERSION1)
-        settings = ruleset.settings("dates")
         markers = [str(m) for m in settings.get("header_markers", [])]
         self.header_marker_re = regex.compile(_alternation(markers) + r"\s*:?\s*(?:pada\s+)?$", regex.VERSION1)
         self.future_window = int(settings.get("future_window", 80))
@@ -290,7 +305,7 @@ class DateTagger:
         """Every date in the text, ranges joined, false friends and context-less names dropped."""
         text = doc_text(doc)
         found: list[Cand] = []
-        for m in self.pattern.finditer(text, timeout=REGEX_TIMEOUT):
+        for m in self._matches(text):
             for name, rule, is_exclusion in self.groups:
                 if m.start(name) < 0:
                     continue
@@ -312,6 +327,22 @@ class DateTagger:
             c.future = self._is_future(c, text)
             kept.append(c)
         return kept
+
+    def _matches(self, text: str) -> Iterable[Any]:
+        """The combined regex's matches, tried only where a digit, a sign or a start word begins."""
+        starts, pattern = self.starts, self.pattern
+        last_end = 0
+        for t in _TRIGGER.finditer(text):
+            pos = t.start()
+            if pos < last_end:
+                continue
+            word = t.group()
+            if not (word[0].isdigit() or word in "©$(c)" or word.lower() in starts):
+                continue
+            m = pattern.match(text, pos, timeout=REGEX_TIMEOUT)
+            if m is not None and m.end() > pos:
+                last_end = m.end()
+                yield m
 
     def _cand(self, m: Any, rule: Rule, text: str) -> Cand | None:
         g = m.groupdict()

@@ -32,7 +32,7 @@ from ..spans import in_boilerplate, trace, tracing
 
 EVENT_TYPES = ("MEETING", "AGREEMENT", "RESCUE", "REPATRIATION")
 CUES = ("planned", "negated", "irrealis", "realized", "speaker", "reported", "citizen", "place", "destination",
-        "link", "block")
+        "antecedent", "link", "block")
 HOME_BOUND = frozenset({"REPATRIATION"})  # "ke X" is home for these, not the event's place
 SIDES = ("before", "after", "both")
 
@@ -63,6 +63,7 @@ KIND = register_rule_kind(RuleKind(
 
 DEFAULT_MIN_PARTICIPANTS = {"MEETING": 2, "AGREEMENT": 1, "RESCUE": 0, "REPATRIATION": 0}
 SPEAKER_REACH = 3  # tokens after a speaker cue within which a mention is the speaker
+ANTECEDENT_REACH = 3  # tokens from a sentence's start within which "mereka", "para WNI tersebut" may stand
 COUNT_SIDE_PENALTY = 100  # a count on the other side of the trigger is taken only if none is on its side
 _QUOTES_AND_COMMAS = frozenset({",", "”", "\"", "’", "'", "“"})
 _SENTENCE_END = frozenset({".", "!", "?"})
@@ -317,20 +318,24 @@ class EventExtractor:
         headlines = self._headline_ranges(doc)
         by_sentence: dict[int, list[Trigger]] = {}
         for t in triggers:
-            by_sentence.setdefault(sent_of[t.start], []).append(t)
+            k = sent_of[t.start]
+            if in_boilerplate(doc, doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1])) \
+                    or self._is_link(cues, *sentences[k]):
+                trace(doc, t.rule.id, doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1]),
+                      "in page chrome or a related-article link")
+                continue
+            by_sentence.setdefault(k, []).append(t)
         mentions: list[Mention] = []
         for k in sorted(by_sentence):
             a, b = sentences[k]
             span = doc[a:b]
-            if in_boilerplate(doc, span.start_char, span.end_char) or self._is_link(cues, a, b):
-                for t in by_sentence[k]:
-                    trace(doc, t.rule.id, doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1]),
-                          "in page chrome or a related-article link")
-                continue
             sent_ents = [e for e in ents if a <= e.start and e.end <= b]
-            mentions.extend(self._mentions(doc, k, (a, b), by_sentence[k], cues, sent_ents,
-                                           headline=any(h0 <= span.start_char and span.end_char <= h1
-                                                        for h0, h1 in headlines)))
+            found = self._mentions(doc, k, (a, b), by_sentence[k], cues, sent_ents,
+                                   headline=any(h0 <= span.start_char and span.end_char <= h1
+                                                for h0, h1 in headlines))
+            if k > 0 and any(a <= c.start <= a + ANTECEDENT_REACH for c in cues.get("antecedent", [])):
+                self._count_from_previous(found, ents, sentences[k - 1])
+            mentions.extend(found)
         events = self._merge(doc, mentions, sentences, cues)
         doc._.events = [e.record() for e in events]
         return doc
@@ -361,6 +366,18 @@ class EventExtractor:
                 cues.setdefault(str(kind), []).append(Cue(str(kind), s, e, r))
         triggers.sort(key=lambda t: t.start)
         return triggers, cues
+
+    def _count_from_previous(self, found: list[Mention], ents: list[Span], previous: tuple[int, int]) -> None:
+        """"Mereka dipulangkan dari Myanmar": the count is the one the sentence before gave."""
+        a, b = previous
+        counts = [e for e in ents if a <= e.start and e.end <= b and e.label_ == "CASE_COUNT"
+                  and isinstance((e._.attrs or {}).get("value"), int)
+                  and str((e._.attrs or {}).get("unit") or "").lower() not in self.count_units_excluded]
+        if not counts:
+            return
+        for m in found:
+            if m.type in self.needs_count and m.count is None:
+                m.count = int(counts[-1]._.attrs["value"])
 
     @staticmethod
     def _headline_ranges(doc: Doc) -> list[tuple[int, int]]:
@@ -477,7 +494,7 @@ class EventExtractor:
             label = e.label_
             if e.start < t.end and t.start < e.end:
                 continue  # inside the trigger ("kembali ke Indonesia")
-            if attrs.get("optional") and label != "DATE":
+            if attrs.get("optional"):
                 continue  # uncertain by definition (RI, venues): never an argument
             distance = min(abs(e.start - t.start), abs(e.end - t.end))
             if label == "DATE":

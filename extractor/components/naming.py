@@ -33,13 +33,13 @@ def is_roman(text: str) -> bool:
     return bool(text) and bool(_ROMAN.match(text))
 
 
-def titlecase_tokens(doc: Doc, min_words: int = 4, share: float = 0.85, max_words: int = 30) -> list[bool]:
+def titlecase_tokens(doc: Doc, min_words: int = 4, share: float = 0.85) -> list[bool]:
     """For each token: does it sit on a Title Case line (a headline or teaser)?
 
     In such lines every word is capitalized, so a capitalized word says nothing
     about being a name. Computed once per Doc and settings (several components ask).
     """
-    key = f"warta.titlecase_tokens:{min_words}:{share}:{max_words}"
+    key = f"warta.titlecase_tokens:{min_words}:{share}"
     known = doc.user_data.get(key)
     if known is not None:
         return list(known)
@@ -53,14 +53,15 @@ def titlecase_tokens(doc: Doc, min_words: int = 4, share: float = 0.85, max_word
     lines.append((start, len(doc)))
     for start, end in lines:
         words = [t for t in doc[start:end] if t.is_alpha and len(t.text) > 3]
-        if not min_words <= len(words) <= max_words:
+        if len(words) < min_words:
             continue
         last = next((t for t in reversed(doc[start:end]) if not t.is_space), None)
         if last is not None and last.text == ".":
             continue  # a sentence, not a headline
-        if any(t.is_lower and len(t.text) >= 6 for t in words):
-            continue  # headlines drop the verb prefixes: "mengatakan" marks a sentence
-        if sum(1 for t in words if t.text[0].isupper()) >= share * len(words):
+        capitalized = sum(1 for t in words if t.text[0].isupper())
+        link_list = len(words) > 24 and capitalized >= 0.8 * len(words)  # a run of headlines or links
+        headline = capitalized >= share * len(words) and not any(t.is_lower and len(t.text) >= 6 for t in words)
+        if link_list or headline:  # headlines drop verb prefixes: a long lower-case word marks a sentence
             for i in range(start, end):
                 flags[i] = True
     doc.user_data[key] = flags

@@ -17,6 +17,7 @@ in the article, as written), ``country``, ``rank``, ``agency`` and ``person_id``
 from __future__ import annotations
 
 from collections import Counter
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
@@ -46,6 +47,7 @@ KIND = register_rule_kind(RuleKind(
         "max_name_tokens": ((int,), "an integer"),
         "connectors": ((list,), "a list of words"),
         "alias_words": ((list,), "a list of words"),
+        "glued_word_starts": ((list,), "a list of word beginnings"),
         "name_particles": ((list,), "a list of words"),
         "weak_name_tokens": ((list,), "a list of words"),
         "not_name": ((list,), "a list of words"),
@@ -57,9 +59,11 @@ KIND = register_rule_kind(RuleKind(
 
 _NAME_TOKEN = regex.compile(r"^\p{Lu}(?:\p{L}|['\u2019.-](?=\p{L}))*+\.?$")
 _INITIAL = regex.compile(r"^\p{Lu}\.(?:\p{Lu}\.)*+$")
+_CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
 _TITLE_WORDS_ID = "_title_words"
 _PLACE = ("COUNTRY", "LOCATION")
 _BEFORE_POST = {"untuk", "di", "for", "to"}
+_ENGLISH_JOINERS = {"to", "of", "for", "the", "and", "on", "in"}
 
 
 @dataclass
@@ -102,7 +106,9 @@ class TitleParse:
     """What follows a title word: where the title text ends, its agency, country and the name."""
 
     text_end: int  # token index where the title's text ends
+    chain_end: int = 0  # token index where the title's continuation (parentheses included) ends
     agency: Span | None = None
+    agencies: list[Span] = field(default_factory=list)
     country: str | None = None
     name: tuple[int, int] | None = None
     rank: str | None = None
@@ -135,6 +141,7 @@ class OfficialTagger:
         self.single_title_words: set[str] = set()
         self.connectors: set[str] = set()
         self.alias_words: set[str] = set()
+        self.glued_starts: tuple[str, ...] = ()
         self.particles: set[str] = set()
         self.weak: set[str] = set()
         self.not_name: set[str] = set()
@@ -150,6 +157,7 @@ class OfficialTagger:
         self.max_name = int(settings.get("max_name_tokens", 5))
         self.connectors = set(_strings(settings.get("connectors")))
         self.alias_words = set(_strings(settings.get("alias_words")))
+        self.glued_starts = tuple(_strings(settings.get("glued_word_starts")))
         self.particles = set(_strings(settings.get("name_particles")))
         self.weak = set(_strings(settings.get("weak_name_tokens")))
         self.not_name = set(_strings(settings.get("not_name")))
@@ -240,6 +248,7 @@ class _DocContext:
         self.n = len(doc)
         self.ents = ent_index(doc)
         self.titlecase = titlecase_tokens(doc)
+        self.word_counts = Counter(t.text for t in doc)
         self.cap_words = {t.text for t in doc if is_cap(t) and t.is_alpha} | tagger.known_words
         self.title_at = tagger._starts(tagger.titles, doc)
         self.rank_at = tagger._starts(tagger.ranks, doc)
@@ -278,6 +287,10 @@ class _DocContext:
             end = j + 1
         return end
 
+    def _vocabulary_word(self, j: int) -> bool:
+        """A title word from the YAML vocabulary (not merely an acronym, which may end a name: "Mahfud MD")."""
+        return j in self.word_at or self.doc[j].text in self.t.single_title_words
+
     def _name_run(self, k: int) -> tuple[int, int] | None:
         """The capitalized name starting at ``k`` (with particles and initials), if any."""
         doc, t = self.doc, self.t
@@ -288,9 +301,12 @@ class _DocContext:
             text = token.text
             if self.ents[i] is not None or text in t.not_name or i in self.title_at or i in self.rank_at:
                 break
+            if _CAMEL.search(text):
+                break  # "MigranIndonesia": two words glued, not a name
             if _NAME_TOKEN.match(text) or _INITIAL.match(text):
-                if text.isupper() and len(text) > 1 and not _INITIAL.match(text):
-                    break  # acronyms are not names (KBRI, WNI)
+                if text.isupper() and len(text) > 1 and not _INITIAL.match(text) and \
+                        not (tokens and len(text) == 2 and not (i + 1 < self.n and is_cap(doc[i + 1]))):
+                    break  # acronyms are not names (KBRI, WNI); a final two-letter one may be ("Mahfud MD")
                 tokens += 1
                 i += 1
                 # an abbreviated name part split from its dot: "Moh. Irhamni"
@@ -319,12 +335,14 @@ class _DocContext:
             if j in self.rank_at or j in self.honor_at:
                 break
             token = doc[j]
-            ent = ents[j] if ents[j] is not None and ents[j].start == j else None
+            here = ents[j]
+            ent = here if here is not None and here.start == j else None
             word_end = self._title_word_end(j)
             if ent is not None and ent.end >= word_end:
                 if ent.label_ == "AGENCY":
                     if parse.agency is None:
                         parse.agency = ent
+                    parse.agencies.append(ent)
                     elements.append((j, ent.end, "agency"))
                 elif ent.label_ == "COUNTRY":
                     code = (ent._.attrs or {}).get("code")
@@ -350,8 +368,10 @@ class _DocContext:
                 j = j2
                 continue
             text = token.text
+            following = ents[j + 1] if j + 1 < self.n else None
             if text in t.connectors and j + 1 < self.n and (self._title_word_end(j + 1) > j + 1 or
-                                                            ents[j + 1] is not None and ents[j + 1].label_ in _PLACE):
+                                                            (following is not None and following.label_ in _PLACE)
+                                                            or bool(self._unknown_title_words(j + 1))):
                 j += 1
                 continue
             if text == "," and self._enumeration_ahead(j + 1):
@@ -367,28 +387,15 @@ class _DocContext:
             if absorbed < 2 and is_cap(token) and text not in t.not_name and not self.titlecase[j]:
                 # unknown capitalized words followed by title words, an agency or a rank belong to the
                 # title ("Direktur Tindak Pidana Siber Bareskrim", "Menteri Koodinator Pemberdayaan")
-                after = j
-                while after < self.n and after - j < 3 and is_cap(doc[after]) and ents[after] is None \
-                        and self._title_word_end(after) == after and after not in self.rank_at:
-                    after += 1
-                if j < after < self.n and doc[after].text == "(":
-                    close = self._paren_end(after)
-                    after = close if close is not None and close < self.n else after
-                if j < after < self.n:
-                    nxt = ents[after]
-                    if (nxt is not None and nxt.label_ == "AGENCY" and nxt.start == after) or after in self.rank_at \
-                            or self._title_word_end(after) > after:
-                        if doc[after - 1].text == ")":
-                            paren_start = max(x for x in range(j, after) if doc[x].text == "(")
-                            elements.append((j, paren_start, "word"))
-                            elements.append((paren_start, after, "paren"))
-                        else:
-                            elements.append((j, after, "word"))
-                        absorbed += 1
-                        j = after
-                        continue
+                parts = self._unknown_title_words(j)
+                if parts:
+                    elements.extend(parts)
+                    absorbed += 1
+                    j = parts[-1][1]
+                    continue
             break
         self._finish_title(parse, start, end, elements)
+        parse.chain_end = j
         k = j
         if k < self.n and doc[k].text in ("di", "pada") and elements:
             k = self._skip_post(k + 1)
@@ -404,14 +411,43 @@ class _DocContext:
                 k = self.honor_at[k][0]
         if k < self.n and is_cap(doc[k]):
             parse.name = self._name_run(k)
+            if parse.name is not None and parse.name[1] < self.n and doc[parse.name[1]].text in _ENGLISH_JOINERS:
+                parse.name = None  # "Committee to Combat ...": an English name, not a person
         parse.rank = " ".join(ranks) or None
         return parse
 
+    def _unknown_title_words(self, j: int) -> list[tuple[int, int, str]]:
+        """Up to three unknown capitalized words at ``j`` that a title word, an agency or a rank follows
+        (maybe after a parenthesized acronym): they are part of the title, not a name."""
+        doc, ents = self.doc, self.ents
+        if j >= self.n or not is_cap(doc[j]) or doc[j].text in self.t.not_name or self.titlecase[j] \
+                or j in self.title_at:
+            return []
+        after = j
+        while after < self.n and after - j < 3 and is_cap(doc[after]) and ents[after] is None \
+                and self._title_word_end(after) == after and after not in self.rank_at and after not in self.title_at:
+            after += 1
+        if after == j or after >= self.n:
+            return []
+        paren = None
+        if doc[after].text == "(":
+            close = self._paren_end(after)
+            if close is None or close >= self.n:
+                return []
+            paren, after = (after, close), close
+        nxt = ents[after]
+        if (nxt is not None and nxt.label_ == "AGENCY" and nxt.start == after) or after in self.rank_at \
+                or self._vocabulary_word(after):
+            if paren is not None:
+                return [(j, paren[0], "word"), (paren[0], paren[1], "paren")]
+            return [(j, after, "word")]
+        return []
+
     def _skip_post(self, k: int) -> int:
-        """After "di"/"pada": an agency or up to three lower-case words ("di kementerian koordinator")."""
+        """After "di"/"pada": an agency, a place or up to three lower-case words ("di kementerian koordinator")."""
         ent = self.ents[k] if k < self.n else None
-        if ent is not None and ent.label_ == "AGENCY" and ent.start == k:
-            return ent.end
+        if ent is not None and ent.label_ in ("AGENCY", *_PLACE) and ent.start == k:
+            return ent.end  # "Konsul Jenderal RI di Kota Kinabalu Rafail Walangitan"
         j = k
         while j < self.n and j - k < 3 and self.doc[j].is_lower and self.doc[j].is_alpha:
             j += 1
@@ -422,7 +458,7 @@ class _DocContext:
         parse.portfolio = any(kind == "word" for _, _, kind in elements)
         kept_end = end
         kinds: list[str] = []
-        for e_start, e_end, kind in elements:
+        for _, e_end, kind in elements:
             if kind == "paren":
                 break
             if kind == "agency":
@@ -486,7 +522,9 @@ class _DocContext:
             derived = self._ministry_of(title)
             if derived is not None:
                 agency_name, agency_country = derived
-        country = parse.country or agency_country or rule.get("country")
+        foreign = [str((a._.attrs or {}).get("country")) for a in parse.agencies
+                   if (a._.attrs or {}).get("country") not in (None, self.t.default_country)]
+        country = parse.country or (foreign[0] if foreign else None) or agency_country or rule.get("country")
         return title, agency_name, country
 
     def _ministry_of(self, title: str) -> tuple[str, str | None] | None:
@@ -511,7 +549,7 @@ class _DocContext:
             if not complete and parse.agency is None and not parse.portfolio:
                 continue
             title, agency, country = self._title_info(rule, parse, start)
-            consumed = parse.text_end
+            consumed = max(parse.text_end, parse.chain_end)
             if parse.name is not None:
                 s, e = parse.name
                 tokens = self.doc[s:e].text.split()
@@ -616,8 +654,8 @@ class _DocContext:
                 f.alias_of = known[0]
         ordered = sorted(found, key=lambda f: (f.uncertain, f.alias_of is not None, f.start))
         for f in ordered:
-            if f.uncertain:
-                self._trim_uncertain(f, persons)
+            if f.uncertain and not self._trim_uncertain(f, persons):
+                continue
             if f.alias_of is not None:
                 person = self._find_person(persons, f.alias_of.split())
                 if person is None:
@@ -639,8 +677,8 @@ class _DocContext:
             if person.country is None and known is not None:
                 person.country = known[1]
         # person ids in order of first mention
-        first = {}
-        for f, person in sorted(members, key=lambda m: m[0].start):
+        first: dict[int, int] = {}
+        for _, person in sorted(members, key=lambda m: m[0].start):
             first.setdefault(id(person), len(first) + 1)
         for person in persons:
             person.pid = f"P{first.get(id(person), 0)}"
@@ -660,17 +698,21 @@ class _DocContext:
             rest = text[k:]
             if rest.islower() and text[:k] in self.cap_words:
                 return text[:k]
+        for k in range(4, len(text) - 3):
+            rest = text[k:]
+            if rest.islower() and text[k - 1].islower() and rest.startswith(self.t.glued_starts) and len(rest) >= 4:
+                return text[:k]  # "Pranowomenerima" -> "Pranowo"
         return text
 
-    def _trim_uncertain(self, f: Found, persons: list[Person]) -> None:
-        """On a headline, keep the longest start of the run that names a known person, else its first word."""
+    def _trim_uncertain(self, f: Found, persons: list[Person]) -> bool:
+        """On a headline, keep the longest start of the run that names a person of the article;
+        a headline name nobody else mentions may be a headline verb ("Menteri Pimpin ...")."""
         for k in range(len(f.tokens), 0, -1):
             if self._find_person(persons, f.tokens[:k]) is not None:
-                break
-        else:
-            k = 1
-        f.tokens = f.tokens[:k]
-        f.end = f.start + k
+                f.tokens = f.tokens[:k]
+                f.end = f.start + k
+                return True
+        return False
 
     def _find_person(self, persons: list[Person], tokens: list[str]) -> Person | None:
         key = " ".join(tokens)
@@ -715,21 +757,20 @@ class _DocContext:
                 key = " ".join(seq)
                 owners.setdefault(key, set()).add(id(person))
                 forms.setdefault(seq[0], []).append((seq, person))
-        for options in forms.values():
-            options.sort(key=lambda o: -len(o[0]))
+        for alternatives in forms.values():
+            alternatives.sort(key=lambda o: -len(o[0]))
         out: list[tuple[Found, Person]] = []
         i = 0
         while i < self.n:
             options = forms.get(self.doc[i].text)
             if options is None and is_cap(self.doc[i]) and self.doc[i].is_alpha:
-                options = [o for o in forms.get(self.unglue(self.doc[i].text), []) if len(o[0]) == 1]
-                if options and not covered[i] and len(owners[options[0][0][0]]) == 1 \
+                glued = [o for o in forms.get(self.unglue(self.doc[i].text), []) if len(o[0]) == 1]
+                if glued and not covered[i] and len(owners[glued[0][0][0]]) == 1 \
                         and self._free_boundaries(i, i + 1):
-                    out.append((Found(i, i + 1, rule, list(options[0][0])), options[0][1]))
+                    out.append((Found(i, i + 1, rule, list(glued[0][0])), glued[0][1]))
                     covered[i] = True
                     i += 1
                     continue
-                options = None
             hit = None
             if options and not covered[i]:
                 for seq, person in options:
@@ -768,7 +809,7 @@ class _DocContext:
         """Places inside a title's portfolio words are not LOCATION mentions ("Kerja Sama Asia, Pasifik")."""
         if not self.title_regions:
             return
-        inside = set()
+        inside: set[int] = set()
         for s, e in self.title_regions:
             inside.update(range(s, e))
         ents = [e for e in self.doc.ents

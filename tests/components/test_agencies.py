@@ -40,7 +40,8 @@ NAMED = {
     "regional_parliament": ("Ia mantan anggota DPRD Kabupaten Indramayu berinisial R.", "DPRD Kabupaten Indramayu",
                             {"acronym": "DPRD Kabupaten Indramayu"}),
     "international_body_has_no_country": ("Kemlu bekerja sama dengan IOM untuk film pendek.", "IOM",
-                                          {"name": "International Organization for Migration", "kind": "international"}),
+                                          {"name": "International Organization for Migration",
+                                           "kind": "international"}),
     "ngo": ("Ketua Migrant CARE meminta pemerintah proaktif.", "Migrant CARE", {"kind": "ngo", "country": "ID"}),
 }
 

@@ -10,7 +10,7 @@ from tests.conftest import entities_of
 
 BYLINES = {
     # phenomenon: (text, expected authors)
-    "writer_and_editor_lines": ("Penulis: Aldiansyah Nurrahman\n\nEditor: Leo Wisnu Susapto\n\nJAKARTA - Menteri hadir.",
+    "writer_and_editor_lines": ("Penulis: Aldiansyah Nurrahman\n\nEditor: Leo Wisnu Susapto\n\nJAKARTA - Menteri.",
                                 [("Aldiansyah Nurrahman", "author"), ("Leo Wisnu Susapto", "editor")]),
     "two_translators_and_editor_on_one_line": (
         "Korban dipulangkan.\n\nTranslator: Genta Tenri, Raka Adji Editor: Rahmad Nasution Copyright © ANTARA 2024",
@@ -22,7 +22,8 @@ BYLINES = {
     "label_then_newline": ("Korban dipulangkan.\nEditor: \nHelmi Fithriansyah\n", [("Helmi Fithriansyah", "editor")]),
     "pipe_separated": ("Korban dipulangkan.\nPenulis:\xa0Labib Zamani | Editor: Ferril Dennys)",
                        [("Labib Zamani", "author"), ("Ferril Dennys", "editor")]),
-    "initials_code_pair": ("Para WNI dipulangkan lewat Thailand.\n(haf/imk)\n", [("haf", "author"), ("imk", "editor")]),
+    "initials_code_pair": ("Para WNI dipulangkan lewat Thailand.\n(haf/imk)\nkemlu\nmyanmar\n",
+                           [("haf", "author"), ("imk", "editor")]),
 }
 
 

@@ -151,6 +151,8 @@ REPATRIATION: list[tuple[str, dict[str, Any] | None]] = [
     ("Kemlu telah memulangkan 130 WNI dari Myanmar sepanjang Februari 2025. Pemulangan tersebut berlangsung "
      "dalam dua gelombang.", {"count": 130, "evidence": 2}),
     ("Sebanyak 25 WNI dipulangkan dari Kamboja ke Indonesia.", {"count": 25, "place": "Kamboja"}),
+    ("Sebanyak 46 WNI korban TPPO tiba di Bandara Soekarno-Hatta. Mereka dipulangkan dari Myanmar melalui "
+     "Thailand.", {"count": 46, "place": "Myanmar"}),
     ("Menteri Luar Negeri Indonesia dalam jumpa pers, Jumat (5/5/2023), mengatakan pemerintah telah memulangkan "
      "1.138 WNI dari Kamboja.", {"count": 1138, "date": None, "place": "Kamboja"}),
     # no event
@@ -306,6 +308,8 @@ def test_a_headline_only_joins_an_event_of_the_body(events_only: EventExtractor)
     title = "Indonesia dan Kamboja Teken MoU"
     mentions: list[Placed] = [("Indonesia", "COUNTRY", {"code": "ID"}), ("Kamboja", "COUNTRY", {"code": "KH"})]
     assert run(events_only, title + "\n\nKerja sama berlanjut.", mentions, title=title) == []
+    repeated = title + "\n\n" + title + "\nKerja sama berlanjut."  # outlets that print the headline twice
+    assert run(events_only, repeated, mentions * 2, title=title) == []
     body = title + "\n\nIndonesia dan Kamboja menandatangani MoU di Jakarta."
     events = run(events_only, body, mentions * 2 + [("Jakarta", "LOCATION", {})], title=title)
     assert len(events) == 1 and len(events[0]["evidence"]) == 2
