@@ -30,6 +30,8 @@ from spacy.tokens import Doc
 from .errors import Errors, RuleError
 from .rules import Problems, Rule, RuleSet, builtin_rules_dir, load_rules
 
+LABEL_COLORS = {"OFFICIAL": "#f4b6c2", "AGENCY": "#a8d8ea", "COUNTRY": "#c3e6a1", "LOCATION": "#e6dba1",
+                "DATE": "#d7c1f0", "CASE_COUNT": "#f7c59f"}
 EXAMPLE_KEYS = ("text", "expect", "published")
 TOKEN_TEXT_ATTRS = ("ORTH", "TEXT", "LOWER", "NORM")
 
@@ -87,6 +89,22 @@ def load_scope(directory: Path | None) -> Scope:
         scoped = [r for r in ruleset.rules if r.file in files]
         user = True
     return Scope(ruleset, scoped, user, [Finding.of_error(e) for e in problems.errors])
+
+
+_PIPELINES: dict[str, tuple[RuleSet, Language]] = {}
+
+
+def pipeline_for(ruleset: RuleSet) -> Language:
+    """The full pipeline over ``ruleset``, kept per rules version (building one takes seconds)."""
+    from .pipeline import build_pipeline
+
+    if ruleset.version not in _PIPELINES:
+        if len(_PIPELINES) >= 4:
+            _PIPELINES.pop(next(iter(_PIPELINES)))
+        _PIPELINES[ruleset.version] = (ruleset, build_pipeline(ruleset=ruleset))
+    built_with, nlp = _PIPELINES[ruleset.version]
+    ruleset.generated.update(built_with.generated)  # rules the components generated resolve here too
+    return nlp
 
 
 # --- rules check ---------------------------------------------------------------------------
@@ -385,12 +403,10 @@ def run_example(runner: ExampleRunner, rule: Rule, example: Any, counter: bool) 
 def run_rule_tests(directory: Path | None = None, require_examples: bool = False,
                nlp: Language | None = None) -> RuleTestReport:
     """Run the examples of every rule in ``directory`` (default: the built-in rules) through the pipeline."""
-    from .pipeline import build_pipeline
-
     scope = load_scope(directory)
     if scope.problems:
         return RuleTestReport(scope.problems, [], len(scope.rules), 0, 0)
-    nlp = nlp if nlp is not None else build_pipeline(ruleset=scope.ruleset)
+    nlp = nlp if nlp is not None else pipeline_for(scope.ruleset)
     runner = ExampleRunner(nlp, scope.ruleset)
     failures: list[Finding] = []
     uncovered: list[Finding] = []
@@ -499,7 +515,8 @@ def explanation_html(explanations: Iterable[Explanation]) -> str:
     from spacy import displacy
 
     exs = list(explanations)
-    page = displacy.render([ex.doc for ex in exs], style="ent", page=True, jupyter=False)
+    page = displacy.render([ex.doc for ex in exs], style="ent", page=True, jupyter=False,
+                           options={"colors": LABEL_COLORS})
     tables = "".join(_html_tables(ex) for ex in exs)
     return str(page).replace("</body>", tables + "</body>", 1)
 

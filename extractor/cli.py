@@ -198,14 +198,13 @@ def explain_command(
     published: Annotated[str | None, typer.Option("--published", help="The article's date (YYYY-MM-DD).")] = None,
 ) -> None:
     """Show the tokens, every mention with its rule and file:line, rejected candidates, and the events."""
-    from .authoring import explain, explanation_html, format_explanation
-    from .pipeline import build_pipeline
+    from .authoring import explain, explanation_html, format_explanation, pipeline_for
     from .rules import load_rules
     from .sources import read_paths
 
     try:
         ruleset = load_rules(rules or [])
-        nlp = build_pipeline(ruleset=ruleset)
+        nlp = pipeline_for(ruleset)
     except WartaError as error:
         raise fail(error) from None
     if os.path.isfile(text_or_file):

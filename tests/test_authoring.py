@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from extractor.authoring import check_rules, run_rule_tests
+from extractor.authoring import check_rules, explain, pipeline_for, run_rule_tests
 from extractor.cli import app
-from extractor.extract import extract_text
+from extractor.extract import extract_text, run_doc
 from extractor.pipeline import build_pipeline
 from extractor.rules import builtin_rules_dir, compile_regex, load_rules
 from extractor.spans import add_mentions, make_mention
@@ -208,17 +208,23 @@ def test_explain_reads_a_file(tmp_path: Path) -> None:
     assert "'Jakarta'" in result.stdout and "location.indonesia.cities" in result.stdout
 
 
-def test_tracing_is_off_unless_explain_asks(annotate: Any) -> None:
-    assert annotate("Tim tiba di Phnom Penh.")._.trace is None
-
-
-# --- provenance -----------------------------------------------------------------------------------
-
-
 @pytest.fixture(scope="module")
 def ruleset_and_nlp() -> tuple[Any, Any]:
     ruleset = load_rules()
-    return ruleset, build_pipeline(ruleset=ruleset)
+    return ruleset, pipeline_for(ruleset)  # the pipeline `warta explain` uses (built once)
+
+
+def test_tracing_is_off_unless_explain_asks(ruleset_and_nlp: tuple[Any, Any]) -> None:
+    ruleset, nlp = ruleset_and_nlp
+    text = "Tim tiba di KBRI Phnom Penh."
+    assert run_doc(nlp, text)._.trace is None
+    traced = explain(nlp, ruleset, text).doc._.trace
+    assert {"rule": "location.southeast_asia", "start": 17, "end": 27,
+            "reason": "overlaps AGENCY 'KBRI Phnom Penh' (agency.kbri), which is longer or has a higher priority"
+            } in traced
+
+
+# --- provenance -----------------------------------------------------------------------------------
 
 
 def test_every_entity_and_event_rule_resolves_to_a_rule_with_file_and_line(ruleset_and_nlp: tuple[Any, Any]) -> None:

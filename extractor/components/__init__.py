@@ -3,6 +3,7 @@
 Importing this package registers every component factory and rule kind.
 """
 
+# ruff: noqa: I001  (imports follow the pipeline order, not the alphabet)
 from . import boilerplate  # noqa: F401  page chrome (first)
 from . import places  # noqa: F401  countries and locations
 from . import byline  # noqa: F401  authors from the byline (before officials: authors are never officials)

@@ -52,6 +52,7 @@ KIND = register_rule_kind(RuleKind(
 _PLACE_LABELS = ("COUNTRY", "LOCATION")
 _ENUMERATION_END = {"dan", "serta", "and"}
 _MAX_PLACE_TOKENS = 4
+_STATE_WORDS = {"Kerajaan", "Republik"}
 
 
 @dataclass
@@ -261,8 +262,13 @@ class AgencyTagger:
         if end >= n:
             return
         ent = ents[end]
+        at = end
+        if ent is None and end + 1 < n and doc[end].text in _STATE_WORDS:
+            following = ents[end + 1]
+            if following is not None and following.start == end + 1 and following.label_ == "COUNTRY":
+                ent, at = following, end + 1  # "Imigrasi Kerajaan Kamboja": the state's formal name
         takes_place = bool(cand.rule.get("takes_place"))
-        if ent is not None and ent.start == end and ent.label_ in _PLACE_LABELS:
+        if ent is not None and ent.start == at and ent.label_ in _PLACE_LABELS:
             if takes_place:
                 self._set_place(cand, doc[cand.start:cand.end].text, ent.text)
             elif ent.label_ == "COUNTRY":

@@ -201,6 +201,7 @@ class Cand:
     rel_unit: str | None = None
     rel_offset: int = 0
     rel_year: bool = False  # month + "tahun ini/lalu": rel_offset applies to the year
+    week_offset: int | None = None  # "Kamis pekan depan": the weekday in the week this far from the reference's
     quarter: str | None = None  # "Q1", "H2"
     decade: str | None = None
     needs_context: bool = False
@@ -367,6 +368,8 @@ class DateTagger:
             c.direction = lex.directions.get(_norm(g["dir"]), "past" if _norm(g["dir"]) == "kemarin" else None)
             if c.direction == "present" and c.explicit_year:  # "sejak tahun 2010 ini": "ini" is not the date's
                 c.end, c.direction = len(text[:m.start("dir")].rstrip()), None
+        if g.get("weekdir"):
+            c.week_offset = {"lalu": -1, "ini": 0, "depan": 1}.get(_norm(g["weekdir"]), 0)
         if g.get("rel"):
             rel = lex.relatives.get(_norm(g["rel"]))
             if rel is None:
@@ -610,6 +613,10 @@ class DateTagger:
     def _bare_weekday(self, c: Cand, ref: dt.date | None, future: bool) -> Resolved:
         if ref is None or c.weekday is None:
             return Resolved(None)
+        if c.week_offset is not None:
+            monday = ref - dt.timedelta(days=ref.isoweekday() - 1)
+            day = monday + dt.timedelta(weeks=c.week_offset, days=c.weekday - 1)
+            return Resolved(day.isoformat(), day, day.year, day.month)
         if future or c.direction == "future":
             delta = (c.weekday - ref.isoweekday()) % 7
             if delta == 0 and c.direction == "future":

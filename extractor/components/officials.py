@@ -17,7 +17,6 @@ in the article, as written), ``country``, ``rank``, ``agency`` and ``person_id``
 from __future__ import annotations
 
 from collections import Counter
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
@@ -75,7 +74,6 @@ class Found:
     rule: Rule
     tokens: list[str]
     title: str | None = None
-    title_chars: tuple[int, int] | None = None
     country: str | None = None
     agency: str | None = None
     rank: str | None = None
@@ -94,7 +92,6 @@ class Person:
     agency: str | None = None
     rank: str | None = None
     aliases: set[str] = field(default_factory=set)
-    default_country: str | None = None
 
     @property
     def name(self) -> str:
@@ -227,7 +224,7 @@ class OfficialTagger:
         spans = []
         for f, person in mentions:
             attrs: dict[str, Any] = {"name": person.name, "title": person.title,
-                                     "country": person.country or person.default_country or self.default_country,
+                                     "country": person.country or self.default_country,
                                      "rank": person.rank, "person_id": person.pid, "agency": person.agency}
             attrs = {k: v for k, v in attrs.items() if v is not None}
             span = make_mention(doc, doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1].text), "OFFICIAL",
@@ -248,7 +245,6 @@ class _DocContext:
         self.n = len(doc)
         self.ents = ent_index(doc)
         self.titlecase = titlecase_tokens(doc)
-        self.word_counts = Counter(t.text for t in doc)
         self.cap_words = {t.text for t in doc if is_cap(t) and t.is_alpha} | tagger.known_words
         self.title_at = tagger._starts(tagger.titles, doc)
         self.rank_at = tagger._starts(tagger.ranks, doc)
@@ -407,10 +403,18 @@ class _DocContext:
                 r_end = self.rank_at[k][0]
                 ranks.append(doc[k:r_end].text)
                 k = r_end
+                if k + 2 < self.n and doc[k].text == "(" and doc[k + 2].text == ")" and len(doc[k + 1].text) <= 3:
+                    k += 3  # a corps code after a rank: "Kolonel Laut (P)"
             else:
                 k = self.honor_at[k][0]
         if k < self.n and is_cap(doc[k]):
             parse.name = self._name_run(k)
+            if parse.name is not None and not ranks and parse.name[1] - parse.name[0] == 1 \
+                    and parse.name[1] + 1 < self.n and doc[parse.name[1]].text == ",":
+                # "Kepala BP3MI Kalselteng, Ady Aldiwan": the lone word was a place of the title
+                second = self._name_run(parse.name[1] + 1)
+                if second is not None and second[1] - second[0] >= 2:
+                    parse.name = second
             if parse.name is not None and parse.name[1] < self.n and doc[parse.name[1]].text in _ENGLISH_JOINERS:
                 parse.name = None  # "Committee to Combat ...": an English name, not a person
         parse.rank = " ".join(ranks) or None
@@ -436,7 +440,7 @@ class _DocContext:
                 return []
             paren, after = (after, close), close
         nxt = ents[after]
-        if (nxt is not None and nxt.label_ == "AGENCY" and nxt.start == after) or after in self.rank_at \
+        if (nxt is not None and nxt.start == after and nxt.label_ in ("AGENCY", *_PLACE)) or after in self.rank_at \
                 or self._vocabulary_word(after):
             if paren is not None:
                 return [(j, paren[0], "word"), (paren[0], paren[1], "paren")]
@@ -456,13 +460,19 @@ class _DocContext:
     def _finish_title(self, parse: TitleParse, start: int, end: int, elements: list[tuple[int, int, str]]) -> None:
         """Where the title text ends: the agency joins it only when no portfolio words precede it."""
         parse.portfolio = any(kind == "word" for _, _, kind in elements)
+        # a parenthesized part ends the title: words after it are not portfolio words
+        first_paren = next((i for i, e in enumerate(elements) if e[2] == "paren"), len(elements))
+        elements = elements[:first_paren]
         kept_end = end
         kinds: list[str] = []
-        for _, e_end, kind in elements:
+        for index, (_, e_end, kind) in enumerate(elements):
             if kind == "paren":
                 break
             if kind == "agency":
-                if parse.portfolio:
+                later_words = any(k == "word" for _, _, k in elements[index + 1:])
+                # an agency followed by more title words names the portfolio ("Menteri Imigrasi dan
+                # Pemasyarakatan"); one that ends the title is the body the post belongs to
+                if parse.portfolio and not later_words:
                     break
                 kept_end = e_end
                 kinds.append(kind)
@@ -512,16 +522,15 @@ class _DocContext:
         title = doc_text(doc)[doc[start].idx:doc[parse.text_end - 1].idx + len(doc[parse.text_end - 1].text)]
         agency_name: str | None = None
         agency_country: str | None = None
-        if parse.agency is not None:
+        derived = self._ministry_of(title)
+        if derived is not None:  # the ministry the title names: "Menteri Imigrasi dan Pemasyarakatan"
+            agency_name, agency_country = derived
+        elif parse.agency is not None:
             attrs = parse.agency._.attrs or {}
             agency_name = attrs.get("name") or parse.agency.text
             agency_country = attrs.get("country")
         elif rule.get("agency") and str(rule.get("agency")) in self.t.agency_by_form:
             agency_name, agency_country = self.t.agency_by_form[str(rule.get("agency"))]
-        else:
-            derived = self._ministry_of(title)
-            if derived is not None:
-                agency_name, agency_country = derived
         foreign = [str((a._.attrs or {}).get("country")) for a in parse.agencies
                    if (a._.attrs or {}).get("country") not in (None, self.t.default_country)]
         country = parse.country or (foreign[0] if foreign else None) or agency_country or rule.get("country")
@@ -555,7 +564,7 @@ class _DocContext:
                 tokens = self.doc[s:e].text.split()
                 if self._is_author(tokens):
                     continue
-                found.append(Found(s, e, rule, tokens, title, None, country, agency, parse.rank,
+                found.append(Found(s, e, rule, tokens, title, country, agency, parse.rank,
                                    uncertain=self.titlecase[s]))
                 consumed = e
                 alias = self._alias_after(e)
@@ -568,7 +577,7 @@ class _DocContext:
                     s, e = before
                     tokens = self.doc[s:e].text.split()
                     if not self._is_author(tokens):
-                        found.append(Found(s, e, self.t.grammar["appositive"], tokens, title, None, country, agency))
+                        found.append(Found(s, e, self.t.grammar["appositive"], tokens, title, country, agency))
         return found
 
     def _alias_after(self, e: int) -> tuple[int, int] | None:
@@ -619,7 +628,7 @@ class _DocContext:
             full = str(rule.get("name") or " ".join(tokens))
             if tokens != full.split() and not self._free_boundaries(start, end):
                 continue
-            found.append(Found(start, end, rule, full.split(), None, None, rule.get("country"),
+            found.append(Found(start, end, rule, full.split(), None, rule.get("country"),
                                alias_of=full if tokens != full.split() else None))
         return found
 

@@ -33,6 +33,8 @@ NAMED = {
                                  {"acronym": "Kemenko Polhukam", "country": "ID"}),
     "foreign_counterpart_drops_acronym": ("Data Imigrasi Kamboja menunjukkan lonjakan.", "Imigrasi Kamboja",
                                           {"country": "KH", "name": "Imigrasi Kamboja"}),
+    "formal_state_name_after_body": ("Mereka bekerja sama dengan Imigrasi Kerajaan Kamboja.",
+                                     "Imigrasi Kerajaan Kamboja", {"country": "KH"}),
     "police_unit_with_region": ("Tim gabungan Polda Metro Jaya membongkar sindikat itu.", "Polda Metro Jaya",
                                 {"country": "ID", "kind": "police"}),
     "police_unit_airport": ("Termasuk Polresta Bandara Soetta, Imigrasi, hingga Bea Cukai.", "Polresta Bandara Soetta",

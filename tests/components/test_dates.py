@@ -109,6 +109,8 @@ WEEKDAY: list[Row] = [
     ("Tim akan berangkat pada Rabu.", "2024-06-13", "Rabu", "2024-06-19"),
     ("Kebakaran dapat dikendalikan pada Minggu.", "2026-07-20", "Minggu", "2026-07-19"),
     ("Pertemuan berlangsung hari Selasa di Bangkok.", "2024-06-13", "Selasa", "2024-06-11"),
+    ("Dipanggil hari Kamis pekan depan.", "2024-06-17", "Kamis pekan depan", "2024-06-27"),
+    ("Ia tiba Senin pekan lalu.", "2024-06-13", "Senin pekan lalu", "2024-06-03"),
     ("pada hari Jumat (29/12/2017) lalu", None, "Jumat (29/12/2017) lalu", "2017-12-29"),
     ("diumumkan pada Senin (16/12) di Jakarta", "2024-12-17", "Senin (16/12)", "2024-12-16"),
 ]
@@ -245,6 +247,7 @@ FALSE_FRIENDS: list[tuple[str, str]] = [
     ("Beberapa tahun lalu ia berangkat ke Kamboja.", "tahun lalu"),
     ("puluhan tahun lalu keluarganya pindah", "tahun lalu"),
     ("Pengajian digelar setiap Senin malam.", "Senin"),
+    ("Ia wajib lapor setiap Senin dan Kamis.", "Kamis"),
     ("usai salat Jumat di masjid", "Jumat"),
     ("Dua minggu kemudian mereka pulang.", "minggu"),
     ("Mei Lin mengatakan korban sudah pulang.", "Mei"),

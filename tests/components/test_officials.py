@@ -59,6 +59,13 @@ TITLES = {
     "appositive_name_then_title": (
         "Hal itu disampaikan oleh Judha Nugraha, Direktur Pelindungan WNI Kemlu, kepada wartawan.",
         "Judha Nugraha", {"title": "Direktur Pelindungan WNI", "rule": "official.appositive"}),
+    "agency_inside_portfolio_names_the_ministry": (
+        "Ia berkoordinasi dengan Menteri Imigrasi dan Pemasyarakatan, Agus Andrianto, kemarin.",
+        "Agus Andrianto", {"title": "Menteri Imigrasi dan Pemasyarakatan",
+                           "agency": "Kementerian Imigrasi dan Pemasyarakatan"}),
+    "navy_rank_with_corps_code": (
+        "Kepala Bidang Kemenko Polhukam RI Kolonel Laut (P) Lukas Idaman menjelaskan.",
+        "Lukas Idaman", {"rank": "Kolonel Laut"}),
     "unknown_title_word_before_agency": (
         "Direktur Tindak Pidana Siber Bareskrim Polri Brigjen Himawan Bayu Aji mengatakan pelaku ditangkap.",
         "Himawan Bayu Aji", {"title": "Direktur Tindak Pidana Siber", "rank": "Brigjen"}),
