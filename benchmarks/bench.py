@@ -281,6 +281,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=2, help="Passes over the articles for throughput.")
     parser.add_argument("--chunk", type=int, default=50, help="Articles per bare/full alternation.")
     parser.add_argument("--jobs", default="1,2", help="Job counts to compare, e.g. 1,2 (empty: skip).")
+    parser.add_argument("--jobs-rounds", type=int, default=1, help="Alternated runs per job count (best kept).")
     parser.add_argument("--memory", default="1,500,5000", help="Input sizes for peak memory (empty: skip).")
     parser.add_argument("--startup", type=int, default=5, help="Alternated start-up runs (0: skip).")
     parser.add_argument("--out", default=str(REPO / "benchmarks" / "RESULTS.md"), help="Markdown file, or -.")
@@ -294,7 +295,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         timed_full(nlp, article, {})
     tp = measure_throughput(nlp, articles, args.rounds, args.chunk)
     jobs_list = [int(j) for j in args.jobs.split(",") if j.strip()]
-    jobs = measure_jobs(nlp, ruleset, articles, jobs_list, rounds=2) if jobs_list else None
+    jobs = measure_jobs(nlp, ruleset, articles, jobs_list, rounds=args.jobs_rounds) if jobs_list else None
     with tempfile.TemporaryDirectory(prefix="warta-bench-") as tmp_name:
         tmp = Path(tmp_name)
         sizes = [int(s) for s in args.memory.split(",") if s.strip()]

@@ -131,6 +131,11 @@ def check_rules(directory: Path | None = None, require_examples: bool = False) -
     """Every problem of the rules in ``directory`` (default: the built-in rules), without running them."""
     scope = load_scope(directory)
     findings = list(scope.problems)
+    if not findings:
+        try:  # components validate their own fields when given the rules (boilerplate `extent`, ...)
+            pipeline_for(scope.ruleset)
+        except RuleError as error:
+            findings.append(Finding.of_error(error))
     nlp = make_tokenizer_nlp(scope.ruleset)
     builtin_ids = _builtin_rules_by_id(scope) if scope.user_folder else {}
     for rule in scope.rules:

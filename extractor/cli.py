@@ -207,7 +207,7 @@ def explain_command(
         nlp = pipeline_for(ruleset)
     except WartaError as error:
         raise fail(error) from None
-    if os.path.isfile(text_or_file):
+    if os.path.exists(text_or_file):
         inputs = [(a.text, a.published or published, a.doc_id) for a in read_paths([text_or_file])
                   if a.text is not None]
     else:

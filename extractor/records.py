@@ -13,17 +13,20 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from .sources import Article
+from .spans import doc_text
 
 SCHEMA_VERSION = "1.0"
 ENTITY_KEYS = ("type", "text", "start", "end", "rule")
 
 
-def entity_record(span: Span) -> dict[str, Any]:
+def entity_record(span: Span, text: str | None = None) -> dict[str, Any]:
+    """``text`` (the Doc's whole text, when the caller has it) saves rebuilding the span's text from tokens."""
+    start, end = span.start_char, span.end_char
     record: dict[str, Any] = {
         "type": span.label_,
-        "text": span.text,
-        "start": span.start_char,
-        "end": span.end_char,
+        "text": span.text if text is None else text[start:end],
+        "start": start,
+        "end": end,
         "rule": span._.rule,
     }
     for key, value in (span._.attrs or {}).items():
@@ -59,11 +62,12 @@ def base_record(article: Article, rules_version: str | None) -> dict[str, Any]:
 
 def doc_record(doc: Doc, article: Article, rules_version: str | None) -> dict[str, Any]:
     record = base_record(article, rules_version)
+    text = doc_text(doc)
     record.update(
         reference_date=doc._.reference_date,
         reference_basis=doc._.reference_basis,
         authors=list(doc._.authors or []),
-        entities=[entity_record(e) for e in doc.ents],
+        entities=[entity_record(e, text) for e in doc.ents],
         events=list(doc._.events or []),
         boilerplate=[[a, b] for a, b in (doc._.boilerplate or [])],
         warnings=list(article.meta.get("warnings", [])) + list(doc._.warnings or []),

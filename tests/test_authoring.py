@@ -68,6 +68,8 @@ BROKEN: dict[str, tuple[dict[str, str], str, str, int]] = {
     "shadowed_in_file": ({"a.yaml": LOC + "  - id: loc.one\n    label: LOCATION\n    pattern: [Kampung Warta]\n"
                                           "  - id: loc.two\n    label: LOCATION\n    pattern: [Kampung Warta]\n"},
                          "E014", "a.yaml", 6),
+    "rejected_by_its_component": ({"a.yaml": "kind: boilerplate\nrules:\n  - id: chrome.mine\n    pattern: Iklan\n"
+                                                  "    extent: everywhere\n"}, "E003", "a.yaml", 3),
     "bad_example": ({"a.yaml": LOC + "  - id: loc.ex\n    label: LOCATION\n    pattern: Kampung Warta\n"
                                      "    examples:\n      - {txt: Kampung Warta}\n"}, "E015", "a.yaml", 3),
 }
@@ -174,6 +176,11 @@ def test_rules_test_explains_a_candidate_that_lost(tmp_path: Path) -> None:
     report = run_rule_tests(tmp_path)
     assert len(report.failures) == 1
     assert "rejected: 'Penh' overlaps LOCATION 'Phnom Penh' (location.southeast_asia)" in report.failures[0].message
+
+
+def test_shipped_rules_pass_their_own_check() -> None:
+    problems = [f for f in check_rules(builtin_rules_dir()) if f.severity == "error"]
+    assert problems == [], "\n".join(map(str, problems))
 
 
 def test_every_builtin_rule_has_examples_and_they_pass() -> None:

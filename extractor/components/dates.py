@@ -65,6 +65,7 @@ _SENTENCE_END = regex.compile(r"[.!?][\"”’)]?\s|\n")
 _CLOCK_AFTER = regex.compile(r"[^\S\n]*[,|•·\-–]?\s{0,4}(?:pukul[^\S\n])?\d{1,2}[:.]\d{2}(?![\d:])")
 _TRIGGER = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|[©$]|\(c\)")
 """Words (Jum'at whole), ©, $ and (c): the places a date or a false friend may begin."""
+_SIGNS = frozenset({"©", "$", "(c)"})
 _LISTED_DAY = regex.compile(r"(?<![\w.,/])([12]\d|3[01]|0?[1-9])[^\S\n]*(?:,|dan|serta|&)[^\S\n]*$")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4}
 
@@ -338,7 +339,7 @@ class DateTagger:
             if pos < last_end:
                 continue
             word = t.group()
-            if not (word[0].isdigit() or word in "©$(c)" or word.lower() in starts):
+            if not (word[0].isdigit() or word in _SIGNS or word.lower() in starts):
                 continue
             m = pattern.match(text, pos, timeout=REGEX_TIMEOUT)
             if m is not None and m.end() > pos:
@@ -346,6 +347,7 @@ class DateTagger:
                 yield m
 
     def _cand(self, m: Any, rule: Rule, text: str) -> Cand | None:
+        """A shape's match read into its parts; None when they make no date (31 Februari, semester III)."""
         g = m.groupdict()
         lex = self.lex
         c = Cand(m.start(), m.end(), rule)
@@ -412,6 +414,7 @@ class DateTagger:
         return c
 
     def _join_ranges(self, cands: list[Cand], text: str) -> list[Cand]:
+        """Two neighbours with only a connector between them ('2020 hingga September 2024') become one range."""
         out: list[Cand] = []
         i = 0
         while i < len(cands):

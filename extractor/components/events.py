@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from ..errors import Errors, RuleError
 from ..matching import RuleMatcher
 from ..rules import Rule, RuleKind, RuleSet, register_rule_kind
-from ..spans import in_boilerplate, trace, tracing
+from ..spans import doc_text, in_boilerplate, trace, tracing
 
 EVENT_TYPES = ("MEETING", "AGREEMENT", "RESCUE", "REPATRIATION")
 CUES = ("planned", "negated", "irrealis", "realized", "speaker", "reported", "citizen", "place", "destination",
@@ -205,8 +205,13 @@ class Event:
             "count": self.count,
             "status": self.status,
             "evidence": self.evidence,
-            "rule": self.rule,
+            "rule": self.evidence[0]["rule"] if self.evidence else self.rule,  # the first evidence's trigger
         }
+
+
+def _glued_stop(text: str) -> bool:
+    """A mixed-case acronym the tokenizer kept with its full stop ("MoU.", "LoI."): a sentence end."""
+    return len(text) >= 3 and text.endswith(".") and sum(ch.isupper() for ch in text) >= 2 and "." not in text[:-1]
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
@@ -225,7 +230,7 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
             if i > start:
                 bounds.append((start, i))
             start = i + 1
-        elif tok.text in _SENTENCE_END:
+        elif tok.text in _SENTENCE_END or _glued_stop(tok.text):
             end = i + 1
             while end < n and doc[end].text in _CLOSERS:
                 end += 1
@@ -386,7 +391,7 @@ class EventExtractor:
         title = ((doc._.article or {}).get("title") or "").strip()
         if not title:
             return []
-        text = doc.text
+        text = doc_text(doc)
         ranges: list[tuple[int, int]] = []
         pos = text.find(title)
         while pos != -1:
@@ -571,8 +576,9 @@ class EventExtractor:
             return m.sentence - event.last_sentence <= self.anaphor_window
         if m.type in self.needs_count and m.count is not None and event.count is None:
             return m.sentence - event.last_sentence <= self.merge_window
+        distance = m.sentence - event.last_sentence
         shared = bool(set(m.participants) & set(event.participants))
-        return shared or m.sentence - event.last_sentence <= self.merge_window
+        return (shared and distance <= self.anaphor_window) or distance <= self.merge_window
 
     def _starts_event(self, m: Mention, doc: Doc) -> bool:
         if m.headline:
@@ -603,7 +609,7 @@ class EventExtractor:
                 for p in [p for p in pending if self._announces(p, event)]:
                     pending.remove(p)
                     self._absorb(event, p)
-                    event.first_sentence, event.rule = min(event.first_sentence, p.sentence), p.rule.id
+                    event.first_sentence = min(event.first_sentence, p.sentence)
                 events.append(event)
             else:
                 if not (m.anaphoric or m.headline):

@@ -245,7 +245,8 @@ class _DocContext:
         self.n = len(doc)
         self.ents = ent_index(doc)
         self.titlecase = titlecase_tokens(doc)
-        self.cap_words = {t.text for t in doc if is_cap(t) and t.is_alpha} | tagger.known_words
+        strings = doc.vocab.strings
+        self.words: list[str] = [strings[int(h)] for h in doc.to_array("ORTH")] if len(doc) else []
         self.title_at = tagger._starts(tagger.titles, doc)
         self.rank_at = tagger._starts(tagger.ranks, doc)
         self.honor_at = tagger._starts(tagger.honorifics, doc)
@@ -696,7 +697,12 @@ class _DocContext:
     @cached_property
     def word_counts(self) -> Counter[str]:
         """How often each token text occurs in the document (counted once, not per lookup)."""
-        return Counter(t.text for t in self.doc)
+        return Counter(self.words)
+
+    @cached_property
+    def cap_words(self) -> set[str]:
+        """Capitalized words of the document, and of the well-known officials' names."""
+        return {w for w in self.words if w[:1].isupper() and w.isalpha()} | self.t.known_words
 
     def unglue(self, text: str) -> str:
         """"Marsudimelakukan" -> "Marsudi" when the article writes "Marsudi" on its own elsewhere
@@ -770,10 +776,12 @@ class _DocContext:
             alternatives.sort(key=lambda o: -len(o[0]))
         out: list[tuple[Found, Person]] = []
         i = 0
+        words = self.words
         while i < self.n:
-            options = forms.get(self.doc[i].text)
-            if options is None and is_cap(self.doc[i]) and self.doc[i].is_alpha:
-                glued = [o for o in forms.get(self.unglue(self.doc[i].text), []) if len(o[0]) == 1]
+            word = words[i]
+            options = forms.get(word)
+            if options is None and len(word) >= 7 and word[:1].isupper() and word.isalpha():
+                glued = [o for o in forms.get(self.unglue(word), []) if len(o[0]) == 1]
                 if glued and not covered[i] and len(owners[glued[0][0][0]]) == 1 \
                         and self._free_boundaries(i, i + 1):
                     out.append((Found(i, i + 1, rule, list(glued[0][0])), glued[0][1]))
@@ -784,7 +792,7 @@ class _DocContext:
             if options and not covered[i]:
                 for seq, person in options:
                     end = i + len(seq)
-                    if end <= self.n and [t.text for t in self.doc[i:end]] == seq and not any(covered[i:end]) \
+                    if end <= self.n and words[i:end] == seq and not any(covered[i:end]) \
                             and len(owners[" ".join(seq)]) == 1 and self._free_boundaries(i, end):
                         hit = (end, seq, person)
                         break
