@@ -97,3 +97,16 @@ def test_an_article_that_kills_its_worker_costs_only_itself(nlp: Language, monke
     assert [line.doc_id for line in out] == [a.doc_id for a in inputs]
     assert [e["code"] for e in out[10].errors] == ["E203"]
     assert [line.json for i, line in enumerate(out) if i != 10] == expected[:10] + expected[11:]
+
+
+def test_spawned_workers_build_the_pipeline_from_the_rule_set(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The path macOS and Windows take: no fork, each worker rebuilds the pipeline from the pickled rules."""
+    from extractor.cache import load_rules_cached
+    from extractor.pipeline import build_pipeline
+
+    ruleset = load_rules_cached()
+    local = build_pipeline(ruleset=ruleset)
+    inputs = articles(12)
+    monkeypatch.setattr(parallel, "_start_method", lambda: "spawn")
+    spawned = [line.json for line in extract_lines(local, inputs, jobs=2, ruleset=ruleset, batch_size=4)]
+    assert spawned == [line.json for line in extract_lines(local, inputs, jobs=1)]

@@ -57,6 +57,7 @@ KIND = register_rule_kind(RuleKind(
         "participant_labels": ((list,), "a list of entity labels"),
         "count_units_excluded": ((list,), "a list of lower-case units"),
         "count_window": ((int,), "an integer (tokens)"),
+        "abbreviations": ((list,), "a list of words a full stop after which ends no sentence"),
     },
     labels=(),
 ))
@@ -214,7 +215,7 @@ def _glued_stop(text: str) -> bool:
     return len(text) >= 3 and text.endswith(".") and sum(ch.isupper() for ch in text) >= 2 and "." not in text[:-1]
 
 
-def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+def sentence_bounds(doc: Doc, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Token ranges of sentences: split after . ! ? (and a closing quote) and at line breaks.
 
     spacy.blank("id") has no sentence splitter, and a rule-based one this small
@@ -230,7 +231,8 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
             if i > start:
                 bounds.append((start, i))
             start = i + 1
-        elif tok.text in _SENTENCE_END or _glued_stop(tok.text):
+        elif (tok.text in _SENTENCE_END and not (tok.text == "." and i > 0 and doc[i - 1].text in abbreviations)) \
+                or _glued_stop(tok.text):
             end = i + 1
             while end < n and doc[end].text in _CLOSERS:
                 end += 1
@@ -265,6 +267,7 @@ class EventExtractor:
         self.participant_labels = {"OFFICIAL", "AGENCY", "COUNTRY"}
         self.count_units_excluded: set[str] = set()
         self.count_window = 12
+        self.abbreviations: frozenset[str] = frozenset()
 
     # -- rules --------------------------------------------------------------------------
 
@@ -283,6 +286,7 @@ class EventExtractor:
                                                                                         "COUNTRY"])}
         self.count_units_excluded = {str(x).lower() for x in settings.get("count_units_excluded", [])}
         self.count_window = int(settings.get("count_window", 12))
+        self.abbreviations = frozenset(str(x) for x in settings.get("abbreviations", []))
         self.matcher = RuleMatcher(self.nlp.vocab, self.nlp.make_doc, rules)
 
     @staticmethod
@@ -313,7 +317,7 @@ class EventExtractor:
         triggers, cues = self._matches(doc)
         if not triggers:
             return doc
-        sentences = sentence_bounds(doc)
+        sentences = sentence_bounds(doc, self.abbreviations)
         sent_of = [0] * len(doc)
         for k, (a, b) in enumerate(sentences):
             for i in range(a, b):
