@@ -10,7 +10,6 @@ import spacy
 from extractor.rules import RuleSet
 from extractor.tokenizer import blank_language, configure_tokenizer
 
-
 NO_RULES = RuleSet(files=[], rules=[], version="tokenizer-test")  # the tokenizer fixes need no rule file
 
 
