@@ -15,6 +15,7 @@ sentences as evidence.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -22,6 +23,7 @@ from typing import Any
 
 import regex
 from babel import Locale
+from spacy.attrs import IDX, IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -67,8 +69,6 @@ SPEAKER_REACH = 3  # tokens after a speaker cue within which a mention is the sp
 ANTECEDENT_REACH = 3  # tokens from a sentence's start within which "mereka", "para WNI tersebut" may stand
 COUNT_SIDE_PENALTY = 100  # a count on the other side of the trigger is taken only if none is on its side
 _QUOTES_AND_COMMAS = frozenset({",", "”", "\"", "’", "'", "“"})
-_SENTENCE_END = frozenset({".", "!", "?"})
-_CLOSERS = frozenset({"”", "\"", "’", "'", ")"})
 _DAY = regex.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = regex.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = regex.compile(r"^(\d{4})$")
@@ -210,9 +210,9 @@ class Event:
         }
 
 
-def _glued_stop(text: str) -> bool:
-    """A mixed-case acronym the tokenizer kept with its full stop ("MoU.", "LoI."): a sentence end."""
-    return len(text) >= 3 and text.endswith(".") and sum(ch.isupper() for ch in text) >= 2 and "." not in text[:-1]
+# A sentence ends at a line break, or after . ! ? (and closing quotes) before a space and a word that
+# does not start in lower case. The word before a full stop is group "word" (abbreviations: Jl. Sudirman).
+_BOUNDARY = regex.compile(r"\n|(?<word>\w*+)[.!?]++[\"”’')]*+(?=\s++[^\s\p{Ll}])")
 
 
 def sentence_bounds(doc: Doc, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
@@ -220,32 +220,29 @@ def sentence_bounds(doc: Doc, abbreviations: frozenset[str] = frozenset()) -> li
 
     spacy.blank("id") has no sentence splitter, and a rule-based one this small
     is all events need: a sentence is where a trigger looks for its arguments.
+    Works on the text (one regex pass) and maps back to tokens through their
+    offsets, so a long article costs no Python loop over its tokens.
     """
-    bounds: list[tuple[int, int]] = []
-    start = 0
     n = len(doc)
-    i = 0
-    while i < n:
-        tok = doc[i]
-        if "\n" in tok.text and tok.is_space:
-            if i > start:
-                bounds.append((start, i))
-            start = i + 1
-        elif (tok.text in _SENTENCE_END and not (tok.text == "." and i > 0 and doc[i - 1].text in abbreviations)) \
-                or _glued_stop(tok.text):
-            end = i + 1
-            while end < n and doc[end].text in _CLOSERS:
-                end += 1
-            nxt = doc[end] if end < n else None
-            if nxt is None or nxt.is_space or not nxt.text[:1].islower():
-                bounds.append((start, end))
-                start = end
-                i = end
-                continue
-        i += 1
-    if start < n:
-        bounds.append((start, n))
-    return [(a, b) for a, b in bounds if any(not doc[k].is_space for k in range(a, b))]
+    if n == 0:
+        return []
+    idx = doc.to_array(IDX).tolist()
+    space = doc.to_array(IS_SPACE).tolist()
+    cuts = [0]
+    for m in _BOUNDARY.finditer(doc_text(doc)):
+        if m.group("word") and m.group("word") in abbreviations:
+            continue
+        cuts.append(bisect_left(idx, m.end()))
+    cuts.append(n)
+    bounds: list[tuple[int, int]] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        while a < b and space[a]:
+            a += 1
+        while b > a and space[b - 1]:
+            b -= 1
+        if a < b and (not bounds or a >= bounds[-1][1]):
+            bounds.append((a, b))
+    return bounds
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
