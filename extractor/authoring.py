@@ -121,22 +121,31 @@ def make_tokenizer_nlp(ruleset: RuleSet) -> Language:
     """
     from .tokenizer import blank_language
 
-    key = tuple((f.path.name, f.text) for f in ruleset.files if f.kind == "tokenizer")
+    key = _tokenizer_key(ruleset)
     if key not in _TOKENIZERS:
-        _TOKENIZERS[key] = blank_language(ruleset)
+        built = [nlp for rules, nlp in _PIPELINES.values() if _tokenizer_key(rules) == key]
+        _TOKENIZERS[key] = built[0] if built else blank_language(ruleset)  # a pipeline's make_doc will do
     return _TOKENIZERS[key]
+
+
+def _tokenizer_key(ruleset: RuleSet) -> tuple[Any, ...]:
+    return tuple((f.path.name, f.text) for f in ruleset.files if f.kind == "tokenizer")
 
 
 def check_rules(directory: Path | None = None, require_examples: bool = False) -> list[Finding]:
     """Every problem of the rules in ``directory`` (default: the built-in rules), without running them."""
     scope = load_scope(directory)
     findings = list(scope.problems)
+    nlp: Language | None = None
     if not findings:
         try:  # components validate their own fields when given the rules (boilerplate `extent`, ...)
-            pipeline_for(scope.ruleset)
+            nlp = pipeline_for(scope.ruleset)  # its tokenizer is Warta's: no second build for never_matches
         except RuleError as error:
             findings.append(Finding.of_error(error))
-    nlp = make_tokenizer_nlp(scope.ruleset)
+    if nlp is None:
+        if not scope.rules:  # nothing loaded (a missing folder, files that do not parse): nothing more to check
+            return sorted(findings, key=lambda f: (f.file, f.line or 0))
+        nlp = make_tokenizer_nlp(scope.ruleset)
     builtin_ids = _builtin_rules_by_id(scope) if scope.user_folder else {}
     for rule in scope.rules:
         findings.extend(never_matches(rule, nlp))
@@ -293,6 +302,7 @@ class RuleTestReport:
     rules: int
     examples: int
     counter_examples: int
+    broken: bool = False  # the rule files did not load, so no example ran
 
     @property
     def ok(self) -> bool:
@@ -410,7 +420,7 @@ def run_rule_tests(directory: Path | None = None, require_examples: bool = False
     """Run the examples of every rule in ``directory`` (default: the built-in rules) through the pipeline."""
     scope = load_scope(directory)
     if scope.problems:
-        return RuleTestReport(scope.problems, [], len(scope.rules), 0, 0)
+        return RuleTestReport(scope.problems, [], len(scope.rules), 0, 0, broken=True)
     nlp = nlp if nlp is not None else pipeline_for(scope.ruleset)
     runner = ExampleRunner(nlp, scope.ruleset)
     failures: list[Finding] = []
@@ -456,9 +466,10 @@ def explain(nlp: Language, ruleset: RuleSet, text: str, published: str | None = 
     from .extract import article_context
     from .records import doc_record
     from .sources import Article, title_of
+    from .spans import remember_text
 
     article = Article(doc_id=doc_id, source="<text>", text=text, published=published, title=title_of(text))
-    doc = nlp.make_doc(text)
+    doc = remember_text(nlp.make_doc(text), text)  # as extract does, so the output is the same
     doc._.article = article_context(article)
     doc._.trace = []
     for _, proc in nlp.pipeline:

@@ -169,7 +169,7 @@ def rules_check(directory: RulesDirArgument = None, require_examples: RequireExa
         typer.echo(str(finding) if finding.severity == "error" else f"{finding} (note)")
     typer.echo(f"warta: {len(errors)} problem(s), {len(findings) - len(errors)} note(s)", err=True)
     if errors:
-        raise typer.Exit(1)
+        raise typer.Exit(2)  # broken rules, as for every command
 
 
 @rules_app.command("test")
@@ -186,6 +186,8 @@ def rules_test(directory: RulesDirArgument = None, require_examples: RequireExam
     typer.echo(f"warta: {report.rules} rules, {report.examples} examples, {report.counter_examples} "
                f"counter-examples: {len(report.failures)} failed, {len(report.uncovered)} rules without "
                "examples", err=True)
+    if report.broken:
+        raise typer.Exit(2)  # the rule files do not load: nothing was run
     if not report.ok:
         raise typer.Exit(1)
 
@@ -194,29 +196,40 @@ def rules_test(directory: RulesDirArgument = None, require_examples: RequireExam
 def explain_command(
     text_or_file: Annotated[str, typer.Argument(help="A text, or a file (.txt, .jsonl) of articles.")],
     rules: RulesOption = None,
-    html_out: Annotated[Path | None, typer.Option("--html", help="Also write a displaCy page here.")] = None,
+    html_out: Annotated[Path | None, typer.Option("--html", help="Also write a displaCy page to this file "
+                                                  "(- : the page alone, on standard output).")] = None,
     published: Annotated[str | None, typer.Option("--published", help="The article's date (YYYY-MM-DD).")] = None,
 ) -> None:
     """Show the tokens, every mention with its rule and file:line, rejected candidates, and the events."""
     from .authoring import explain, explanation_html, format_explanation, pipeline_for
-    from .rules import load_rules
+    from .cache import load_rules_cached
     from .sources import read_paths
 
     try:
-        ruleset = load_rules(rules or [])
-        nlp = pipeline_for(ruleset)
+        ruleset = load_rules_cached(rules or [])
+        nlp = pipeline_for(ruleset)  # built once for every text of the run
     except WartaError as error:
         raise fail(error) from None
+    inputs: list[tuple[str, str | None, str]] = []
     if os.path.exists(text_or_file):
-        inputs = [(a.text, a.published or published, a.doc_id) for a in read_paths([text_or_file])
-                  if a.text is not None]
+        for article in read_paths([text_or_file]):
+            for err in article.errors:
+                typer.echo(f"warta: {err.get('source', article.doc_id)}: {err['message']}", err=True)
+            if article.text is not None:
+                inputs.append((article.text, article.published or published, article.doc_id))
     else:
         inputs = [(text_or_file, published, "text")]
     explanations = [explain(nlp, ruleset, text, date, doc_id) for text, date, doc_id in inputs]
-    typer.echo("\n\n".join(format_explanation(ex) for ex in explanations))
+    page_to_stdout = html_out is not None and str(html_out) == "-"
+    if not page_to_stdout:
+        typer.echo("\n\n".join(format_explanation(ex) for ex in explanations))
     if html_out is not None:
-        html_out.write_text(explanation_html(explanations), encoding="utf-8")
-        typer.echo(f"warta: wrote {html_out}", err=True)
+        with output_stream(html_out) as out:
+            out.write(explanation_html(explanations))
+        if not page_to_stdout:
+            typer.echo(f"warta: wrote {html_out}", err=True)
+    if not inputs:
+        raise typer.Exit(1)
 
 
 @app.command("candidates")

@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy
+from spacy.attrs import IDX, LENGTH, LOWER, ORTH
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
@@ -42,6 +44,95 @@ _STATIC_ATTRS = frozenset({
 })
 _SHARED_ATTR = "_warta_shared_token_matcher"
 _SHARED_MATCHES = "warta.shared_token_matches"
+_OFFSETS = "warta.token_offsets"
+_ANCHOR_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER}
+
+
+def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
+    """Start and end character of every token, read in one call and kept on the Doc.
+
+    ``doc[start:end].start_char`` builds a Span and Token objects per match; a
+    component with dozens of matches per article pays for that more than for matching.
+    """
+    cached = doc.user_data.get(_OFFSETS)
+    if cached is not None and len(cached[0]) == len(doc):  # a retokenized Doc has another length
+        return cached  # type: ignore[no-any-return]
+    if len(doc) == 0:
+        offsets: tuple[list[int], list[int]] = ([], [])
+    else:
+        array = doc.to_array([IDX, LENGTH]).astype(numpy.int64)
+        offsets = (array[:, 0].tolist(), (array[:, 0] + array[:, 1]).tolist())
+    doc.user_data[_OFFSETS] = offsets
+    return offsets
+
+
+def anchor_of(tokens: list[dict[str, Any]]) -> tuple[int, str] | None:
+    """(attribute id, value) of a pattern's literal first token (``{LOWER: "pertemuan"}``), if the pattern
+    also has a fixed length (no ``OP``); else None."""
+    if not tokens or any("OP" in spec for spec in tokens) or len(tokens[0]) != 1:
+        return None
+    ((attr, value),) = tokens[0].items()
+    if attr not in _ANCHOR_ATTRS or not isinstance(value, str):
+        return None
+    return _ANCHOR_ATTRS[attr], value
+
+
+class TokenPatterns:
+    """A spaCy ``Matcher`` that only looks where a pattern can start.
+
+    A ``Matcher`` call costs time for every token times every pattern, even where
+    no pattern's first token occurs. Patterns of a fixed length whose first token is
+    a literal (``ORTH``/``LOWER``) are matched only in windows that start at a token
+    with such a value (found by one array lookup); the rest walk the whole Doc.
+    Same matches as one ``Matcher`` holding every pattern.
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self.everywhere = Matcher(vocab)
+        self.anchored = Matcher(vocab)
+        self.first_values: dict[int, set[int]] = {}  # ORTH/LOWER -> hashes of the values patterns start with
+        self.width = 0  # the longest anchored pattern
+        self.keys: set[str] = set()
+        self._lookup: list[tuple[int, numpy.ndarray[Any, Any]]] = []
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
+        loose = []
+        for tokens in patterns:
+            anchor = anchor_of(tokens)
+            if anchor is None:
+                loose.append(tokens)
+                continue
+            attr, value = anchor
+            self.anchored.add(key, [tokens])
+            self.first_values.setdefault(attr, set()).add(self.vocab.strings.add(value))
+            self.width = max(self.width, len(tokens))
+        if loose:
+            self.everywhere.add(key, loose)
+        self.keys.add(key)
+        self._lookup = [(attr, numpy.array(sorted(values), dtype=numpy.uint64))
+                        for attr, values in sorted(self.first_values.items())]
+
+    def starts(self, doc: Doc) -> list[int]:
+        """Indexes of the tokens an anchored pattern can start at."""
+        if not self._lookup or len(doc) == 0:
+            return []
+        columns = doc.to_array([attr for attr, _ in self._lookup])
+        hit = numpy.zeros(len(doc), dtype=bool)
+        for column, (_, values) in enumerate(self._lookup):
+            hit |= numpy.isin(columns[:, column], values)
+        return numpy.flatnonzero(hit).tolist()  # type: ignore[no-any-return]
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        found = [(int(k), int(s), int(e)) for k, s, e in self.everywhere(doc)] if len(self.everywhere) else []
+        for i in self.starts(doc):
+            for key, start, end in self.anchored(doc[i:i + self.width]):
+                if start == 0:  # a match starting later in the window is found from its own start
+                    found.append((int(key), i, i + int(end)))
+        return found
 
 
 def is_static(tokens: Iterable[dict[str, Any]]) -> bool:
@@ -72,7 +163,7 @@ class SharedTokenMatcher:
     """
 
     def __init__(self, vocab: Vocab) -> None:
-        self.matcher = Matcher(vocab)
+        self.matcher = TokenPatterns(vocab)
         self.patterns = 0
 
     def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
@@ -84,7 +175,7 @@ class SharedTokenMatcher:
         cached = doc.user_data.get(_SHARED_MATCHES)
         if cached is not None and cached[0] == stamp:
             return list(cached[1])
-        found = [(int(k), int(s), int(e)) for k, s, e in self.matcher(doc)]
+        found = self.matcher(doc)
         doc.user_data[_SHARED_MATCHES] = (stamp, found)
         return found
 
@@ -113,7 +204,7 @@ class RuleMatcher:
         self.rules: dict[str, Rule] = {}
         self.phrase = PhraseMatcher(vocab, attr="ORTH")
         self.phrase_lower = PhraseMatcher(vocab, attr="LOWER")
-        self.tokens = Matcher(vocab)  # patterns that read entities or extensions: matched per call
+        self.tokens = TokenPatterns(vocab)  # patterns that read entities or extensions: matched per call
         self.shared = SharedTokenMatcher.of(make_doc, vocab)
         self.shared_keys: dict[int, Rule] = {}  # hash of this matcher's key in ``shared`` -> rule
         self.regexes: list[Rule] = []
@@ -134,31 +225,29 @@ class RuleMatcher:
                     self.shared.add(key, expand_first_set(tokens))
                     self.shared_keys[vocab.strings.add(key)] = rule
                 else:
-                    self.tokens.add(rule.id, [tokens])
+                    self.tokens.add(rule.id, expand_first_set(tokens))
             elif pattern.form == "regex":
                 self.regexes.append(rule)
 
     def __call__(self, doc: Doc) -> list[RuleMatch]:
         strings = doc.vocab.strings
         found: list[RuleMatch] = []
+        starts, ends = token_offsets(doc) if len(doc) else ([], [])
         for matcher in (self.phrase, self.phrase_lower):
             if len(matcher) == 0:
                 continue
             for match_id, start, end in matcher(doc):
                 rule = self.rules[strings[match_id]]
-                span = doc[start:end]
-                found.append(RuleMatch(rule, span.start_char, span.end_char))
+                found.append(RuleMatch(rule, starts[start], ends[end - 1]))
         if self.shared_keys and self.shared is not None:
             for match_id, start, end in self.shared(doc):
                 shared_rule = self.shared_keys.get(match_id)
                 if shared_rule is not None:
-                    span = doc[start:end]
-                    found.append(RuleMatch(shared_rule, span.start_char, span.end_char))
+                    found.append(RuleMatch(shared_rule, starts[start], ends[end - 1]))
         if len(self.tokens):
             for match_id, start, end in self.tokens(doc):
                 rule = self.rules[strings[match_id]]
-                span = doc[start:end]
-                found.append(RuleMatch(rule, span.start_char, span.end_char))
+                found.append(RuleMatch(rule, starts[start], ends[end - 1]))
         text = doc_text(doc)
         for rule in self.regexes:
             assert rule.pattern is not None
@@ -166,4 +255,21 @@ class RuleMatcher:
                 if m.end() > m.start():
                     found.append(RuleMatch(rule, m.start(), m.end(), m.groupdict() or None))
         found.sort(key=lambda m: (m.start_char, -(m.end_char - m.start_char), -m.rule.priority))
+        return found
+
+    def token_matches(self, doc: Doc) -> list[tuple[Rule, int, int]]:
+        """Matches as (rule, start token, end token), unsorted, for components that work on tokens (no
+        character offsets are computed). Regex rules match characters and are left out."""
+        strings = doc.vocab.strings
+        found: list[tuple[Rule, int, int]] = []
+        for matcher in (self.phrase, self.phrase_lower):
+            if len(matcher):
+                found.extend((self.rules[strings[m]], s, e) for m, s, e in matcher(doc))
+        if self.shared_keys and self.shared is not None:
+            for match_id, start, end in self.shared(doc):
+                shared_rule = self.shared_keys.get(match_id)
+                if shared_rule is not None:
+                    found.append((shared_rule, start, end))
+        if len(self.tokens):
+            found.extend((self.rules[strings[m]], s, e) for m, s, e in self.tokens(doc))
         return found

@@ -33,60 +33,75 @@ def write(folder: Path, name: str, text: str) -> Path:
 
 LOC = "kind: gazetteer\nrules:\n"
 
-# name -> (files {name: text}, error code, file, line): each a kind of broken rule file `rules check` reports.
-BROKEN: dict[str, tuple[dict[str, str], str, str, int]] = {
-    "yaml_syntax": ({"a.yaml": LOC + "  - id: x\n    pattern: [unclosed\n"}, "E001", "a.yaml", 4),
-    "unknown_key": ({"a.yaml": LOC + "  - id: loc.x\n    label: LOCATION\n    patern: Foo\n"}, "E002", "a.yaml", 5),
+# name -> (files {name: text}, error code, file, line, rule id or None): each a kind of broken rule file
+# `rules check` reports, as one line `file:line: rule id: message`.
+BROKEN: dict[str, tuple[dict[str, str], str, str, int, str | None]] = {
+    "yaml_syntax": ({"a.yaml": LOC + "  - id: x\n    pattern: [unclosed\n"}, "E001", "a.yaml", 4, None),
+    "unknown_key": ({"a.yaml": LOC + "  - id: loc.x\n    label: LOCATION\n    patern: Foo\n"},
+                    "E002", "a.yaml", 5, "loc.x"),
     "wrong_type": ({"a.yaml": LOC + "  - id: loc.t\n    label: LOCATION\n    pattern: Foo\n    priority: high\n"},
-                   "E003", "a.yaml", 6),
-    "missing_pattern": ({"a.yaml": LOC + "  - id: loc.p\n    label: LOCATION\n"}, "E004", "a.yaml", 3),
+                   "E003", "a.yaml", 6, "loc.t"),
+    "missing_pattern": ({"a.yaml": LOC + "  - id: loc.p\n    label: LOCATION\n"}, "E004", "a.yaml", 3, "loc.p"),
+    "missing_id": ({"a.yaml": LOC + "  - label: LOCATION\n    pattern: Foo\n"}, "E004", "a.yaml", 3, None),
     "bad_regex": ({"a.yaml": LOC + "  - id: loc.re\n    label: LOCATION\n    pattern: {regex: '(ab'}\n"},
-                  "E005", "a.yaml", 5),
+                  "E005", "a.yaml", 5, "loc.re"),
+    "duplicate_id_in_a_file": ({"a.yaml": LOC + "  - id: loc.d\n    label: LOCATION\n    pattern: Desa Satu\n"
+                                                "  - id: loc.d\n    label: LOCATION\n    pattern: Desa Dua\n"},
+                               "E006", "a.yaml", 6, "loc.d"),
     "id_collides_across_files": ({"a.yaml": LOC + "  - id: loc.same\n    label: LOCATION\n    pattern: Foo\n",
                                   "b.yaml": LOC + "  - id: loc.same\n    label: LOCATION\n    pattern: Bar\n"},
-                                 "E006", "b.yaml", 3),
+                                 "E006", "b.yaml", 3, "loc.same"),
     "overrides_builtin_with_other_kind": ({"a.yaml": "kind: boilerplate\nrules:\n  - id: country.alias.ri\n"
-                                                     "    pattern: Foo\n"}, "E006", "a.yaml", 3),
-    "unknown_kind": ({"a.yaml": "kind: nonsense\nrules: []\n"}, "E007", "a.yaml", 1),
-    "bad_token_pattern": ({"a.yaml": LOC + "  - id: loc.tok\n    label: LOCATION\n    pattern: [{NOT_AN_ATTR: x}]\n"},
-                          "E009", "a.yaml", 5),
-    "unknown_label": ({"a.yaml": LOC + "  - id: loc.l\n    label: PLACE\n    pattern: A\n"}, "E010", "a.yaml", 4),
-    "not_a_rule_file": ({"a.yaml": "- just\n- a list\n"}, "E011", "a.yaml", 1),
+                                                     "    pattern: Foo\n"}, "E006", "a.yaml", 3, "country.alias.ri"),
+    "unknown_kind": ({"a.yaml": "kind: nonsense\nrules: []\n"}, "E007", "a.yaml", 1, None),
+    "bad_token_pattern_key": ({"a.yaml": LOC + "  - id: loc.tok\n    label: LOCATION\n"
+                                               "    pattern: [{NOT_AN_ATTR: x}]\n"}, "E009", "a.yaml", 5, "loc.tok"),
+    "unknown_label": ({"a.yaml": LOC + "  - id: loc.l\n    label: PLACE\n    pattern: A\n"},
+                      "E010", "a.yaml", 4, "loc.l"),
+    "not_a_rule_file": ({"a.yaml": "- just\n- a list\n"}, "E011", "a.yaml", 1, None),
     "unbounded_backtracking": ({"a.yaml": LOC + "  - id: loc.c\n    label: LOCATION\n"
-                                                "    pattern: {regex: '(?:\\s+\\w+)*x'}\n"}, "E012", "a.yaml", 5),
+                                                "    pattern: {regex: '(?:\\s+\\w+)*x'}\n"},
+                               "E012", "a.yaml", 5, "loc.c"),
     "regex_matches_only_empty": ({"a.yaml": LOC + "  - id: loc.e\n    label: LOCATION\n    pattern: {regex: '\\b'}\n"},
-                                 "E013", "a.yaml", 5),
+                                 "E013", "a.yaml", 5, "loc.e"),
     "token_the_tokenizer_splits": ({"a.yaml": LOC + "  - id: loc.split\n    label: LOCATION\n"
                                                     "    pattern: [{ORTH: 'Kab.'}, {IS_TITLE: true}]\n"},
-                                   "E013", "a.yaml", 3),
+                                   "E013", "a.yaml", 3, "loc.split"),
     "lower_with_capitals": ({"a.yaml": LOC + "  - id: loc.low\n    label: LOCATION\n"
-                                             "    pattern: [{LOWER: Kota}, {IS_TITLE: true}]\n"}, "E013", "a.yaml", 3),
+                                             "    pattern: [{LOWER: Kota}, {IS_TITLE: true}]\n"},
+                            "E013", "a.yaml", 3, "loc.low"),
     "phrase_with_leading_space": ({"a.yaml": LOC + "  - id: loc.sp\n    label: LOCATION\n    pattern: ' Bekasi'\n"},
-                                  "E013", "a.yaml", 3),
+                                  "E013", "a.yaml", 3, "loc.sp"),
     "shadowed_by_builtin": ({"a.yaml": LOC + "  - id: loc.mine.bali\n    label: LOCATION\n    pattern: [Bali]\n"},
-                            "E014", "a.yaml", 3),
+                            "E014", "a.yaml", 3, "loc.mine.bali"),
     "shadowed_in_file": ({"a.yaml": LOC + "  - id: loc.one\n    label: LOCATION\n    pattern: [Kampung Warta]\n"
                                           "  - id: loc.two\n    label: LOCATION\n    pattern: [Kampung Warta]\n"},
-                         "E014", "a.yaml", 6),
+                         "E014", "a.yaml", 6, "loc.two"),
     "rejected_by_its_component": ({"a.yaml": "kind: boilerplate\nrules:\n  - id: chrome.mine\n    pattern: Iklan\n"
-                                                  "    extent: everywhere\n"}, "E003", "a.yaml", 3),
+                                                  "    extent: everywhere\n"}, "E003", "a.yaml", 3, "chrome.mine"),
     "bad_example": ({"a.yaml": LOC + "  - id: loc.ex\n    label: LOCATION\n    pattern: Kampung Warta\n"
-                                     "    examples:\n      - {txt: Kampung Warta}\n"}, "E015", "a.yaml", 3),
+                                     "    examples:\n      - {txt: Kampung Warta}\n"}, "E015", "a.yaml", 3, "loc.ex"),
 }
+
+
+def test_broken_rule_table_covers_at_least_eight_kinds() -> None:
+    assert len(BROKEN) >= 8 and len({code for _, code, *_ in BROKEN.values()}) >= 8
 
 
 @pytest.mark.parametrize("name", sorted(BROKEN))
 def test_rules_check_reports_each_kind_of_broken_rule_file(tmp_path: Path, name: str) -> None:
-    files, code, file, line = BROKEN[name]
+    files, code, file, line, rule_id = BROKEN[name]
     for fname, text in files.items():
         write(tmp_path / "mine", fname, text)
     result = run("rules", "check", str(tmp_path / "mine"))
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit) and "Traceback" not in result.output  # a clean exit, no crash
     problems = [x for x in result.stdout.splitlines() if not x.endswith("(note)")]
-    hits = [x for x in problems if code in x]
-    assert hits, result.stdout
-    assert re.match(rf"\S*{re.escape(file)}:{line}: ", hits[0]), hits[0]
-    assert "Traceback" not in result.output
+    hits = [x for x in problems if f" {code} " in x]
+    assert len(hits) == 1, result.stdout
+    who = f" {rule_id}:" if rule_id else ""
+    assert re.fullmatch(rf"\S*{re.escape(file)}:{line}:{re.escape(who)} {code} \S.*", hits[0]), hits[0]
+    assert re.search(r"warta: [1-9]\d* problem\(s\)", result.stderr)
 
 
 def test_rules_check_collects_every_problem_not_just_the_first(tmp_path: Path) -> None:
@@ -183,10 +198,24 @@ def test_shipped_rules_pass_their_own_check() -> None:
     assert problems == [], "\n".join(map(str, problems))
 
 
-def test_every_builtin_rule_has_examples_and_they_pass() -> None:
-    report = run_rule_tests(builtin_rules_dir(), require_examples=True)
-    assert report.failures == [], "\n".join(map(str, report.failures))
-    assert report.examples >= report.rules / 2
+def test_rules_test_of_a_broken_folder_exits_2_without_running(tmp_path: Path) -> None:
+    write(tmp_path, "user.yaml", LOC + "  - id: loc.re\n    label: LOCATION\n    pattern: {regex: '(ab'}\n"
+                                       "    examples: [\"Di Desa Ab.\"]\n")
+    result = run("rules", "test", str(tmp_path))
+    assert result.exit_code == 2, result.output
+    assert re.fullmatch(r"\S*user\.yaml:5: loc\.re: E005 .*", result.stdout.strip()), result.stdout
+    assert "0 examples" in result.stderr
+
+
+def test_warta_rules_test_rules_passes_and_covers_every_builtin_rule() -> None:
+    """`warta rules test rules/ --require-examples`: every shipped rule has an example, and all pass."""
+    result = run("rules", "test", str(builtin_rules_dir()), "--require-examples")
+    summary = re.search(r"warta: (\d+) rules, (\d+) examples, (\d+) counter-examples: (\d+) failed, "
+                        r"(\d+) rules without examples", result.stderr)
+    assert summary is not None, result.stderr
+    rules, examples, counter, failed, bare = map(int, summary.groups())
+    assert (failed, bare) == (0, 0) and result.exit_code == 0, result.stdout
+    assert rules == len(load_rules().rules) and examples + counter >= rules
 
 
 # --- explain ------------------------------------------------------------------------------------
@@ -215,6 +244,42 @@ def test_explain_reads_a_file(tmp_path: Path) -> None:
     assert "'Jakarta'" in result.stdout and "location.indonesia.cities" in result.stdout
 
 
+def test_explain_reports_an_unreadable_file_and_exits_1(tmp_path: Path) -> None:
+    empty = write(tmp_path, "empty.txt", "")
+    result = run("explain", str(empty))
+    assert result.exit_code == 1
+    assert "E105" in result.stderr and "Traceback" not in result.output
+
+
+RESCUE = "Polisi Thailand membebaskan 27 WNI dari sebuah kompleks judi online di Myawaddy, Senin (12/8)."
+
+
+def test_explain_shows_events_with_their_rule_and_evidence() -> None:
+    result = run("explain", RESCUE, "--published", "2024-08-14")
+    assert result.exit_code == 0, result.output
+    events = result.stdout.split("Events (", 1)[1]
+    assert re.search(r"RESCUE  rule event\.rescue\.\S+ \(\S*events\.yaml:\d+\) .*count=27", events), events
+    assert re.search(r"evidence \[0:\d+\] 'Polisi Thailand membebaskan 27 WNI", events), events
+    assert re.search(r"DATE +'Senin \(12/8\)' .*value='2024-08-12'", result.stdout)
+    assert "reference_date: 2024-08-14 (published)" in result.stdout
+
+
+def test_explain_html_to_stdout_is_the_displacy_page_alone() -> None:
+    result = run("explain", RESCUE, "--html", "-")
+    assert result.exit_code == 0, result.output
+    page = result.stdout
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert "Tokens (" not in page  # no plain text mixed into the page
+    assert re.search(r"<mark class=\"entity\"[^>]*>\s*Myawaddy", page), page[:2000]
+    assert "event.rescue." in page and "Polisi Thailand membebaskan 27 WNI" in page.split(">events</h3>", 1)[1]
+
+
+def test_explain_gives_the_record_extract_gives(ruleset_and_nlp: tuple[Any, Any]) -> None:
+    ruleset, nlp = ruleset_and_nlp
+    text = (CORPUS / sorted(p.name for p in CORPUS.glob("*.txt"))[0]).read_text(encoding="utf-8")
+    assert explain(nlp, ruleset, text, "2024-08-14").record == extract_text(nlp, text, published="2024-08-14")
+
+
 @pytest.fixture(scope="module")
 def ruleset_and_nlp() -> tuple[Any, Any]:
     ruleset = load_rules()
@@ -231,21 +296,71 @@ def test_tracing_is_off_unless_explain_asks(ruleset_and_nlp: tuple[Any, Any]) ->
             } in traced
 
 
+# --- start-up cost ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["check", "test", "explain"])
+def test_each_authoring_command_builds_the_tokenizer_and_pipeline_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str) -> None:
+    """Building Warta's tokenizer takes seconds: `rules check|test` and `explain` (of several texts) build it once,
+    and read each rule folder at most once."""
+    import extractor.authoring as authoring
+    import extractor.pipeline as pipeline_module
+    import extractor.rules as rules_module
+    import extractor.tokenizer as tokenizer_module
+
+    write(tmp_path / "mine", "mine.yaml", LOC + "  - id: loc.kampung\n    label: LOCATION\n    pattern: Kampung Warta\n"
+                                                "    examples: [\"Ia tinggal di Kampung Warta.\"]\n")
+    write(tmp_path, "two.jsonl", '{"id": "a", "text": "Di Kampung Warta."}\n{"id": "b", "text": "Ke Jakarta."}\n')
+    builds: list[str] = []
+    real = tokenizer_module.blank_language
+
+    def counting(ruleset: Any) -> Any:
+        builds.append(command)
+        return real(ruleset)
+
+    loads: list[Path] = []
+    real_load = rules_module.load_rule_dir
+
+    def counting_loads(directory: Path, problems: Any = None) -> Any:
+        loads.append(Path(directory).resolve())
+        return real_load(directory, problems)
+
+    monkeypatch.setattr(rules_module, "load_rule_dir", counting_loads)
+    monkeypatch.setattr(pipeline_module, "blank_language", counting)
+    monkeypatch.setattr(tokenizer_module, "blank_language", counting)
+    monkeypatch.setattr(authoring, "_PIPELINES", {})
+    monkeypatch.setattr(authoring, "_TOKENIZERS", {})
+    args = {"check": ["rules", "check", str(tmp_path / "mine")], "test": ["rules", "test", str(tmp_path / "mine")],
+            "explain": ["explain", str(tmp_path / "two.jsonl"), "--rules", str(tmp_path / "mine")]}[command]
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    assert len(builds) == 1
+    assert len(loads) == len(set(loads)) <= 2, loads  # built-in rules/, then mine (explain may use the cache)
+    if command == "explain":
+        assert "loc.kampung" in result.stdout and "'Jakarta'" in result.stdout
+
+
 # --- provenance -----------------------------------------------------------------------------------
 
 
 def test_every_entity_and_event_rule_resolves_to_a_rule_with_file_and_line(ruleset_and_nlp: tuple[Any, Any]) -> None:
+    """Run on corpus/: each emitted `rule` leads to the line of its YAML rule (or to the settings it came from)."""
     ruleset, nlp = ruleset_and_nlp
-    seen = 0
+    seen: set[str] = set()
     for path in sorted(CORPUS.glob("*.txt")):
         record = extract_text(nlp, path.read_text(encoding="utf-8"))
         assert record["rules_version"] == ruleset.version
         for item in record["entities"] + record["events"]:
             rule = ruleset.by_id(item["rule"])
             assert rule is not None, item
-            assert Path(rule.file).name.endswith(".yaml") and rule.line > 0, rule
-            seen += 1
-    assert seen > 20
+            line = (REPO / rule.file).read_text(encoding="utf-8").splitlines()[rule.line - 1]
+            if item["rule"] in ruleset.generated:  # CLDR country names: from the file's `settings:`
+                assert line.startswith("settings:"), (rule.where, line)
+            else:
+                assert re.fullmatch(rf"\s*(- )?id: {re.escape(rule.id)}\s*(#.*)?", line), (rule.where, line)
+            seen.add(item["rule"])
+    assert len(seen) > 20
 
 
 def test_candidates_on_the_same_characters_keep_their_own_rule(ruleset_and_nlp: tuple[Any, Any]) -> None:
@@ -292,7 +407,21 @@ def readme_command(section: str, *start: str) -> list[str]:
     return next(c for c in lines if tuple(c[1:1 + len(start)]) == start)[1:]
 
 
+def readme_output(section: str, *start: str) -> list[str]:
+    """The lines of the plain code block the README shows right after the ```sh block running ``warta START``."""
+    command = re.escape(" ".join(("warta", *start)))
+    found = re.search(rf"```sh\n(?:[^`]*\n)?{command}[^`]*```\s*```\n(.*?)```", section, re.S)
+    assert found is not None, f"no output shown after `warta {' '.join(start)}`"
+    return found.group(1).splitlines()
+
+
+def same_place(line: str) -> str:
+    """A shown line with the built-in rules' line numbers blanked (they move as rules are added)."""
+    return re.sub(r"\(\S*\brules/(\w+\.yaml):\d+\)", r"(rules/\1:N)", line)
+
+
 def test_readme_walkthrough_adds_a_cambodian_agency(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's walk-through, run as a new user would: its YAML, its commands, and the output it shows."""
     section = readme_section()
     (name, yaml_text), = readme_yaml(section, "walkthrough").items()
     assert "acronym:" in yaml_text and "country: KH" in yaml_text
@@ -303,8 +432,19 @@ def test_readme_walkthrough_adds_a_cambodian_agency(tmp_path: Path, monkeypatch:
     mentions = result.stdout.split("Mentions", 1)[1].split("Rejected", 1)[0]
     agency = [x for x in mentions.splitlines() if x.strip().startswith("AGENCY")]
     assert any(f"({name}:" in x and "acronym=" in x and "country='KH'" in x for x in agency), result.stdout
+    actual = [same_place(x) for x in result.stdout.splitlines()]
+    for shown in readme_output(section, "explain"):
+        if shown.strip() in ("", "..."):
+            continue
+        if re.match(r"  [A-Z_]+ +'", shown) and f"({name}:" not in shown:
+            # a built-in rule's mention: its type, text, offsets and rule (their attributes may grow)
+            head = re.sub(r"(\(rules/\S+:N\)).*", r"\1", same_place(shown))
+            assert any(x.startswith(head) for x in actual), f"README shows {shown!r}; warta prints:\n{result.stdout}"
+        else:  # the user's rule, the tokens, the headings, the rejected candidate: exactly
+            assert same_place(shown) in actual, f"README shows {shown!r}; warta prints:\n{result.stdout}"
     result = run(*readme_command(section, "rules", "test"))
     assert result.exit_code == 0, result.output
+    assert result.stderr.strip() in readme_output(section, "rules", "test"), result.stderr
     assert "1 examples" in result.stderr and " 0 failed" in result.stderr
     assert run(*readme_command(section, "rules", "check")).exit_code == 0
 

@@ -16,7 +16,7 @@ becomes data. Two sources of regions:
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import regex
 from spacy.language import Language
@@ -48,6 +48,7 @@ KIND = register_rule_kind(RuleKind(
         "merge_gap": ((int,), "an integer"),
         "function_words": ((list,), "a list of lower-case words allowed inside a Title Case headline"),
         "headline_stop_words": ((list,), "a list of words that end an inline headline"),
+        "abbreviations": ((list,), "a list of lower-case abbreviations ending in '.' (they do not end a headline)"),
     },
     labels=(),
 ))
@@ -55,6 +56,9 @@ KIND = register_rule_kind(RuleKind(
 _WORD = regex.compile(r"\S++")
 _LEAD = regex.compile(r"^[\"'“”‘’(\[«]++")
 _QUOTE_CHARS = frozenset("\"“”")
+_TRAILING = ",.:;!?\"”’)"  # stripped from a word's end before looking it up among the function words
+_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_SPLIT_ONLY_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")  # spaces to str.split, word characters to \S
 
 
 class BoilerplateDetector:
@@ -70,6 +74,7 @@ class BoilerplateDetector:
         self.merge_gap = 3
         self.function_words: frozenset[str] = frozenset()
         self.stop_words: frozenset[str] = frozenset()
+        self.abbreviations: frozenset[str] = frozenset()
 
     def set_rules(self, ruleset: RuleSet) -> None:
         rules = ruleset.of_kind("boilerplate")
@@ -87,6 +92,7 @@ class BoilerplateDetector:
         self.merge_gap = int(settings.get("merge_gap", self.merge_gap))
         self.function_words = frozenset(str(w).lower() for w in settings.get("function_words", []))
         self.stop_words = frozenset(str(w) for w in settings.get("headline_stop_words", []))
+        self.abbreviations = frozenset(str(w).lower() for w in settings.get("abbreviations", []))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -215,9 +221,14 @@ class BoilerplateDetector:
             elif classes[k] == "L" and k > 0:
                 break
             end = w.end()
-            if word.endswith(".") and not _is_abbreviation(word):
+            if word.endswith(".") and not self._is_abbreviation(word):
                 break
         return end
+
+    def _is_abbreviation(self, word: str) -> bool:
+        """A word whose full stop does not end a headline: a listed abbreviation, or a letter and a dot."""
+        core = _LEAD.sub("", word).lower()
+        return core in self.abbreviations or (len(core) == 2 and core[0].isalpha())
 
     # --- the headline-list detector -----------------------------------------------------
 
@@ -231,7 +242,7 @@ class BoilerplateDetector:
             return "T"
         if not first.isalpha():
             return "F"
-        if core.rstrip(",.:;!?\"”’)").lower() in self.function_words:
+        if core.rstrip(_TRAILING).lower() in self.function_words:
             return "F"
         return "L"
 
@@ -244,47 +255,8 @@ class BoilerplateDetector:
             return []
         stop_starts = sorted(a for a, _ in stops)
         found: list[tuple[int, int]] = []
-        run_start = run_end = -1
-        words = 0
-        lowers_recent: list[int] = []  # word indexes of recent L words
-        index = 0
-        stop_i = 0
-
-        def close() -> None:
-            if run_start >= 0 and words >= self.min_words and run_end - run_start >= self.min_chars:
-                found.append((run_start, run_end))
-
-        for w in _WORD.finditer(text):
-            word = w.group()
-            while stop_i < len(stop_starts) and stop_starts[stop_i] <= w.start():
-                if run_start >= 0 and stop_starts[stop_i] >= run_start:
-                    close()
-                    run_start, words, lowers_recent = -1, 0, []
-                stop_i += 1
-            if run_start >= 0 and "\n" in text[run_end:w.start()]:
-                close()
-                run_start, words, lowers_recent = -1, 0, []
-            kind = self._word_class(word)
-            index += 1
-            if kind == "L":
-                lowers_recent = [i for i in lowers_recent if index - i < 4]
-                lowers_recent.append(index)
-                if len(lowers_recent) >= 2 or run_start < 0:
-                    close()
-                    run_start, words, lowers_recent = -1, 0, []
-                continue
-            if kind == "T":
-                if run_start < 0:
-                    run_start, words, lowers_recent = w.start(), 0, []
-                words += 1
-                run_end = w.end()
-                if word.endswith(".") and not _is_abbreviation(word):
-                    run_end = w.end() - 1
-                    close()
-                    run_start, words, lowers_recent = -1, 0, []
-            elif run_start >= 0:
-                words += 1
-        close()
+        for line_start, line_end in self._candidate_lines(text):
+            found.extend(self._runs_in_line(text, line_start, line_end, stop_starts))
         stop_list = list(stops)
         ends = sorted([a for a, _ in stop_list] + [a for a, _ in chrome])
         chrome_list = list(chrome)
@@ -301,14 +273,74 @@ class BoilerplateDetector:
                 kept.append((a, b))
         return kept
 
+    def _candidate_lines(self, text: str) -> Iterator[tuple[int, int]]:
+        """The lines a headline run can be on, so the word-by-word scan runs on few lines: a run never spans
+        two lines, is at least ``min_chars`` long and has at least ``min_words`` words that are not ordinary
+        lower-case words."""
+        pos, size = 0, len(text)
+        while pos < size:
+            end = text.find("\n", pos)
+            end = size if end < 0 else end
+            if end - pos >= self.min_chars:
+                line = text[pos:end]
+                if any(sep in line for sep in _SPLIT_ONLY_SPACES) or self._enough_headline_words(line):
+                    yield pos, end
+            pos = end + 1
 
-_ABBREVIATIONS = frozenset({"rp.", "dr.", "no.", "st.", "jl.", "kab.", "prof.", "h.", "ir.", "drs.", "pol.", "s.h.",
-                            "m.h.", "tbk.", "pt.", "cv.", "u.s."})
+    def _enough_headline_words(self, line: str) -> bool:
+        """At least ``min_words`` words of ``line`` are not ordinary lower-case words (``L``). Counts as ``L``
+        only plain ASCII lower-case words (the bulk of them), so it never says no to a line that has a run."""
+        words = line.split()
+        if len(words) < self.min_words:
+            return False
+        function_words = self.function_words
+        lower = sum(1 for w in words if w[0] in _ASCII_LOWER and w.islower()
+                    and w.rstrip(_TRAILING) not in function_words)
+        return len(words) - lower >= self.min_words
 
+    def _runs_in_line(self, text: str, line_start: int, line_end: int,
+                      stop_starts: list[int]) -> list[tuple[int, int]]:
+        """Runs of Title Case words in one line, cut at stops (datelines)."""
+        found: list[tuple[int, int]] = []
+        run_start = run_end = -1
+        words = 0
+        lowers_recent: list[int] = []  # word indexes of recent L words
+        index = 0
+        stop_i = bisect_left(stop_starts, line_start)
 
-def _is_abbreviation(word: str) -> bool:
-    core = _LEAD.sub("", word).lower()
-    return core in _ABBREVIATIONS or (len(core) == 2 and core[0].isalpha())
+        def close() -> None:
+            if run_start >= 0 and words >= self.min_words and run_end - run_start >= self.min_chars:
+                found.append((run_start, run_end))
+
+        for w in _WORD.finditer(text, line_start, line_end):
+            word = w.group()
+            while stop_i < len(stop_starts) and stop_starts[stop_i] <= w.start():
+                if run_start >= 0 and stop_starts[stop_i] >= run_start:
+                    close()
+                    run_start, words, lowers_recent = -1, 0, []
+                stop_i += 1
+            kind = self._word_class(word)
+            index += 1
+            if kind == "L":
+                lowers_recent = [i for i in lowers_recent if index - i < 4]
+                lowers_recent.append(index)
+                if len(lowers_recent) >= 2 or run_start < 0:
+                    close()
+                    run_start, words, lowers_recent = -1, 0, []
+                continue
+            if kind == "T":
+                if run_start < 0:
+                    run_start, words, lowers_recent = w.start(), 0, []
+                words += 1
+                run_end = w.end()
+                if word.endswith(".") and not self._is_abbreviation(word):
+                    run_end = w.end() - 1
+                    close()
+                    run_start, words, lowers_recent = -1, 0, []
+            elif run_start >= 0:
+                words += 1
+        close()
+        return found
 
 
 def _trim_run(text: str, start: int, end: int) -> tuple[int, int]:

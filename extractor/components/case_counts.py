@@ -19,20 +19,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import regex
-from spacy.attrs import IDX
+import numpy
+from spacy.attrs import ENT_IOB, IDX, IS_SPACE, LENGTH, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..errors import Errors, RuleError
 from ..matching import RuleMatcher
 from ..rules import Rule, RuleKind, RuleSet, register_rule_kind
-from ..spans import add_mentions, in_boilerplate, make_mention
+from ..spans import add_mentions, doc_text, in_boilerplate, make_mention
 
 LABEL = "CASE_COUNT"
 
 # role -> the kind-specific fields a rule of that role must carry
 ROLES: dict[str, tuple[str, ...]] = {
-    "unit": ("unit",),
+    "unit": (),
     "implied": ("refer",),
     "qualifier": ("qualifier",),
     "category": (),
@@ -46,7 +47,8 @@ ROLES: dict[str, tuple[str, ...]] = {
     "place_anaphor": (),
     "not_place": (),
 }
-REFERS = ("last", "sentence")
+REFERS = ("last", "sentence", "next")
+CUES = ("category", "preceded")
 POSITIONS = ("before", "after")
 ATTRIBUTES = ("period", "country")
 
@@ -54,11 +56,13 @@ KIND = register_rule_kind(RuleKind(
     name="case_counts",
     fields={
         "role": ((str,), "one of " + ", ".join(ROLES)),
-        "unit": ((str,), "a string (the counted noun, lower case)"),
+        "unit": ((str,), "a string (the counted noun, lower case; default: the matched text)"),
         "qualifier": ((str,), "a string (more_than, at_least, approx, almost, less_than, at_most)"),
         "category": ((str,), "a string"),
         "country": ((str,), "an ISO 3166-1 alpha-2 code"),
-        "refer": ((str,), "last or sentence"),
+        "refer": ((str,), "last, sentence or next"),
+        "cue": ((str,), "category or preceded (no pattern needed)"),
+        "partition_head": ((bool,), "true or false"),
         "position": ((str,), "before or after"),
         "preceded_by": ((list,), "a list of words"),
         "classifier": ((bool,), "true or false"),
@@ -80,7 +84,14 @@ KIND = register_rule_kind(RuleKind(
         "partition_words": ((list,), "a list of words"),
         "refer_window": ((int,), "an integer (tokens)"),
         "date_window": ((int,), "an integer (tokens)"),
+        "qualifier_fillers": ((list,), "a list of words"),
+        "qualifier_filler_max": ((int,), "an integer (words)"),
+        "approximate_suffixes": ((list,), "a list of suffixes"),
+        "place_coordinators": ((list,), "a list of words"),
+        "category_joiners": ((list,), "a list of words"),
+        "category_window": ((int,), "an integer (tokens)"),
     },
+    requires_pattern=False,  # checked per rule: only `cue:` rules may go without one
     labels=(LABEL,),
 ))
 
@@ -88,6 +99,7 @@ _THOUSANDS_DOT = regex.compile(r"\d{1,3}+(?:\.\d{3})++")
 _THOUSANDS_COMMA = regex.compile(r"\d{1,3}+(?:,\d{3})++")
 _DECIMAL = regex.compile(r"(\d++)[.,](\d{1,2}+)")
 _INTEGER = regex.compile(r"\d{1,12}+")
+_DIGIT_RUN = regex.compile(r"\d++")
 _SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!"})
 _CLOSERS = frozenset({'"', "”", "’", "'", ")", "]"})
 _OPENERS = frozenset({"(", "[", "“", '"', "‘", ",", "-", "–", "—", ":"})
@@ -117,6 +129,7 @@ class Count:
     qualifier: str | None
     sentence: int
     attrs: dict[str, Any] = field(default_factory=dict)
+    cue_end: int | None = None  # refer: next: the count this one takes its noun from starts after this
 
 
 @dataclass(frozen=True)
@@ -183,6 +196,16 @@ class CaseCountTagger:
         self.refer_window = 80
         self.date_window = 3
         self.numeral_words: frozenset[str] = frozenset()  # words that may start a numeral
+        self.qualifier_fillers: frozenset[str] = frozenset()
+        self.qualifier_filler_max = 2
+        self.approximate_suffixes: tuple[str, ...] = ()
+        self.place_coordinators: frozenset[str] = frozenset()
+        self.category_joiners: frozenset[str] = frozenset()
+        self.category_window = 6
+        self.category_cue: Rule | None = None
+        self.word_keys: numpy.ndarray[Any, Any] = numpy.zeros(0, dtype=numpy.uint64)  # LOWER of numeral words
+        self.end_keys: numpy.ndarray[Any, Any] = numpy.zeros(0, dtype=numpy.uint64)  # ORTH of sentence ends
+        self.preceded_cues: list[Rule] = []
 
     # --- rules ---------------------------------------------------------------------------------
 
@@ -208,6 +231,17 @@ class CaseCountTagger:
         self.refer_window = int(settings.get("refer_window", 80))
         self.date_window = int(settings.get("date_window", 3))
         self.numeral_words = frozenset(self.number_words) | frozenset(self.vague)
+        self.qualifier_fillers = _words(settings.get("qualifier_fillers"))
+        self.qualifier_filler_max = int(settings.get("qualifier_filler_max", 2))
+        self.approximate_suffixes = tuple(sorted(_words(settings.get("approximate_suffixes")), key=len, reverse=True))
+        self.place_coordinators = _words(settings.get("place_coordinators"))
+        self.category_joiners = _words(settings.get("category_joiners"))
+        self.category_window = int(settings.get("category_window", 6))
+        self.category_cue = next((r for r in rules if r.get("role") == "implied" and r.get("cue") == "category"), None)
+        self.preceded_cues = [r for r in rules if r.get("role") == "implied" and r.get("cue") == "preceded"]
+        strings = self.nlp.vocab.strings
+        self.word_keys = numpy.array(sorted(strings.add(w) for w in self.numeral_words), dtype=numpy.uint64)
+        self.end_keys = numpy.array(sorted(strings.add(w) for w in _SENTENCE_END), dtype=numpy.uint64)
         self.matcher = RuleMatcher(self.nlp.vocab, self.nlp.make_doc, rules)
 
     # --- the component -------------------------------------------------------------------------
@@ -215,33 +249,59 @@ class CaseCountTagger:
     def __call__(self, doc: Doc) -> Doc:
         if self.matcher is None or len(doc) == 0:
             return doc
-        hits = self._hits(doc)
-        texts = [token.text for token in doc]
-        sentences = _sentence_ids(texts)
-        taken = [False] * len(doc)
-        for ent in doc.ents:
-            for i in range(ent.start, ent.end):
-                taken[i] = True
-        excluded = [False] * len(doc)
+        # Where a numeral may start, without a Python loop over the tokens: a token whose first
+        # character is a digit (one regex pass over the text) or whose lower case is a numeral word.
+        text = doc_text(doc)
+        columns = doc.to_array([IDX, LENGTH, ENT_IOB, LOWER, ORTH, IS_SPACE])
+        starts: list[int] = columns[:, 0].tolist()
+        starting: set[int] = set(numpy.flatnonzero(numpy.isin(columns[:, 3], self.word_keys)).tolist())
+        for m in _DIGIT_RUN.finditer(text):
+            i = bisect_left(starts, m.start())
+            if i < len(starts) and starts[i] == m.start():
+                starting.add(i)
+        if not starting:  # many articles, and most sentences, have no number at all
+            return doc
+        lengths: list[int] = columns[:, 1].tolist()
+        iob: list[int] = columns[:, 2].tolist()
+        marks = numpy.flatnonzero(numpy.isin(columns[:, 4], self.end_keys) | (columns[:, 5] != 0)).tolist()
+        sentences = _sentence_ids(text, starts, lengths, marks)
+        keep: set[int] = set()
+        for i in starting:
+            sentence = sentences[i]
+            keep.update((sentence - 1, sentence, sentence + 1))
+        hits = self._hits(doc, starts, lengths, sentences, keep)
+        excluded: set[int] = set()
         for hit in hits.all("exclude"):
-            for i in range(hit.start, hit.end):
-                excluded[i] = True
+            excluded.update(range(hit.start, hit.end))
         counts: list[Count] = []
+        pending: Count | None = None
         end = 0
-        for i, text in enumerate(texts):
-            if i < end or not (text[:1].isdigit() or text.lower() in self.numeral_words):
+        for i in sorted(starting):
+            if i < end:
                 continue
             numeral = self._numeral_at(doc, i)
             if numeral is None:
                 continue
             end = numeral.end
-            if any(taken[k] or excluded[k] for k in range(numeral.start, numeral.end)):
-                continue
-            if in_boilerplate(doc, doc[numeral.start].idx, doc[numeral.end - 1].idx + len(doc[numeral.end - 1])):
+            if any(iob[k] in (1, 3) or k in excluded for k in range(numeral.start, numeral.end)):
+                continue  # inside another mention (ENT_IOB 1 = I, 3 = B) or an excluded stretch
+            last = numeral.end - 1
+            if in_boilerplate(doc, starts[numeral.start], starts[last] + lengths[last]):
                 continue
             count = self._count(doc, numeral, hits, sentences, counts)
-            if count is not None:
-                counts.append(count)
+            if count is None:
+                continue
+            if count.cue_end is not None:
+                pending = count  # "5 dari 25 WNI": the noun comes with the next count
+                continue
+            if pending is not None and pending.cue_end is not None:
+                if numeral.start == _next_word(doc, pending.cue_end):
+                    pending.unit, pending.cue_end = count.unit, None
+                    counts.append(pending)
+                pending = None
+            counts.append(count)
+        if not counts:
+            return doc
         spans: list[Span] = []
         context = self._context(doc, hits, sentences, counts)
         for index, count in enumerate(counts):
@@ -253,20 +313,47 @@ class CaseCountTagger:
         add_mentions(doc, spans)
         return doc
 
-    def _hits(self, doc: Doc) -> _Hits:
-        """Every rule match as a token range (a regex match widened to whole tokens)."""
+    def _hits(self, doc: Doc, starts: list[int], lengths: list[int], sentences: list[int],
+              keep: set[int]) -> _Hits:
+        """The rule matches in the sentences ``keep`` (those around a numeral) as token ranges, a regex
+        match widened to whole tokens. Phrase matches come as token ranges straight from the matchers
+        (no Span per match); the order is ``RuleMatcher``'s: by start, longer first, higher priority first."""
         assert self.matcher is not None
+        matcher = self.matcher
+        strings = doc.vocab.strings
+        found: list[tuple[int, int, int, int, Rule]] = []  # start char, -length, -priority, first token, end token
+        token_matches: list[tuple[int, int, Rule]] = []
+        for phrases in (matcher.phrase, matcher.phrase_lower):
+            if len(phrases):
+                token_matches.extend((start, end, matcher.rules[strings[key]]) for key, start, end in phrases(doc))
+        if matcher.shared_keys and matcher.shared is not None:
+            token_matches.extend((start, end, matcher.shared_keys[key]) for key, start, end in matcher.shared(doc)
+                                 if key in matcher.shared_keys)
+        if len(matcher.tokens):
+            token_matches.extend((start, end, matcher.rules[strings[key]]) for key, start, end in matcher.tokens(doc))
+        for start, end, rule in token_matches:
+            if sentences[start] in keep:
+                start_char, end_char = starts[start], starts[end - 1] + lengths[end - 1]
+                found.append((start_char, start_char - end_char, -rule.priority, start, end, rule))
+        if matcher.regexes:
+            text = doc_text(doc)
+            for rule in matcher.regexes:
+                assert rule.pattern is not None
+                for m in rule.pattern.finditer(text):
+                    if m.end() <= m.start():
+                        continue
+                    first = bisect_right(starts, m.start()) - 1
+                    end = bisect_left(starts, m.end())
+                    if first < 0 or end <= first or sentences[first] not in keep:
+                        continue
+                    found.append((m.start(), m.start() - m.end(), -rule.priority, first, end, rule))
+        found.sort(key=lambda f: f[:3])
         hits = _Hits()
-        starts = doc.to_array(IDX).tolist()
-        for m in self.matcher(doc):
-            first = bisect_right(starts, m.start_char) - 1
-            end = bisect_left(starts, m.end_char)
-            if first < 0 or end <= first:
-                continue
-            role = str(m.rule.get("role"))
+        for _, _, _, first, end, rule in found:
+            role = str(rule.get("role"))
             if role in ("qualifier", "implied"):
-                role = f"{role}_{m.rule.get('position', 'before' if role == 'qualifier' else 'after')}"
-            hits.add(role, Hit(first, end, m.rule))
+                role = f"{role}_{rule.get('position', 'before' if role == 'qualifier' else 'after')}"
+            hits.add(role, Hit(first, end, rule))
         return hits
 
     # --- numerals ------------------------------------------------------------------------------
@@ -274,9 +361,17 @@ class CaseCountTagger:
     def _numeral_at(self, doc: Doc, i: int) -> Numeral | None:
         """The numeral starting at token ``i`` (with a range "10-15" joined), or None."""
         first = self._simple_numeral_at(doc, i)
-        if first is None or first.vague:
-            return first
+        if first is None:
+            return None
         j = _next_word(doc, first.end)
+        if first.vague:  # "ratusan hingga ribuan orang": one vague range
+            if j < len(doc) and doc[j].lower_ in self.joiners and first.range is not None:
+                second = self._simple_numeral_at(doc, _next_word(doc, j + 1))
+                if second is not None and second.vague and second.range is not None \
+                        and first.range[0] < second.range[1]:
+                    return Numeral(first.start, second.end, None, (first.range[0], second.range[1]), vague=True,
+                                   scaled=second.scaled)
+            return first
         if j < len(doc) and doc[j].lower_ in self.joiners:
             second = self._simple_numeral_at(doc, _next_word(doc, j + 1))
             if second is not None and not second.vague and first.value is not None and second.value is not None:
@@ -316,6 +411,9 @@ class CaseCountTagger:
             scale = self.approximate_scales[following]
         end = j + 1 if scale > 1 else i + 1
         number: float | None = None
+        suffix = self._approximate_suffix(doc, i)
+        if suffix is not None:
+            return suffix
         if _THOUSANDS_DOT.fullmatch(text):
             number = int(text.replace(".", ""))
         elif _THOUSANDS_COMMA.fullmatch(text) and (scale == 1 or text.count(",") > 1):
@@ -331,6 +429,21 @@ class CaseCountTagger:
         if number is None:
             return None
         return Numeral(i, end, int(round(number * scale)), scaled=scale, approx=approx)
+
+    def _approximate_suffix(self, doc: Doc, i: int) -> Numeral | None:
+        """"300an", "300-an": about 300 (qualifier approx)."""
+        if not self.approximate_suffixes:
+            return None
+        text = doc[i].text
+        for suffix in self.approximate_suffixes:
+            stem = text[:-len(suffix)] if text.lower().endswith(suffix) else ""
+            if stem and _INTEGER.fullmatch(stem) and not stem.startswith("0"):
+                return Numeral(i, i + 1, int(stem), approx=True)
+        if (i + 2 < len(doc) and doc[i + 1].text in ("-", "–") and doc[i + 2].lower_ in self.approximate_suffixes
+                and _INTEGER.fullmatch(text) and not text.startswith("0") and not doc[i].whitespace_
+                and not doc[i + 1].whitespace_):
+            return Numeral(i, i + 3, int(text), approx=True)
+        return None
 
     def _words_at(self, doc: Doc, i: int) -> Numeral | None:
         """Number words: "enam puluh dua" = 62, "dua belas" = 12, "seratus lima" = 105."""
@@ -382,7 +495,7 @@ class CaseCountTagger:
         if excluded_after is not None and (direct_unit is None or direct_unit.end <= excluded_after.end):
             return None  # the longer reading wins: "anak buah" is no noun, "anak buah kapal" is
         exclusion = hits.ends("exclude_before", before)
-        qualifier_hit = hits.ends("qualifier_before", before)
+        qualifier_hit = self._qualifier_before(doc, before, hits)
         position = after
         late_qualifier = hits.starts("qualifier_after", after)
         if late_qualifier is not None:
@@ -404,7 +517,7 @@ class CaseCountTagger:
                 k = _next_word(doc, unit.end)
                 if k < len(doc) and doc[k].lower_ in self.determiners:
                     return None  # "ribuan kasus tersebut": the count already given
-            return Count(numeral, unit.rule, str(unit.rule.get("unit")), unit.end, qualifier_name, sentence)
+            return Count(numeral, unit.rule, _unit_of(doc, unit), unit.end, qualifier_name, sentence)
         if numeral.vague or numeral.range is not None:
             return None
         lead = qualifier_hit.start if qualifier_hit is not None else numeral.start
@@ -414,16 +527,44 @@ class CaseCountTagger:
             cue = hits.ends("implied_before", _prev_end(doc, lead))
             if cue is not None and not _preceded_ok(cue.rule, word_before):
                 cue = None
+        if cue is None and self.category_cue is not None and hits.starts("category", position) is not None:
+            cue = Hit(position, position, self.category_cue)  # "... dan 842 penipuan online"
+        if cue is None:
+            for rule in self.preceded_cues:  # "Dari 97 WNI yang ..., 86 saat ini ..."
+                if rule.get("preceded_by") and _preceded_ok(rule, word_before):
+                    cue = Hit(lead, lead, rule)
+                    break
         if cue is None:
             return None
-        referent = self._referent(cue.rule, numeral, sentence, counts)
+        if cue.rule.get("refer") == "next":
+            return Count(numeral, cue.rule, "", numeral.end, qualifier_name, sentence, cue_end=cue.end)
+        referent = self._referent(doc, cue.rule, numeral, sentence, counts)
         if referent is None:
             return None
         return Count(numeral, cue.rule, referent.unit, numeral.end, qualifier_name, sentence)
 
-    def _referent(self, cue: Rule, numeral: Numeral, sentence: int, counts: list[Count]) -> Count | None:
+    def _qualifier_before(self, doc: Doc, before: int, hits: _Hits) -> Hit | None:
+        """The qualifier ending at ``before``, or ending before a few filler words ("setidaknya ada sebanyak")."""
+        found = hits.ends("qualifier_before", before)
+        k = before
+        for _ in range(self.qualifier_filler_max):
+            if found is not None or k == 0 or doc[k - 1].lower_ not in self.qualifier_fillers:
+                break
+            k = _prev_end(doc, k - 1)
+            found = hits.ends("qualifier_before", k)
+        return found
+
+    def _referent(self, doc: Doc, cue: Rule, numeral: Numeral, sentence: int, counts: list[Count]) -> Count | None:
         """The earlier count whose noun an implied count takes."""
         if not counts:
+            return None
+        if cue.get("partition_head"):  # "Dari 97 WNI yang ..., 86 ...": the head after dari
+            for earlier in reversed(counts):
+                if earlier.sentence != sentence:
+                    return None
+                before = _prev_end(doc, earlier.numeral.start)
+                if before > 0 and doc[before - 1].lower_ in self.partition_words:
+                    return earlier
             return None
         last = counts[-1]
         if cue.get("refer") == "sentence":
@@ -544,7 +685,7 @@ class CaseCountTagger:
         if best is None:
             return None
         place = best[2]
-        if _coordinated_with_other(doc, place, context.countries):
+        if _coordinated_with_other(doc, place, context.countries, self.place_coordinators):
             return None  # "di Indonesia dan Kamboja": no single country
         return place.code
 
@@ -568,18 +709,18 @@ class CaseCountTagger:
                             if c.sentence == count.sentence and c.numeral.start > count.numeral.start),
                            default=high)
         after = [h for h in found if count.unit_end <= h.start < next_numeral
-                 and h.start - count.unit_end <= 6]
+                 and h.start - count.unit_end <= self.category_window]
         if after:
-            return _category_text(doc, found, after[0])
+            return _category_text(doc, found, after[0], self.category_joiners)
         before = [h for h in found if h.end <= count.numeral.start]
         if before:
             first = before[-1]
             for h in reversed(before[:-1]):
-                if _joined(doc, h, first):
+                if _joined(doc, h, first, self.category_joiners):
                     first = h
                 else:
                     break
-            return _category_text(doc, found, first)
+            return _category_text(doc, found, first, self.category_joiners)
         return None
 
 
@@ -621,8 +762,13 @@ def _check_rule(rule: Rule) -> None:
     for needed in ROLES[str(role)]:
         if rule.get(needed) is None:
             raise RuleError(Errors.E004.format(field=needed), rule.file, rule.line, rule.id)
+    if rule.pattern is None and not (role == "implied" and rule.get("cue") is not None):
+        raise RuleError(Errors.E004.format(field="pattern"), rule.file, rule.line, rule.id)
     if rule.get("refer") is not None and rule.get("refer") not in REFERS:
-        raise RuleError(Errors.E003.format(field="refer", expected="last or sentence", got=repr(rule.get("refer"))),
+        raise RuleError(Errors.E003.format(field="refer", expected="last, sentence or next",
+                                           got=repr(rule.get("refer"))), rule.file, rule.line, rule.id)
+    if rule.get("cue") is not None and rule.get("cue") not in CUES:
+        raise RuleError(Errors.E003.format(field="cue", expected="category", got=repr(rule.get("cue"))),
                         rule.file, rule.line, rule.id)
     if rule.get("position") is not None and rule.get("position") not in POSITIONS:
         raise RuleError(Errors.E003.format(field="position", expected="before or after",
@@ -652,33 +798,39 @@ def _prev_end(doc: Doc, i: int) -> int:
     return i
 
 
-def _sentence_ids(texts: list[str]) -> list[int]:
-    """A sentence number per token (``texts``: the tokens' texts): breaks after . ! ?, at blank
-    lines, and at a line break before a capitalized word (headlines, datelines); a lone line break
-    inside a sentence ("atau\\nonline scam\\nyang") is kept."""
-    ids = [0] * len(texts)
-    sentence = 0
-    pending = False
-    for i, text in enumerate(texts):
-        if pending and text not in _CLOSERS:
-            sentence += 1
-            pending = False
-        ids[i] = sentence
-        if text in _SENTENCE_END:
-            pending = True
-        elif "\n" in text and not text.strip():
-            if text.count("\n") >= 2:
-                pending = True
-            else:
+def _sentence_ids(text: str, starts: list[int], lengths: list[int], marks: list[int]) -> list[int]:
+    """A sentence number per token: breaks after . ! ?, at blank lines, and at a line break before a
+    capitalized word (headlines, datelines); a lone line break inside a sentence ("atau\\nonline
+    scam\\nyang") is kept. ``marks``: the tokens that may end a sentence (end punctuation and
+    whitespace), so only those are looked at; a new sentence starts at the first token after a mark
+    that is not a closing quote or bracket."""
+    n = len(starts)
+
+    def token(i: int) -> str:
+        return text[starts[i]:starts[i] + lengths[i]]
+
+    breaks = numpy.zeros(n, dtype=numpy.int64)
+    for i in marks:
+        mark = token(i)
+        if mark not in _SENTENCE_END:
+            if "\n" not in mark or mark.strip():
+                continue
+            if mark.count("\n") < 2:
                 after = i + 1
-                while after < len(texts) and not texts[after].strip():
+                while after < n and not token(after).strip():
                     after += 1
                 previous = i
-                while previous > 0 and not texts[previous - 1].strip():
+                while previous > 0 and not token(previous - 1).strip():
                     previous -= 1
-                if (after < len(texts) and texts[after].istitle() and previous > 0
-                        and texts[previous - 1] not in _OPENERS):
-                    pending = True
+                if not (after < n and token(after).istitle() and previous > 0
+                        and token(previous - 1) not in _OPENERS):
+                    continue
+        j = i + 1
+        while j < n and token(j) in _CLOSERS:
+            j += 1
+        if j < n:
+            breaks[j] = 1
+    ids: list[int] = numpy.cumsum(breaks).tolist()
     return ids
 
 
@@ -704,10 +856,8 @@ def _clause(count: Count, context: _Context, attribute: str, limit: int | None) 
     return low, high
 
 
-_COORDINATORS = frozenset({",", "dan", "atau", "serta", "maupun", "&", "/"})
-
-
-def _coordinated_with_other(doc: Doc, place: _Place, countries: list[tuple[int, int, str | None]]) -> bool:
+def _coordinated_with_other(doc: Doc, place: _Place, countries: list[tuple[int, int, str | None]],
+                            coordinators: frozenset[str]) -> bool:
     """True if the place is listed with a different country ("Kamboja dan Myanmar")."""
     for start, end, code in countries:
         if code == place.code:
@@ -718,7 +868,7 @@ def _coordinated_with_other(doc: Doc, place: _Place, countries: list[tuple[int, 
             between = [t for t in doc[end:place.start] if not t.is_space]
         else:
             continue
-        if between and all(t.lower_ in _COORDINATORS for t in between):
+        if between and all(t.lower_ in coordinators for t in between):
             return True
     return False
 
@@ -733,17 +883,23 @@ def _non_overlapping(hits: Iterable[Hit]) -> list[Hit]:
     return chosen
 
 
-def _joined(doc: Doc, left: Hit, right: Hit) -> bool:
-    """Two category phrases side by side or joined by dan/atau/and ("perjudian online dan penipuan online")."""
+def _joined(doc: Doc, left: Hit, right: Hit, joiners: frozenset[str]) -> bool:
+    """Two category phrases side by side or joined by a joiner ("perjudian online dan penipuan online")."""
     between = [t for t in doc[left.end:right.start] if not t.is_space]
-    return not between or (len(between) == 1 and between[0].lower_ in ("dan", "atau", "and", "/"))
+    return not between or (len(between) == 1 and between[0].lower_ in joiners)
 
 
-def _category_text(doc: Doc, found: list[Hit], first: Hit) -> str:
+def _unit_of(doc: Doc, unit: Hit) -> str:
+    """The unit rule's ``unit``, else the counted noun as written, lower case ("ibu hamil", "nelayan")."""
+    fixed = unit.rule.get("unit")
+    return str(fixed) if fixed else " ".join(doc[unit.start:unit.end].text.split()).lower()
+
+
+def _category_text(doc: Doc, found: list[Hit], first: Hit, joiners: frozenset[str]) -> str:
     index = found.index(first)
     last = first
     for nxt in found[index + 1:]:
-        if _joined(doc, last, nxt):
+        if _joined(doc, last, nxt, joiners):
             last = nxt
         else:
             break

@@ -17,6 +17,7 @@ the sentence speaks of the future (akan, direncanakan, mendatang).
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -31,9 +32,11 @@ from ..errors import Errors, RuleError
 from ..rules import REGEX_TIMEOUT, Rule, RuleKind, RuleSet, register_rule_kind
 from ..spans import add_mentions, doc_text, in_boilerplate, make_mention, trace
 
-ROLES = ("month", "weekday", "relative", "unit", "numeral", "connector", "modifier", "prefix", "direction",
-         "future_cue", "context", "exclude", "shape")
+ROLES = ("month", "weekday", "relative", "unit", "numeral", "ordinal", "year_part", "connector", "conjunction",
+         "modifier", "prefix", "direction", "future_cue", "context", "exclude", "shape")
 UNITS = ("day", "week", "month", "year")
+PARTS = {"quarter": ("Q", 4), "half": ("H", 2)}
+"""A year part's TIMEX3 letter (2024-Q1, 2023-H2) and how many the year has."""
 
 KIND = register_rule_kind(RuleKind(
     name="dates",
@@ -46,13 +49,17 @@ KIND = register_rule_kind(RuleKind(
         "abbreviations": ((list,), "a list of strings"),
         "before": ((str,), "day, month or year"),
         "direction": ((str,), "past, present or future"),
+        "part": ((str,), "quarter or half"),
+        "ambiguous": ((bool,), "true or false"),
     },
     settings={
         "future_window": ((int,), "an integer (characters)"),
         "header_window": ((int,), "an integer (characters)"),
         "header_markers": ((list,), "a list of words"),
         "weekday_years_back": ((int,), "an integer (years)"),
-        "start_words": ((list,), "a list of words"),
+        "start_words": ((list,), "a list of words or signs"),
+        "clock_cues": ((list,), "a list of words"),
+        "header_marker_fillers": ((list,), "a list of words"),
     },
     labels=("DATE",),
 ))
@@ -62,12 +69,11 @@ SPACE = r"[^\S\n]"
 
 _PLACEHOLDER = regex.compile(r"\{([A-Z_]+)\}")
 _SENTENCE_END = regex.compile(r"[.!?][\"”’)]?\s|\n")
-_CLOCK_AFTER = regex.compile(r"[^\S\n]*[,|•·\-–]?\s{0,4}(?:pukul[^\S\n])?\d{1,2}[:.]\d{2}(?![\d:])")
-_TRIGGER = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|[©$]|\(c\)")
-"""Words (Jum'at whole), ©, $ and (c): the places a date or a false friend may begin."""
-_SIGNS = frozenset({"©", "$", "(c)"})
-_LISTED_DAY = regex.compile(r"(?<![\w.,/])([12]\d|3[01]|0?[1-9])[^\S\n]*(?:,|dan|serta|&)[^\S\n]*$")
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4}
+_BOUNDARY = regex.compile(r"(?<![\w/?!])(?<!\d[.,:])", regex.VERSION1)
+"""Where no date begins: inside a word or a number (1.2024, 10:30), after a slash (08/2024) or ?/!."""
+_CACHE_SIZE = 20000
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+"""A word as the trigger scan sees it (Jum'at whole): dates and false friends begin at a word's start."""
 
 
 def today() -> dt.date:
@@ -112,6 +118,10 @@ class Lexicon:
     future_cues: list[str] = field(default_factory=list)
     context: set[str] = field(default_factory=set)
     weekdays_as_written: list[str] = field(default_factory=list)
+    ambiguous_weekdays: set[int] = field(default_factory=set)
+    ordinals: dict[str, int] = field(default_factory=dict)  # as written: "I" and "i" are not the same
+    year_parts: dict[str, str] = field(default_factory=dict)
+    conjunctions: list[str] = field(default_factory=list)
 
     def add(self, rule: Rule) -> None:
         role = rule.get("role")
@@ -128,6 +138,8 @@ class Lexicon:
                 self.weekdays[_norm(p)] = int(rule.get("value"))
             self.weekdays_as_written += phrases
             self.weekday_names.setdefault(int(rule.get("value")), phrases[0])
+            if rule.get("ambiguous"):
+                self.ambiguous_weekdays.add(int(rule.get("value")))
         elif role == "relative":
             for p in phrases:
                 self.relatives[_norm(p)] = rule
@@ -137,6 +149,14 @@ class Lexicon:
         elif role == "numeral":
             for i, p in enumerate(phrases, start=1):  # satu = 1, dua = 2, ...
                 self.numerals[_norm(p)] = i
+        elif role == "ordinal":
+            for p in phrases:
+                self.ordinals[p] = int(rule.get("value"))
+        elif role == "year_part":
+            for p in phrases:
+                self.year_parts[_norm(p)] = str(rule.get("part"))
+        elif role == "conjunction":
+            self.conjunctions += phrases
         elif role == "connector":
             self.connectors += phrases
             self.connector_rule = self.connector_rule or rule
@@ -155,7 +175,7 @@ class Lexicon:
 
     def start_words(self) -> list[str]:
         """The first word of every phrase a date can begin with."""
-        phrases = [*self.months, *self.weekdays, *self.relatives, *self.numerals, *self.mods,
+        phrases = [*self.months, *self.weekdays, *self.relatives, *self.numerals, *self.mods, *self.year_parts,
                    *(p for ps in self.prefixes.values() for p in ps)]
         return [p.split()[0] for p in phrases if p.split()]
 
@@ -176,6 +196,9 @@ class Lexicon:
             "MOD": _alternation(self.mods),
             "RELATIVE": _alternation(self.relatives),
             "RELATIVE_YEAR": _alternation([p for p, r in self.relatives.items() if r.get("unit") == "year"]),
+            "RELATIVE_WEEK": _alternation([p for p, r in self.relatives.items() if r.get("unit") == "week"]),
+            "ORDINAL": _alternation(self.ordinals, ignore_case=False),
+            "YEAR_PART": _alternation(self.year_parts),
             "DIRECTION": _alternation(self.directions),
             "UNIT": _alternation(self.units),
             "NUMERAL": _alternation(self.numerals),
@@ -226,6 +249,17 @@ class Cand:
         return "year"
 
 
+@dataclass(frozen=True)
+class Shape:
+    """One exclusion or shape rule, compiled on its own (tried in file order; the first match wins)."""
+
+    index: int
+    pattern: Any
+    rule: Rule
+    exclusion: bool
+    looks_behind: bool  # a lookbehind may reach before the word: never ruled out by the word alone
+
+
 @dataclass
 class Resolved:
     value: str | None
@@ -241,15 +275,18 @@ class DateTagger:
         self.nlp = nlp
         self.name = name
         self.lex = Lexicon()
-        self.pattern: Any = None
-        self.groups: list[tuple[str, Rule, bool]] = []  # (group name, rule, is_exclusion)
+        self.shapes: list[Shape] = []  # exclusions first, then shapes, in file order
+        self.trigger_re: Any = None
         self.connector_re: Any = None
+        self.listed_day_re: Any = None
+        self.clock_re: Any = None
         self.future_re: Any = None
         self.header_marker_re: Any = None
         self.future_window = 80
-        self.starts: set[str] = set()
         self.header_window = 1200
         self.years_back = 1
+        self._templates: dict[tuple[int, str], Cand | None] = {}
+        self._viable: dict[str, tuple[Shape, ...]] = {}
 
     # --- rules -------------------------------------------------------------------
     def set_rules(self, ruleset: RuleSet) -> None:
@@ -263,10 +300,15 @@ class DateTagger:
             if role in ("relative", "unit") and rule.get("unit") not in UNITS:
                 raise RuleError(Errors.E003.format(field="unit", expected="one of " + ", ".join(UNITS),
                                                    got=repr(rule.get("unit"))), rule.file, rule.line, rule.id)
+            if role == "year_part" and rule.get("part") not in PARTS:
+                raise RuleError(Errors.E003.format(field="part", expected="one of " + ", ".join(PARTS),
+                                                   got=repr(rule.get("part"))), rule.file, rule.line, rule.id)
+            if role in ("month", "weekday", "ordinal") and not isinstance(rule.get("value"), int):
+                raise RuleError(Errors.E003.format(field="value", expected="an integer",
+                                                   got=repr(rule.get("value"))), rule.file, rule.line, rule.id)
             lex.add(rule)
         fills = lex.placeholders()
-        parts = []
-        self.groups = []
+        shapes = []
         for role in ("exclude", "shape"):
             for rule in rules:
                 if rule.get("role") != role or rule.pattern is None or rule.pattern.regex is None:
@@ -281,22 +323,29 @@ class DateTagger:
                     return fills[m.group(1)]
 
                 source = _PLACEHOLDER.sub(fill, source)
-                name = f"g{len(self.groups)}"
-                self.groups.append((name, rule, role == "exclude"))
-                parts.append(f"(?P<{name}>{source})")
+                try:
+                    compiled = regex.compile(source, regex.VERSION1)
+                except regex.error as exc:
+                    raise RuleError(Errors.E005.format(pattern=rule.pattern.regex, detail=exc),
+                                    rule.file, rule.line, rule.id) from None
+                shapes.append(Shape(len(shapes), compiled, rule, role == "exclude", "(?<=" in source))
+        self.shapes = shapes
         settings = ruleset.settings("dates")
         # Every date and false friend starts with a digit, a sign or one of these words. The shapes are tried
-        # only where one begins (found by one C-level scan and a set lookup), not at every position of the text.
-        self.starts = {_TRIGGER.findall(w.lower())[0] for w in lex.start_words() + [str(x) for x in
-                       settings.get("start_words", [])] if _TRIGGER.findall(w.lower())}
-        try:
-            self.pattern = regex.compile(r"(?<![\w/?!])(?<!\d[.,:])(?:" + "|".join(parts) + ")", regex.VERSION1)
-        except regex.error as exc:
-            raise RuleError(Errors.E005.format(pattern="(rules/dates.yaml shapes)", detail=exc)) from None
+        # only where one begins (found by one C-level scan), not at every position of the text.
+        self.trigger_re = _trigger_regex(lex.start_words() + [str(x) for x in settings.get("start_words", [])])
         self.connector_re = regex.compile(rf"{SPACE}*(?:{fills['CONNECTOR']}){SPACE}*", regex.VERSION1)
+        self.listed_day_re = regex.compile(rf"(?<![\w.,/])([12]\d|3[01]|0?[1-9]){SPACE}*"
+                                           rf"{_alternation(lex.conjunctions)}{SPACE}*$", regex.VERSION1)
+        cues = _alternation(str(x) for x in settings.get("clock_cues", []))
+        self.clock_re = regex.compile(rf"{SPACE}*[,|•·\-–]?\s{{0,4}}(?:(?P<cue>{cues}){SPACE})?"
+                                      r"\d{1,2}[:.]\d{2}(?![\d:])", regex.VERSION1)
         self.future_re = regex.compile(r"(?<!\w)" + _alternation(lex.future_cues), regex.VERSION1)
-        markers = [str(m) for m in settings.get("header_markers", [])]
-        self.header_marker_re = regex.compile(_alternation(markers) + r"\s*:?\s*(?:pada\s+)?$", regex.VERSION1)
+        markers = _alternation(str(m) for m in settings.get("header_markers", []))
+        fillers = _alternation(str(m) for m in settings.get("header_marker_fillers", []))
+        self.header_marker_re = regex.compile(rf"{markers}\s*:?\s*(?:{fillers}\s+)?$", regex.VERSION1)
+        self._templates = {}
+        self._viable = {}
         self.future_window = int(settings.get("future_window", 80))
         self.header_window = int(settings.get("header_window", 1200))
         self.years_back = int(settings.get("weekday_years_back", 1))
@@ -307,17 +356,21 @@ class DateTagger:
         """Every date in the text, ranges joined, false friends and context-less names dropped."""
         text = doc_text(doc)
         found: list[Cand] = []
-        for m in self._matches(text):
-            for name, rule, is_exclusion in self.groups:
-                if m.start(name) < 0:
-                    continue
-                if is_exclusion:
-                    trace(doc, rule.id, m.start(), m.end(), "not a date (false friend)")
-                else:
-                    cand = self._cand(m, rule, text)
-                    if cand is not None:
-                        found.append(cand)
-                break
+        templates = self._templates
+        for shape, m in self._matches(text):
+            if shape.exclusion:
+                trace(doc, shape.rule.id, m.start(), m.end(), "not a date (false friend)")
+                continue
+            # A shape's reading depends only on the text it matched: read each distinct string once.
+            key = (shape.index, m.group())
+            if key in templates:
+                template = templates[key]
+            else:
+                if len(templates) > _CACHE_SIZE:
+                    templates.clear()
+                template = templates[key] = self._cand(m, shape.rule)
+            if template is not None:
+                found.append(_placed(template, m.start()))
         found = self._day_lists(self._join_ranges(found, text), text)
         kept = []
         for c in found:
@@ -330,27 +383,47 @@ class DateTagger:
             kept.append(c)
         return kept
 
-    def _matches(self, text: str) -> Iterable[Any]:
-        """The combined regex's matches, tried only where a digit, a sign or a start word begins."""
-        starts, pattern = self.starts, self.pattern
-        last_end = 0
-        for t in _TRIGGER.finditer(text):
-            pos = t.start()
-            if pos < last_end:
-                continue
-            word = t.group()
-            if not (word[0].isdigit() or word in _SIGNS or word.lower() in starts):
-                continue
-            m = pattern.match(text, pos, timeout=REGEX_TIMEOUT)
-            if m is not None and m.end() > pos:
-                last_end = m.end()
-                yield m
+    def _matches(self, text: str) -> Iterable[tuple[Shape, Any]]:
+        """Each position's first matching exclusion or shape (file order), left to right, never overlapping.
 
-    def _cand(self, m: Any, rule: Rule, text: str) -> Cand | None:
-        """A shape's match read into its parts; None when they make no date (31 Februari, semester III)."""
+        Tried only where a digit, a sign or a start word begins (one C-level scan), only after a
+        boundary, and only the shapes that can begin with the word found there.
+        """
+        last_end = 0
+        boundary = _BOUNDARY.match
+        for t in self.trigger_re.finditer(text):
+            pos = t.start()
+            if pos < last_end or boundary(text, pos) is None:
+                continue
+            word = _WORD.match(text, pos)
+            for shape in self._viable_shapes(word.group() if word is not None else t.group()):
+                m = shape.pattern.match(text, pos, timeout=REGEX_TIMEOUT)
+                if m is not None:
+                    if m.end() > pos:
+                        last_end = m.end()
+                        yield shape, m
+                    break
+
+    def _viable_shapes(self, word: str) -> tuple[Shape, ...]:
+        """The exclusions and shapes that could match text beginning with ``word``, in file order.
+
+        A shape is dropped only when not even a partial match of ``word`` fits it (regex partial matching:
+        could ``word`` + something match?), so no match is ever lost; a shape with a lookbehind is always kept.
+        """
+        viable = self._viable.get(word)
+        if viable is None:
+            if len(self._viable) > _CACHE_SIZE:
+                self._viable.clear()
+            viable = self._viable[word] = tuple(
+                s for s in self.shapes
+                if s.looks_behind or s.pattern.match(word, partial=True, timeout=REGEX_TIMEOUT) is not None)
+        return viable
+
+    def _cand(self, m: Any, rule: Rule) -> Cand | None:
+        """A shape's match read into its parts, placed at 0; None when they make no date (31 Februari, semester III)."""
         g = m.groupdict()
         lex = self.lex
-        c = Cand(m.start(), m.end(), rule)
+        c = Cand(0, m.end() - m.start(), rule)
         if g.get("wd"):
             c.weekday = lex.weekdays.get(_norm(g["wd"]))
             c.weekday_text = g["wd"]
@@ -367,11 +440,12 @@ class DateTagger:
         if g.get("mod"):
             c.mod = lex.mods.get(_norm(g["mod"]))
         if g.get("dir"):
-            c.direction = lex.directions.get(_norm(g["dir"]), "past" if _norm(g["dir"]) == "kemarin" else None)
+            c.direction = lex.directions.get(_norm(g["dir"]))
             if c.direction == "present" and c.explicit_year:  # "sejak tahun 2010 ini": "ini" is not the date's
-                c.end, c.direction = len(text[:m.start("dir")].rstrip()), None
-        if g.get("weekdir"):
-            c.week_offset = {"lalu": -1, "ini": 0, "depan": 1}.get(_norm(g["weekdir"]), 0)
+                c.end, c.direction = len(m.group()[:m.start("dir") - m.start()].rstrip()), None
+        if g.get("weekrel"):  # "Kamis pekan depan": the Thursday of the week "pekan depan" names
+            week = lex.relatives.get(_norm(g["weekrel"]))
+            c.week_offset = int(week.get("offset", 0)) if week is not None else 0
         if g.get("rel"):
             rel = lex.relatives.get(_norm(g["rel"]))
             if rel is None:
@@ -387,14 +461,11 @@ class DateTagger:
                 return None
             c.rel_unit, c.rel_offset = lex.units.get(_norm(g["unit"])), -count
         if g.get("q"):
-            word = _norm(g.get("qword") or "")
-            number = _ROMAN.get(g["q"]) or _ROMAN.get(_norm(g["q"])) or int(g["q"])
-            if word == "semester":
-                if number > 2:
-                    return None
-                c.quarter = f"H{number}"
-            else:
-                c.quarter = f"Q{number}"
+            letter, count = PARTS[lex.year_parts.get(_norm(g.get("qword") or ""), "quarter")]
+            number = lex.ordinals.get(g["q"]) or (int(g["q"]) if g["q"].isdigit() else 0)
+            if not 1 <= number <= count:
+                return None
+            c.quarter = f"{letter}{number}"
         if g.get("decade"):
             c.decade = g["decade"]
         if c.day is not None and c.month is not None and not _valid_day(c.year or 2024, c.month, c.day):
@@ -407,10 +478,10 @@ class DateTagger:
         bare_month = c.month is not None and c.day is None and not c.explicit_year and not c.rel_year
         if bare_month and not (g.get("mod") or g.get("prefix") or c.direction):
             c.needs_context = True
-        if (c.weekday == 7 and c.day is None and c.month is None and c.direction is None) or \
+        if (c.weekday in lex.ambiguous_weekdays and c.day is None and c.month is None and c.direction is None) or \
                 (c.weekday is not None and c.day is None and g["wd"].isupper() and len(g["wd"]) > 1
                  and c.direction is None):
-            c.needs_context = True  # "Minggu" is also "week"; an all-caps weekday may be a heading
+            c.needs_context = True  # "Minggu" is also "week" (ambiguous); an all-caps weekday may be a heading
         return c
 
     def _join_ranges(self, cands: list[Cand], text: str) -> list[Cand]:
@@ -441,7 +512,7 @@ class DateTagger:
             listed: list[Cand] = []
             start = c.start
             while c.day is not None and c.month is not None and c.range_end is None and c.weekday is None:
-                before = _LISTED_DAY.search(text, max(0, start - 12), start)
+                before = self.listed_day_re.search(text, max(0, start - 12), start)
                 if before is None or not _valid_day(c.year or 2024, c.month, int(before.group(1))):
                     break
                 start = before.start()
@@ -457,7 +528,7 @@ class DateTagger:
         words = regex.findall(r"[\w-]+|[,(]", before)
         if words and _norm(words[-1]) in self.lex.context:
             return True
-        if c.weekday == 7 and words and words[-1] == ",":
+        if c.weekday in self.lex.ambiguous_weekdays and words and words[-1] == ",":
             return text[c.end:c.end + 1] in (".", ",", "")
         return False
 
@@ -499,8 +570,8 @@ class DateTagger:
             day = _explicit_day(c)
             if day is None or c.range_end is not None:
                 continue
-            clock = _CLOCK_AFTER.match(text, c.end)
-            if clock is not None and "pukul" not in clock.group(0):
+            clock = self.clock_re.match(text, c.end)
+            if clock is not None and clock.group("cue") is None:  # "10:32 WIB" after it, not "pukul 10.32"
                 return day
             if self.header_marker_re.search(text[max(0, c.start - 40):c.start]):
                 return day
@@ -634,7 +705,7 @@ class DateTagger:
 
     # --- the component ------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        if self.pattern is None:
+        if not self.shapes:
             return doc
         cands = self.candidates(doc)
         ref, basis = self.reference(doc, cands)
@@ -683,6 +754,57 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+def _placed(template: Cand, offset: int) -> Cand:
+    """A fresh copy of a candidate read at 0, moved to ``offset`` (later steps change candidates in place)."""
+    c = copy.copy(template)
+    c.start += offset
+    c.end += offset
+    if c.range_end is not None:
+        end = c.range_end = copy.copy(c.range_end)
+        end.start += offset
+        end.end += offset
+    return c
+
+
+def _trie(words: Iterable[str]) -> str:
+    """One regex for many words, as a prefix tree: ``re`` tries a handful of characters, not every word."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return emit(tree) or "(?!)"
+
+
+def _trigger_regex(starts: Iterable[str]) -> re.Pattern[str]:
+    """Where a date or a false friend may begin: a digit or a start word at a word's start, or a sign anywhere.
+
+    A word's start is where the trigger scan of a word (``_WORD``: Jum'at is one word) begins, so "19" in
+    "COVID19" and "at" in "Jum'at" are not starts. Start entries not beginning with a letter or digit
+    (©, $, (c)) are signs, found wherever they are.
+    """
+    words: set[str] = set()
+    signs: set[str] = set()
+    for entry in starts:
+        entry = entry.strip().lower()
+        first = _WORD.match(entry)
+        if first is not None:
+            words.add(first.group())
+        elif entry:
+            signs.add(entry)
+    sign_part = "".join(re.escape(x) + "|" for x in sorted(signs, key=lambda x: (-len(x), x)))
+    return re.compile(rf"(?i:{sign_part}(?<![^\W_])(?<![^\W_]['’])(?:\d|{_trie(words)}(?![^\W_]|['’][^\W_])))")
 
 
 def _start_part(c: Cand) -> Cand:

@@ -15,16 +15,18 @@ sentences as evidence.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+import numpy
 import regex
 from babel import Locale
-from spacy.attrs import IDX, IS_SPACE
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, IS_SPACE
 from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..errors import Errors, RuleError
@@ -35,7 +37,6 @@ from ..spans import doc_text, in_boilerplate, trace, tracing
 EVENT_TYPES = ("MEETING", "AGREEMENT", "RESCUE", "REPATRIATION")
 CUES = ("planned", "negated", "irrealis", "realized", "speaker", "reported", "citizen", "place", "destination",
         "antecedent", "link", "block")
-HOME_BOUND = frozenset({"REPATRIATION"})  # "ke X" is home for these, not the event's place
 SIDES = ("before", "after", "both")
 
 KIND = register_rule_kind(RuleKind(
@@ -60,15 +61,17 @@ KIND = register_rule_kind(RuleKind(
         "count_units_excluded": ((list,), "a list of lower-case units"),
         "count_window": ((int,), "an integer (tokens)"),
         "abbreviations": ((list,), "a list of words a full stop after which ends no sentence"),
+        "home_bound": ((list,), "a list of event types for which 'ke X' is home, not the place"),
+        "speaker_reach": ((int,), "an integer (tokens)"),
+        "antecedent_reach": ((int,), "an integer (tokens)"),
+        "attribution_marks": ((list,), "a list of punctuation tokens"),
+        "name_joiners": ((list,), "a list of lower-case words"),
     },
     labels=(),
 ))
 
 DEFAULT_MIN_PARTICIPANTS = {"MEETING": 2, "AGREEMENT": 1, "RESCUE": 0, "REPATRIATION": 0}
-SPEAKER_REACH = 3  # tokens after a speaker cue within which a mention is the speaker
-ANTECEDENT_REACH = 3  # tokens from a sentence's start within which "mereka", "para WNI tersebut" may stand
 COUNT_SIDE_PENALTY = 100  # a count on the other side of the trigger is taken only if none is on its side
-_QUOTES_AND_COMMAS = frozenset({",", "”", "\"", "’", "'", "“"})
 _DAY = regex.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = regex.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = regex.compile(r"^(\d{4})$")
@@ -211,8 +214,10 @@ class Event:
 
 
 # A sentence ends at a line break, or after . ! ? (and closing quotes) before a space and a word that
-# does not start in lower case. The word before a full stop is group "word" (abbreviations: Jl. Sudirman).
-_BOUNDARY = regex.compile(r"\n|(?<word>\w*+)[.!?]++[\"”’')]*+(?=\s++[^\s\p{Ll}])")
+# does not start in lower case; unless the word before the stop is an abbreviation (Jl. Sudirman), which
+# _LAST_WORD finds by looking back from the stop (a group for it in _BOUNDARY makes the scan ~15x slower).
+_BOUNDARY = regex.compile(r"\n|[.!?]++[\"”’')]*+(?=\s++[^\s\p{Ll}])")
+_LAST_WORD = regex.compile(r"\w++\Z")
 
 
 def sentence_bounds(doc: Doc, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
@@ -228,10 +233,14 @@ def sentence_bounds(doc: Doc, abbreviations: frozenset[str] = frozenset()) -> li
         return []
     idx = doc.to_array(IDX).tolist()
     space = doc.to_array(IS_SPACE).tolist()
+    text = doc_text(doc)
+    reach = max(map(len, abbreviations), default=0) + 1  # a longer word is no abbreviation
     cuts = [0]
-    for m in _BOUNDARY.finditer(doc_text(doc)):
-        if m.group("word") and m.group("word") in abbreviations:
-            continue
+    for m in _BOUNDARY.finditer(text):
+        if abbreviations and text[m.start()] != "\n":
+            word = _LAST_WORD.search(text, max(m.start() - reach, 0), m.start())
+            if word is not None and word.group() in abbreviations:
+                continue
         cuts.append(bisect_left(idx, m.end()))
     cuts.append(n)
     bounds: list[tuple[int, int]] = []
@@ -247,6 +256,87 @@ def sentence_bounds(doc: Doc, abbreviations: frozenset[str] = frozenset()) -> li
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+class CueMatcher:
+    """The cue rules, matched only inside the token ranges asked for (the sentences with a trigger):
+    cue words (di, ke, akan, warga) are everywhere, and most of a Doc has no trigger near them."""
+
+    def __init__(self, nlp: Language, rules: list[Rule]) -> None:
+        self.rules = {rule.id: rule for rule in rules}
+        self.phrase = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.phrase_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.tokens = Matcher(nlp.vocab)
+        self.regexes: list[Rule] = []
+        for rule in rules:
+            if rule.pattern is None:
+                continue
+            if rule.pattern.form == "phrase":
+                target = self.phrase_lower if rule.ignore_case else self.phrase
+                target.add(rule.id, [nlp.make_doc(p) for p in rule.pattern.phrases])
+            elif rule.pattern.form == "tokens":
+                self.tokens.add(rule.id, [list(rule.pattern.tokens)])
+            else:
+                self.regexes.append(rule)
+
+    def __call__(self, doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int, Rule]]:
+        """(start, end, rule) token matches, ordered as RuleMatcher orders them."""
+        strings = doc.vocab.strings
+        found: list[tuple[int, int, Rule]] = []
+        for a, b in ranges:
+            sentence = doc[a:b]
+            for matcher in (self.phrase, self.phrase_lower):
+                if len(matcher):
+                    found.extend((s, e, self.rules[strings[key]]) for key, s, e in matcher(sentence))  # Doc offsets
+            if len(self.tokens):
+                found.extend((a + s, a + e, self.rules[strings[key]]) for key, s, e in self.tokens(sentence))
+            for rule in self.regexes:
+                assert rule.pattern is not None
+                for m in rule.pattern.finditer(doc_text(doc), sentence.start_char, sentence.end_char):
+                    span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                    if span is not None and len(span) and m.end() > m.start():
+                        found.append((span.start, span.end, rule))
+        found.sort(key=lambda x: (x[0], -(x[1] - x[0]), -x[2].priority))
+        return found
+
+
+class Mentions:
+    """The Doc's entity mentions, looked up by token range.
+
+    ``doc.ents`` builds a Span for every mention of the article; events need the
+    few in the sentences with a trigger. The mentions' token ranges come from
+    the IOB array, and Spans (label, kb id and span id as ``doc.ents`` gives
+    them, so their ``_.attrs`` are found) are built only for those asked for.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        array = doc.to_array([ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID])
+        iob = array[:, 0]
+        begins = numpy.flatnonzero(iob == 3)  # B
+        stops = numpy.append(numpy.flatnonzero(iob != 1), len(doc))  # ends at the first token not I
+        self.starts: list[int] = begins.tolist()
+        self.ends: list[int] = stops[numpy.searchsorted(stops, begins, side="right")].tolist()
+        self.keys: list[list[int]] = array[begins, 1:].tolist()
+        self.spans: dict[int, Span] = {}
+
+    def _span(self, i: int) -> Span:
+        span = self.spans.get(i)
+        if span is None:
+            label, kb_id, span_id = self.keys[i]
+            span = self.spans[i] = Span(self.doc, self.starts[i], self.ends[i], label=label, kb_id=kb_id,
+                                        span_id=span_id)
+        return span
+
+    def within(self, a: int, b: int, chrome: bool = False) -> list[Span]:
+        """Mentions inside tokens [a, b), in order; those in page chrome only if ``chrome``."""
+        found = []
+        for i in range(bisect_left(self.starts, a), bisect_left(self.starts, b)):
+            if self.ends[i] <= b:
+                e = self._span(i)
+                if chrome or not in_boilerplate(self.doc, e.start_char, e.end_char):
+                    found.append(e)
+        return found
 
 
 class EventExtractor:
@@ -265,6 +355,12 @@ class EventExtractor:
         self.count_units_excluded: set[str] = set()
         self.count_window = 12
         self.abbreviations: frozenset[str] = frozenset()
+        self.home_bound: frozenset[str] = frozenset()
+        self.speaker_reach = 3
+        self.antecedent_reach = 3
+        self.attribution_marks: frozenset[str] = frozenset()
+        self.name_joiners: frozenset[str] = frozenset()
+        self.cue_matcher: CueMatcher | None = None
 
     # -- rules --------------------------------------------------------------------------
 
@@ -284,7 +380,16 @@ class EventExtractor:
         self.count_units_excluded = {str(x).lower() for x in settings.get("count_units_excluded", [])}
         self.count_window = int(settings.get("count_window", 12))
         self.abbreviations = frozenset(str(x) for x in settings.get("abbreviations", []))
-        self.matcher = RuleMatcher(self.nlp.vocab, self.nlp.make_doc, rules)
+        self.home_bound = frozenset(str(x) for x in settings.get("home_bound", ["REPATRIATION"]))
+        self.speaker_reach = int(settings.get("speaker_reach", 3))
+        self.antecedent_reach = int(settings.get("antecedent_reach", 3))
+        self.attribution_marks = frozenset(str(x) for x in settings.get("attribution_marks", [",", "”", '"']))
+        self.name_joiners = frozenset(str(x).lower() for x in settings.get("name_joiners", ["and", "of", "&"]))
+        # Triggers and blocks are matched over the whole Doc (they are rare: no trigger, no further work);
+        # the other cues only inside the sentences that have a trigger.
+        competing = [r for r in rules if r.get("event") or r.get("cue") == "block"]
+        self.matcher = RuleMatcher(self.nlp.vocab, self.nlp.make_doc, competing)
+        self.cue_matcher = CueMatcher(self.nlp, [r for r in rules if r.get("cue") not in (None, "block")])
 
     @staticmethod
     def _check_rule(rule: Rule) -> None:
@@ -311,42 +416,44 @@ class EventExtractor:
         doc._.events = []
         if self.matcher is None or len(doc) == 0:
             return doc
-        triggers, cues = self._matches(doc)
+        triggers = self._triggers(doc)
         if not triggers:
-            return doc
+            return doc  # most articles: one matcher pass and done
         sentences = sentence_bounds(doc, self.abbreviations)
-        sent_of = [0] * len(doc)
-        for k, (a, b) in enumerate(sentences):
-            for i in range(a, b):
-                sent_of[i] = k
-        ents = sorted((e for e in doc.ents if not in_boilerplate(doc, e.start_char, e.end_char)),
-                      key=lambda e: e.start)
-        headlines = self._headline_ranges(doc)
+        starts = [a for a, _ in sentences]
         by_sentence: dict[int, list[Trigger]] = {}
         for t in triggers:
-            k = sent_of[t.start]
-            if in_boilerplate(doc, doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1])) \
-                    or self._is_link(cues, *sentences[k]):
+            if in_boilerplate(doc, doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1])):
                 trace(doc, t.rule.id, doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1]),
                       "in page chrome or a related-article link")
                 continue
-            by_sentence.setdefault(k, []).append(t)
+            by_sentence.setdefault(bisect_right(starts, t.start) - 1, []).append(t)
+        cues = self._cues(doc, [sentences[k] for k in sorted(by_sentence)])
+        for k in [k for k in by_sentence if self._is_link(cues, *sentences[k])]:
+            for t in by_sentence.pop(k):
+                trace(doc, t.rule.id, doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1]),
+                      "in page chrome or a related-article link")
+        if not by_sentence:
+            return doc
+        ents = Mentions(doc)
+        headlines = self._headline_ranges(doc)
         mentions: list[Mention] = []
         for k in sorted(by_sentence):
             a, b = sentences[k]
             span = doc[a:b]
-            sent_ents = [e for e in ents if a <= e.start and e.end <= b]
-            found = self._mentions(doc, k, (a, b), by_sentence[k], cues, sent_ents,
+            found = self._mentions(doc, k, (a, b), by_sentence[k], cues, ents.within(a, b),
                                    headline=any(h0 <= span.start_char and span.end_char <= h1
                                                 for h0, h1 in headlines))
-            if k > 0 and any(a <= c.start <= a + ANTECEDENT_REACH for c in cues.get("antecedent", [])):
-                self._count_from_previous(found, ents, sentences[k - 1])
+            if k > 0 and any(a <= c.start <= a + self.antecedent_reach for c in cues.get("antecedent", [])):
+                self._count_from_previous(found, ents.within(*sentences[k - 1]))
             mentions.extend(found)
-        events = self._merge(doc, mentions, sentences, cues)
+        events = self._merge(doc, mentions, sentences, ents)
         doc._.events = [e.record() for e in events]
         return doc
 
-    def _matches(self, doc: Doc) -> tuple[list[Trigger], dict[str, list[Cue]]]:
+    def _triggers(self, doc: Doc) -> list[Trigger]:
+        """Trigger matches; triggers and blocks compete, the longest wins ("perjanjian kerja sama" >
+        "perjanjian kerja", "perjanjian kerja" > "perjanjian")."""
         assert self.matcher is not None
         raw: list[tuple[int, int, Rule]] = []
         for m in self.matcher(doc):
@@ -354,29 +461,29 @@ class EventExtractor:
             if span is None or len(span) == 0:
                 continue
             raw.append((span.start, span.end, m.rule))
-        # Triggers and blocks compete: the longest wins ("perjanjian kerja sama" > "perjanjian kerja").
-        competing = sorted(((s, e, r) for s, e, r in raw if r.get("event") or r.get("cue") == "block"),
-                           key=lambda x: (-(x[1] - x[0]), x[0]))
         taken: list[tuple[int, int]] = []
         triggers: list[Trigger] = []
-        for s, e, r in competing:
+        for s, e, r in sorted(raw, key=lambda x: (-(x[1] - x[0]), x[0])):
             if any(_overlaps((s, e), t) for t in taken):
                 continue
             taken.append((s, e))
             if r.get("event"):
                 triggers.append(Trigger(r, s, e))
-        cues: dict[str, list[Cue]] = {}
-        for s, e, r in raw:
-            kind = r.get("cue")
-            if kind and kind != "block":
-                cues.setdefault(str(kind), []).append(Cue(str(kind), s, e, r))
         triggers.sort(key=lambda t: t.start)
-        return triggers, cues
+        return triggers
 
-    def _count_from_previous(self, found: list[Mention], ents: list[Span], previous: tuple[int, int]) -> None:
+    def _cues(self, doc: Doc, ranges: list[tuple[int, int]]) -> dict[str, list[Cue]]:
+        """Cue matches by kind, inside the given token ranges only."""
+        assert self.cue_matcher is not None
+        cues: dict[str, list[Cue]] = {}
+        for s, e, r in self.cue_matcher(doc, ranges):
+            kind = str(r.get("cue"))
+            cues.setdefault(kind, []).append(Cue(kind, s, e, r))
+        return cues
+
+    def _count_from_previous(self, found: list[Mention], previous: list[Span]) -> None:
         """"Mereka dipulangkan dari Myanmar": the count is the one the sentence before gave."""
-        a, b = previous
-        counts = [e for e in ents if a <= e.start and e.end <= b and e.label_ == "CASE_COUNT"
+        counts = [e for e in previous if e.label_ == "CASE_COUNT"
                   and isinstance((e._.attrs or {}).get("value"), int)
                   and str((e._.attrs or {}).get("unit") or "").lower() not in self.count_units_excluded]
         if not counts:
@@ -428,7 +535,7 @@ class EventExtractor:
         for c in cues.get("speaker", []):
             if not c.rule.get("cut") or not a <= c.start < b:
                 continue
-            if not any(t.text in _QUOTES_AND_COMMAS for t in doc[max(c.start - 2, 0):c.start]):
+            if not any(t.text in self.attribution_marks for t in doc[max(c.start - 2, 0):c.start]):
                 continue
             if c.start >= trigger.end:
                 end = min(end, c.start)
@@ -464,14 +571,13 @@ class EventExtractor:
                 found.append(self._mention(doc, k, (a, b), t, status, window_ents, cues, headline))
         return found
 
-    @staticmethod
-    def _inside_name(doc: Doc, t: Trigger, sentence_start: int) -> bool:
+    def _inside_name(self, doc: Doc, t: Trigger, sentence_start: int) -> bool:
         """A Title Case trigger after Title Case words is part of a name ("Indo Defence Expo and Forum")."""
         first = doc[t.start]
         if not first.is_title or t.start - 1 <= sentence_start:
             return False
         prev = doc[t.start - 1]
-        return prev.is_title or (prev.lower_ in ("and", "of", "&") and doc[t.start - 2].is_title)
+        return prev.is_title or (prev.lower_ in self.name_joiners and doc[t.start - 2].is_title)
 
     def _mention(self, doc: Doc, k: int, bounds: tuple[int, int], t: Trigger, status: str,
                  ents: list[Span], cues: dict[str, list[Cue]], headline: bool) -> Mention:
@@ -479,13 +585,13 @@ class EventExtractor:
         speaker_tokens: set[int] = set()
         for c in cues.get("speaker", []):
             if a <= c.start < b:
-                speaker_tokens.update(range(c.end, c.end + SPEAKER_REACH))
+                speaker_tokens.update(range(c.end, c.end + self.speaker_reach))
         # "X, dalam jumpa pers Jumat (5/5), mengatakan ... memulangkan": dates before the verb date the statement
         statement_end = max((c.start for c in cues.get("reported", []) if a <= c.start and c.end <= t.start),
                             default=a)
         citizen_ends = {c.end for c in cues.get("citizen", []) if a <= c.start < b}
         place_ends = {c.end for c in cues.get("place", []) if a <= c.start < b}
-        if t.type not in HOME_BOUND:
+        if t.type not in self.home_bound:
             place_ends |= {c.end for c in cues.get("destination", []) if a <= c.start < b}
         destination_ends = {c.end for c in cues.get("destination", []) if a <= c.start < b}
         participants: dict[str, str] = {}
@@ -592,7 +698,7 @@ class EventExtractor:
         return len(m.participants) >= need and (need > 0 or m.count is not None)
 
     def _merge(self, doc: Doc, mentions: list[Mention], sentences: list[tuple[int, int]],
-               cues: dict[str, list[Cue]]) -> list[Event]:
+               ents: Mentions) -> list[Event]:
         events: list[Event] = []
         body = [m for m in mentions if not m.headline]
         heads = [m for m in mentions if m.headline]
@@ -620,7 +726,7 @@ class EventExtractor:
                           f"{m.type} mention with too little to stand alone (participants "
                           f"{list(m.participants.values())}, count {m.count}, status {m.status})")
         for e in events:
-            self._refine_date_from_next_sentence(doc, e, sentences, mentions)
+            self._refine_date_from_next_sentence(e, sentences, mentions, ents)
         return sorted(events, key=lambda e: e.first_sentence)
 
     def _announces(self, p: Mention, e: Event) -> bool:
@@ -691,8 +797,8 @@ class EventExtractor:
         if m.status == "occurred":
             e.status = "occurred"
 
-    def _refine_date_from_next_sentence(self, doc: Doc, e: Event, sentences: list[tuple[int, int]],
-                                        mentions: list[Mention]) -> None:
+    def _refine_date_from_next_sentence(self, e: Event, sentences: list[tuple[int, int]],
+                                        mentions: list[Mention], ents: Mentions) -> None:
         """A sentence right after the event with no trigger of its own, whose dates all fall inside
         the event's date ("Tahap pertama pada 18 Maret 2025 ..., tahap kedua pada 19 Maret 2025"),
         narrows the date to their span."""
@@ -701,7 +807,7 @@ class EventExtractor:
         if outer is None or nxt >= len(sentences) or any(m.sentence == nxt for m in mentions):
             return
         a, b = sentences[nxt]
-        values = [str((x._.attrs or {}).get("value")) for x in doc[a:b].ents if x.label_ == "DATE"]
+        values = [str((x._.attrs or {}).get("value")) for x in ents.within(a, b, chrome=True) if x.label_ == "DATE"]
         intervals = [date_interval(v) for v in values]
         if len(values) < 2 or any(i is None or not _within(i, outer) for i in intervals):
             return

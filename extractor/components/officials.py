@@ -16,17 +16,17 @@ in the article, as written), ``country``, ``rank``, ``agency`` and ``person_id``
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
+import numpy
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..matching import RuleMatcher
-from ..rules import Pattern, Rule, RuleKind, RuleSet, register_rule_kind
+from ..rules import REGEX_TIMEOUT, Pattern, Rule, RuleKind, RuleSet, register_rule_kind
 from ..spans import add_mentions, doc_text, make_mention
 from .agencies import surface_forms
 from .naming import ent_index, is_acronym, is_cap, sentence_start, titlecase_tokens
@@ -46,7 +46,14 @@ KIND = register_rule_kind(RuleKind(
         "max_name_tokens": ((int,), "an integer"),
         "connectors": ((list,), "a list of words"),
         "alias_words": ((list,), "a list of words"),
+        "alias_phrases": ((list,), "a list of words or phrases"),
+        "alias_first_phrases": ((list,), "a list of phrases"),
+        "appositive_words": ((list,), "a list of words"),
+        "post_words": ((list,), "a list of words"),
+        "post_location_words": ((list,), "a list of words"),
+        "english_joiners": ((list,), "a list of words"),
         "glued_word_starts": ((list,), "a list of word beginnings"),
+        "glued_words": ((list,), "a list of words"),
         "name_particles": ((list,), "a list of words"),
         "weak_name_tokens": ((list,), "a list of words"),
         "not_name": ((list,), "a list of words"),
@@ -61,8 +68,6 @@ _INITIAL = regex.compile(r"^\p{Lu}\.(?:\p{Lu}\.)*+$")
 _CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
 _TITLE_WORDS_ID = "_title_words"
 _PLACE = ("COUNTRY", "LOCATION")
-_BEFORE_POST = {"untuk", "di", "for", "to"}
-_ENGLISH_JOINERS = {"to", "of", "for", "the", "and", "on", "in"}
 
 
 @dataclass
@@ -129,16 +134,20 @@ class OfficialTagger:
     def __init__(self, nlp: Language, name: str) -> None:
         self.nlp = nlp
         self.name = name
-        self.titles: RuleMatcher | None = None
-        self.ranks: RuleMatcher | None = None
-        self.honorifics: RuleMatcher | None = None
-        self.title_words: RuleMatcher | None = None
-        self.persons: RuleMatcher | None = None
+        self.matcher: RuleMatcher | None = None  # titles, ranks, honorifics, title words and known people at once
+        self.role_of: dict[str, str] = {}  # rule id -> role ("word" for the title vocabulary)
         self.grammar: dict[str, Rule] = {}
         self.single_title_words: set[str] = set()
         self.connectors: set[str] = set()
         self.alias_words: set[str] = set()
+        self.alias_phrases: list[list[str]] = []  # longest first
+        self.alias_first: Any = None  # regex: "ALIAS, sapaan akrab NAME"
+        self.appositive_words: set[str] = set()
+        self.post_words: set[str] = set()
+        self.post_location_words: set[str] = set()
+        self.english_joiners: set[str] = set()
         self.glued_starts: tuple[str, ...] = ()
+        self.glued_words: set[str] = set()
         self.particles: set[str] = set()
         self.weak: set[str] = set()
         self.not_name: set[str] = set()
@@ -154,7 +163,17 @@ class OfficialTagger:
         self.max_name = int(settings.get("max_name_tokens", 5))
         self.connectors = set(_strings(settings.get("connectors")))
         self.alias_words = set(_strings(settings.get("alias_words")))
+        self.alias_phrases = sorted((p.split() for p in _strings(settings.get("alias_phrases"))), key=len, reverse=True)
+        first = _strings(settings.get("alias_first_phrases"))
+        self.alias_first = regex.compile(
+            r",\s*+(?:" + "|".join(regex.escape(p) for p in sorted(first, key=len, reverse=True)) + r")\b",
+            regex.IGNORECASE) if first else None
+        self.appositive_words = set(_strings(settings.get("appositive_words")))
+        self.post_words = set(_strings(settings.get("post_words")))
+        self.post_location_words = set(_strings(settings.get("post_location_words")))
+        self.english_joiners = set(_strings(settings.get("english_joiners")))
         self.glued_starts = tuple(_strings(settings.get("glued_word_starts")))
+        self.glued_words = set(_strings(settings.get("glued_words")))
         self.particles = set(_strings(settings.get("name_particles")))
         self.weak = set(_strings(settings.get("weak_name_tokens")))
         self.not_name = set(_strings(settings.get("not_name")))
@@ -180,15 +199,12 @@ class OfficialTagger:
                 if role == "title":
                     rule = replace(rule, ignore_case=True)
                 by_role.setdefault(role, []).append(rule)
-        make = self.nlp.make_doc
-        vocab = self.nlp.vocab
-        self.titles = RuleMatcher(vocab, make, by_role.get("title", []))
-        self.ranks = RuleMatcher(vocab, make, by_role.get("rank", []))
-        self.honorifics = RuleMatcher(vocab, make, by_role.get("honorific", []))
-        self.persons = RuleMatcher(vocab, make, by_role.get("person", []))
         words_rule = Rule(id=_TITLE_WORDS_ID, kind="official", file="rules/officials.yaml", line=0,
                           pattern=Pattern("phrase", phrases=phrases) if phrases else None)
-        self.title_words = RuleMatcher(vocab, make, [words_rule])
+        by_role["word"] = [words_rule]
+        self.role_of = {rule.id: role for role, rules in by_role.items() for rule in rules}
+        every = [rule for rules in by_role.values() for rule in rules]
+        self.matcher = RuleMatcher(self.nlp.vocab, self.nlp.make_doc, every)
         self.agency_by_form = {}
         for rule in ruleset.of_kind("agency"):
             if rule.get("role") in ("generic", "defined_acronym") or not rule.get("name"):
@@ -199,39 +215,50 @@ class OfficialTagger:
 
     # --- per-document lookups ------------------------------------------------------------------------
 
-    @staticmethod
-    def _starts(matcher: RuleMatcher | None, doc: Doc) -> dict[int, tuple[int, Rule]]:
-        """Longest match starting at each token: start -> (end, rule)."""
-        out: dict[int, tuple[int, Rule]] = {}
-        if matcher is None:
+    def _starts(self, doc: Doc) -> dict[str, dict[int, tuple[int, Rule]]]:
+        """For each role, the longest match starting at each token: role -> {start: (end, rule)}."""
+        out: dict[str, dict[int, tuple[int, Rule]]] = {}
+        if self.matcher is None:
             return out
-        for m in matcher(doc):
-            span = m.span(doc)
-            if span is None:
-                continue
-            if span.start not in out or out[span.start][0] < span.end:
-                out[span.start] = (span.end, m.rule)
+        role_of = self.role_of
+        for rule, start, end in self.matcher.token_matches(doc):
+            by_start = out.setdefault(role_of.get(rule.id, "title"), {})
+            known = by_start.get(start)
+            if known is None or known[0] < end or (known[0] == end and rule.priority > known[1].priority):
+                by_start[start] = (end, rule)
         return out
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.titles is None:
-            return doc
-        ctx = _DocContext(self, doc)
+        starts = self._starts(doc)
+        if "title" not in starts and "person" not in starts:
+            return doc  # no title and no well-known name: nothing to anchor a person
+        ctx = _DocContext(self, doc, starts)
         found = ctx.title_mentions() + ctx.person_mentions()
-        found = _non_overlapping(found)
+        found = _non_overlapping([f for f in found if not ctx.in_chrome(f)])
         persons, members = ctx.cluster(found)
         mentions = members + ctx.corefs(persons, members)
-        spans = []
+        ctx.drop_locations_in_titles()
+        offsets = []
+        glued: dict[int, int] = {}  # token index -> length of the name at its start ("Marsudirapat" -> 7)
         for f, person in mentions:
+            last = doc[f.end - 1]
+            end_char = last.idx + len(last.text)
+            name_end = f.tokens[-1] if f.tokens else ""
+            if f.alias_of is None and len(name_end) < len(last.text) and last.text.startswith(name_end):
+                glued[last.i] = len(name_end)
+                end_char = last.idx + len(name_end)
+            offsets.append((doc[f.start].idx, end_char, f, person))
+        if glued:
+            _split_glued(doc, glued)
+        spans = []
+        for start_char, end_char, f, person in offsets:
             attrs: dict[str, Any] = {"name": person.name, "title": person.title,
                                      "country": person.country or self.default_country,
                                      "rank": person.rank, "person_id": person.pid, "agency": person.agency}
             attrs = {k: v for k, v in attrs.items() if v is not None}
-            span = make_mention(doc, doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1].text), "OFFICIAL",
-                                f.rule.id, attrs)
+            span = make_mention(doc, start_char, end_char, "OFFICIAL", f.rule.id, attrs)
             if span is not None:
                 spans.append(span)
-        ctx.drop_locations_in_titles()
         add_mentions(doc, spans)
         return doc
 
@@ -239,25 +266,34 @@ class OfficialTagger:
 class _DocContext:
     """The per-document state of :class:`OfficialTagger` (lookups built once per Doc)."""
 
-    def __init__(self, tagger: OfficialTagger, doc: Doc) -> None:
+    def __init__(self, tagger: OfficialTagger, doc: Doc, starts: dict[str, dict[int, tuple[int, Rule]]]) -> None:
         self.t = tagger
         self.doc = doc
         self.n = len(doc)
         self.ents = ent_index(doc)
         self.titlecase = titlecase_tokens(doc)
-        strings = doc.vocab.strings
-        self.words: list[str] = [strings[int(h)] for h in doc.to_array("ORTH")] if len(doc) else []
-        self.title_at = tagger._starts(tagger.titles, doc)
-        self.rank_at = tagger._starts(tagger.ranks, doc)
-        self.honor_at = tagger._starts(tagger.honorifics, doc)
-        self.word_at = tagger._starts(tagger.title_words, doc)
+        self.title_at = starts.get("title", {})
+        self.rank_at = starts.get("rank", {})
+        self.honor_at = starts.get("honorific", {})
+        self.word_at = starts.get("word", {})
+        self.person_at = starts.get("person", {})
         self.title_regions: list[tuple[int, int]] = []
         self.authors = self._author_tokens()
+        self.chrome = [(int(a), int(b)) for a, b in doc._.boilerplate or []]
         self.byline: set[int] = set()
         for a, b in doc._.byline or []:
             span = doc.char_span(a, b, alignment_mode="expand")
             if span is not None:
                 self.byline.update(range(span.start, span.end))
+
+    def in_chrome(self, f: Found) -> bool:
+        """Is this a name-before-title finding inside page chrome? A related-story link ("Hari Anak Nasional,
+        Menteri PPPA ajak ...") is a headline, where "X, TITLE" rarely names a person. A title followed by a
+        name still names the person (the chrome region may overrun into the article)."""
+        if not self.chrome or f.rule.id != getattr(self.t.grammar.get("appositive"), "id", None):
+            return False
+        at = self.doc[f.start].idx
+        return any(a <= at < b for a, b in self.chrome)
 
     def _author_tokens(self) -> list[list[str]]:
         names = []
@@ -307,7 +343,7 @@ class _DocContext:
                 tokens += 1
                 i += 1
                 # an abbreviated name part split from its dot: "Moh. Irhamni"
-                if len(text) <= 4 and i + 1 < self.n and doc[i].text == "." and not doc[i - 1].whitespace_ \
+                if len(text) <= 3 and i + 1 < self.n and doc[i].text == "." and not doc[i - 1].whitespace_ \
                         and is_cap(doc[i + 1]) and self.ents[i + 1] is None and doc[i + 1].text not in t.not_name:
                     i += 1
                 continue
@@ -344,7 +380,7 @@ class _DocContext:
                 elif ent.label_ == "COUNTRY":
                     code = (ent._.attrs or {}).get("code")
                     before = doc[j - 1].text.lower() if j > 0 else ""
-                    if parse.country is None and before not in _BEFORE_POST and code:
+                    if parse.country is None and before not in t.post_words and code:
                         parse.country = str(code)
                     elements.append((j, ent.end, "country"))
                 elif ent.label_ == "LOCATION":
@@ -394,7 +430,7 @@ class _DocContext:
         self._finish_title(parse, start, end, elements)
         parse.chain_end = j
         k = j
-        if k < self.n and doc[k].text in ("di", "pada") and elements:
+        if k < self.n and doc[k].text in t.post_location_words and elements:
             k = self._skip_post(k + 1)
         if k < self.n and doc[k].text == ",":
             k += 1
@@ -410,13 +446,16 @@ class _DocContext:
                 k = self.honor_at[k][0]
         if k < self.n and is_cap(doc[k]):
             parse.name = self._name_run(k)
+            if parse.name is not None and start > 0 and doc[start - 1].text == "(" and parse.name[1] < self.n \
+                    and doc[parse.name[1]].text == ")":
+                parse.name = None  # "(Menteri Imipas)": a short form of the title in brackets, not a name
             if parse.name is not None and not ranks and parse.name[1] - parse.name[0] == 1 \
                     and parse.name[1] + 1 < self.n and doc[parse.name[1]].text == ",":
                 # "Kepala BP3MI Kalselteng, Ady Aldiwan": the lone word was a place of the title
                 second = self._name_run(parse.name[1] + 1)
                 if second is not None and second[1] - second[0] >= 2:
                     parse.name = second
-            if parse.name is not None and parse.name[1] < self.n and doc[parse.name[1]].text in _ENGLISH_JOINERS:
+            if parse.name is not None and parse.name[1] < self.n and doc[parse.name[1]].text in t.english_joiners:
                 parse.name = None  # "Committee to Combat ...": an English name, not a person
         parse.rank = " ".join(ranks) or None
         return parse
@@ -441,8 +480,9 @@ class _DocContext:
                 return []
             paren, after = (after, close), close
         nxt = ents[after]
+        short_title = paren is not None and paren[0] + 1 in self.title_at  # "Permasyarakatan (Menteri Imipas)"
         if (nxt is not None and nxt.start == after and nxt.label_ in ("AGENCY", *_PLACE)) or after in self.rank_at \
-                or self._vocabulary_word(after):
+                or self._vocabulary_word(after) or short_title:
             if paren is not None:
                 return [(j, paren[0], "word"), (paren[0], paren[1], "paren")]
             return [(j, after, "word")]
@@ -482,7 +522,7 @@ class _DocContext:
             kinds.append(kind)
         # a trailing country qualifies the title, it is not part of it ("Perdana Menteri Kamboja")
         kept = [e for e in elements if e[1] <= kept_end and e[2] != "paren"]
-        has_post = any(self.doc[i].text.lower() in _BEFORE_POST for i in range(end, kept_end))
+        has_post = any(self.doc[i].text.lower() in self.t.post_words for i in range(end, kept_end))
         while kept and kept[-1][2] == "country" and not has_post:
             kept.pop()
             kept_end = kept[-1][1] if kept else end
@@ -554,6 +594,7 @@ class _DocContext:
             end, rule = self.title_at[start]
             if self.ents[start] is not None:
                 continue
+            end = self._cut_at_entity(start, end)
             parse = self._parse_title(start, end)
             complete = bool(rule.get("complete"))
             if not complete and parse.agency is None and not parse.portfolio:
@@ -573,6 +614,14 @@ class _DocContext:
                     found.append(Found(alias[0], alias[1], self.t.grammar.get("alias", rule),
                                        [self.doc[i].text for i in range(*alias)], alias_of=" ".join(tokens)))
             else:
+                after = self._name_after_body(parse.chain_end)
+                if after is not None:
+                    s, e = after
+                    tokens = self.doc[s:e].text.split()
+                    if not self._is_author(tokens):
+                        found.append(Found(s, e, rule, tokens, title, country, agency, parse.rank))
+                        consumed = e
+                    continue
                 before = self._name_before(start)
                 if before is not None and "appositive" in self.t.grammar:
                     s, e = before
@@ -581,9 +630,57 @@ class _DocContext:
                         found.append(Found(s, e, self.t.grammar["appositive"], tokens, title, country, agency))
         return found
 
-    def _alias_after(self, e: int) -> tuple[int, int] | None:
-        """"Joko Widodo atau Jokowi": the one-word alias after an official's name."""
+    def _cut_at_entity(self, start: int, end: int) -> int:
+        """A title match that runs into an entity stops before it ("Kepala" + AGENCY "Divisi Hubungan
+        Internasional"): the entity is then read as the title's agency."""
+        for i in range(start + 1, end):
+            ent = self.ents[i]
+            if ent is not None and ent.start == i and ent.end > end:
+                return i
+        return end
+
+    def _name_after_body(self, j: int) -> tuple[int, int] | None:
+        """"Kepala Sekretariat Committee to Combat Online Scams (CCOS) Kamboja, Chhay Sinarith, mengatakan":
+        the name between commas after the capitalized name of the body the title continues with."""
         doc = self.doc
+        stop = min(self.n, j + 14)
+        caps = 0
+        k = j
+        while k < stop:
+            text = doc[k].text
+            if text == ",":
+                break
+            if is_cap(doc[k]) and not self.titlecase[k]:
+                caps += 1
+            elif not (text in self.t.english_joiners or text in self.t.connectors or text in ("(", ")", "-")):
+                return None
+            k += 1
+        if k >= stop or caps == 0 or k + 1 >= self.n:
+            return None
+        name = self._name_run(k + 1)
+        if name is None or name[1] - name[0] < 2 or name[1] >= self.n:
+            return None
+        nxt = doc[name[1]]
+        if nxt.text != "," and not (nxt.is_lower and nxt.is_alpha):
+            return None
+        return name
+
+    def _alias_after(self, e: int) -> tuple[int, int] | None:
+        """"Joko Widodo atau Jokowi", "Dedi Mulyadi atau yang akrab disapa Kang Dedi": the alias after an
+        official's name (one word after ``alias_words``, up to three after ``alias_phrases``)."""
+        doc = self.doc
+        if e < self.n and doc[e].text == ",":
+            e += 1
+        if e >= self.n:
+            return None
+        for phrase in self.t.alias_phrases:
+            if doc[e].text == phrase[0] and [t.text for t in doc[e:e + len(phrase)]] == phrase:
+                k = e + len(phrase)
+                end = k
+                while end < self.n and end - k < 3 and self.ents[end] is None and is_cap(doc[end]) \
+                        and doc[end].is_alpha and doc[end].text not in self.t.not_name:
+                    end += 1
+                return (k, end) if end > k else None
         if e + 1 < self.n and doc[e].text in self.t.alias_words:
             k = e + 1
         elif e + 2 < self.n and doc[e].text == "(" and doc[e + 2].text == ")":
@@ -600,8 +697,9 @@ class _DocContext:
     def _name_before(self, start: int) -> tuple[int, int] | None:
         """"Judha Nugraha, Direktur ...": a name ending right before ", TITLE"."""
         doc = self.doc
-        if start < 2 or doc[start - 1].text != ",":
+        if start < 2 or not (doc[start - 1].text == "," or doc[start - 1].text in self.t.appositive_words):
             return None
+        marker = doc[start - 1].text != ","
         e = start - 1
         s = e
         while s > 0 and e - s < self.t.max_name:
@@ -614,7 +712,7 @@ class _DocContext:
             return None
         if s > 0 and is_cap(doc[s - 1]) and not sentence_start(doc, s - 1):
             return None
-        if e - s < 2:
+        if e - s < 2 and not (marker and e - s == 1 and doc[s].text not in self.t.weak):
             return None  # one capitalized word before a comma is too weak a name
         return (s, e)
 
@@ -634,7 +732,7 @@ class _DocContext:
         return found
 
     def _person_starts(self) -> dict[int, tuple[int, Rule]]:
-        return self.t._starts(self.t.persons, self.doc)
+        return self.person_at
 
     def _name_like(self, i: int) -> bool:
         """Could token ``i`` be part of a longer name (a capitalized word mid-sentence, not a title)?"""
@@ -686,6 +784,7 @@ class _DocContext:
             known = self.t.known.get(person.name)
             if person.country is None and known is not None:
                 person.country = known[1]
+        members += self._aliases_first(persons, members)
         # person ids in order of first mention
         first: dict[int, int] = {}
         for _, person in sorted(members, key=lambda m: m[0].start):
@@ -694,38 +793,92 @@ class _DocContext:
             person.pid = f"P{first.get(id(person), 0)}"
         return persons, members
 
-    @cached_property
-    def word_counts(self) -> Counter[str]:
-        """How often each token text occurs in the document (counted once, not per lookup)."""
-        return Counter(self.words)
+    def _aliases_first(self, persons: list[Person], members: list[tuple[Found, Person]]) -> list[tuple[Found, Person]]:
+        """"Cak Imin, sapaan akrab Muhaimin": the alias before the phrase names a person of the article."""
+        rule = self.t.grammar.get("alias")
+        if rule is None or self.t.alias_first is None or not persons:
+            return []
+        taken = {i for f, _ in members for i in range(f.start, f.end)}
+        out: list[tuple[Found, Person]] = []
+        doc = self.doc
+        for m in self.t.alias_first.finditer(doc_text(doc), timeout=REGEX_TIMEOUT):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            comma, after = span.start, span.end
+            name = self._name_run(after) if after < self.n else None
+            if name is None:
+                continue
+            person = self._find_person(persons, [doc[i].text for i in range(*name)])
+            s = comma
+            while s > 0 and comma - s < 3 and is_cap(doc[s - 1]) and doc[s - 1].is_alpha and self.ents[s - 1] is None \
+                    and doc[s - 1].text not in self.t.not_name:
+                s -= 1
+            if person is None or s == comma or any(i in taken for i in range(s, comma)):
+                continue
+            alias = [doc[i].text for i in range(s, comma)]
+            if alias != person.tokens:
+                person.aliases.add(" ".join(alias))
+            out.append((Found(s, comma, rule, alias, alias_of=person.name), person))
+            taken.update(range(s, comma))
+        return out
 
     @cached_property
-    def cap_words(self) -> set[str]:
-        """Capitalized words of the document, and of the well-known officials' names."""
-        return {w for w in self.words if w[:1].isupper() and w.isalpha()} | self.t.known_words
+    def orth(self) -> Any:
+        """The token texts' hashes, to count a word's occurrences in one vectorized pass."""
+        return self.doc.to_array("ORTH")
+
+    def count(self, word: str) -> int:
+        """How many tokens of the document are ``word``."""
+        return int(numpy.count_nonzero(self.orth == self.doc.vocab.strings[word]))
+
+    def is_cap_word(self, word: str) -> bool:
+        """A capitalized word of the document, or of the well-known officials' names."""
+        return word in self.t.known_words or (word[:1].isupper() and word.isalpha() and self.count(word) > 0)
 
     def unglue(self, text: str) -> str:
         """"Marsudimelakukan" -> "Marsudi" when the article writes "Marsudi" on its own elsewhere
         (words glued by a lost space in the page's text)."""
-        if len(text) < 7 or text in self.cap_words and self.word_counts[text] > 1:
+        if len(text) < 7 or self.is_cap_word(text) and self.count(text) > 1:
             return text
         for k in range(len(text) - 3, 2, -1):
             rest = text[k:]
-            if rest.islower() and text[:k] in self.cap_words:
+            if rest.islower() and self.is_cap_word(text[:k]):
                 return text[:k]
-        for k in range(4, len(text) - 3):
+        for k in range(4, len(text) - 2):
             rest = text[k:]
-            if rest.islower() and text[k - 1].islower() and rest.startswith(self.t.glued_starts) and len(rest) >= 4:
-                return text[:k]  # "Pranowomenerima" -> "Pranowo"
+            if not (rest.islower() and text[k - 1].islower()):
+                continue
+            if rest in self.t.glued_words or (len(rest) >= 6 and rest.startswith(self.t.glued_starts)
+                                              and self.count(rest) > 0):
+                return text[:k]  # "Pranowomenerima" -> "Pranowo" when "menerima" is a word of the article
         return text
 
     def _trim_uncertain(self, f: Found, persons: list[Person]) -> bool:
-        """On a headline, keep the longest start of the run that names a person of the article;
+        """On a headline, keep the longest start of the run that is (part of) the name of a person of the
+        article ("Menlu Sugiono Bahas ..." -> Sugiono), else a first word the body writes as a name;
         a headline name nobody else mentions may be a headline verb ("Menteri Pimpin ...")."""
         for k in range(len(f.tokens), 0, -1):
-            if self._find_person(persons, f.tokens[:k]) is not None:
-                f.tokens = f.tokens[:k]
+            prefix = f.tokens[:k]
+            hits = [p for p in persons if _contains(p.tokens, prefix) or " ".join(prefix) in p.aliases]
+            if len(hits) == 1:
+                f.tokens = prefix
                 f.end = f.start + k
+                return True
+        if f.tokens and self._body_name(f.tokens[0]):
+            f.tokens = f.tokens[:1]
+            f.end = f.start + 1
+            return True
+        return False
+
+    def _body_name(self, word: str) -> bool:
+        """Is ``word`` capitalized mid-sentence outside headlines somewhere (so the capital marks a name)?"""
+        if not (word[:1].isupper() and word.isalpha()) or word in self.t.not_name:
+            return False
+        doc = self.doc
+        for i in numpy.flatnonzero(self.orth == doc.vocab.strings[word]).tolist():
+            if i > 0 and not self.titlecase[i] and not sentence_start(doc, i) \
+                    and not (i + 1 < self.n and doc[i + 1].text == ")"):  # not "(Menteri Imipas)"
                 return True
         return False
 
@@ -775,36 +928,61 @@ class _DocContext:
         for alternatives in forms.values():
             alternatives.sort(key=lambda o: -len(o[0]))
         out: list[tuple[Found, Person]] = []
-        i = 0
-        words = self.words
-        while i < self.n:
-            word = words[i]
+        doc = self.doc
+        free = 0  # tokens before this one are taken by an earlier mention
+        for i in self._coref_candidates(forms):
+            if i < free:
+                continue
+            word = doc[i].text
             options = forms.get(word)
-            if options is None and len(word) >= 7 and word[:1].isupper() and word.isalpha():
-                glued = [o for o in forms.get(self.unglue(word), []) if len(o[0]) == 1]
-                if glued and not covered[i] and len(owners[glued[0][0][0]]) == 1 \
-                        and self._free_boundaries(i, i + 1):
-                    out.append((Found(i, i + 1, rule, list(glued[0][0])), glued[0][1]))
-                    covered[i] = True
-                    i += 1
-                    continue
+            if options is None:
+                if len(word) >= 7 and word[:1].isupper() and word.isalpha():
+                    glued = [o for o in forms.get(self.unglue(word), []) if len(o[0]) == 1]
+                    if glued and not covered[i] and len(owners[glued[0][0][0]]) == 1 \
+                            and self._free_boundaries(i, i + 1):
+                        out.append((Found(i, i + 1, rule, list(glued[0][0])), glued[0][1]))
+                        covered[i] = True
+                continue
             hit = None
-            if options and not covered[i]:
+            if not covered[i]:
                 for seq, person in options:
                     end = i + len(seq)
-                    if end <= self.n and words[i:end] == seq and not any(covered[i:end]) \
+                    if end <= self.n and [t.text for t in doc[i:end]] == seq and not any(covered[i:end]) \
                             and len(owners[" ".join(seq)]) == 1 and self._free_boundaries(i, end):
                         hit = (end, seq, person)
                         break
             if hit is None:
-                i += 1
                 continue
             end, seq, person = hit
             out.append((Found(i, end, rule, list(seq)), person))
             for k in range(i, end):
                 covered[k] = True
-            i = end
+            free = end
         return out
+
+    def _coref_candidates(self, forms: dict[str, list[tuple[list[str], Person]]]) -> list[int]:
+        """Tokens where a form of a person's name starts: the form itself (found by hash, vectorized), or a
+        long capitalized word beginning with a one-word form ("Marsudirapat", glued by a lost space)."""
+        doc = self.doc
+        strings = doc.vocab.strings
+        hashes = [strings[word] for word in forms]
+        found = set(numpy.flatnonzero(numpy.isin(self.orth, hashes)).tolist())
+        text = doc_text(doc)
+        token_at: dict[int, int] | None = None
+        for word, options in forms.items():
+            if not any(len(seq) == 1 for seq, _ in options):
+                continue
+            at = text.find(word)
+            while at >= 0:
+                after = at + len(word)
+                if after < len(text) and text[after].islower() and (at == 0 or not text[at - 1].isalnum()):
+                    if token_at is None:
+                        token_at = {int(c): i for i, c in enumerate(doc.to_array("IDX").tolist())}
+                    i = token_at.get(at)
+                    if i is not None:
+                        found.add(i)
+                at = text.find(word, after)
+        return sorted(found)
 
     def _forms(self, person: Person) -> list[list[str]]:
         """Every contiguous part of the name that can stand for the person, and the aliases."""
@@ -829,10 +1007,21 @@ class _DocContext:
         inside: set[int] = set()
         for s, e in self.title_regions:
             inside.update(range(s, e))
-        ents = [e for e in self.doc.ents
-                if not (e.label_ == "LOCATION" and all(i in inside for i in range(e.start, e.end)))]
-        if len(ents) != len(self.doc.ents):
-            self.doc.set_ents(ents)
+        drop = {(ent.start, ent.end) for i in inside if (ent := self.ents[i]) is not None and ent.label_ == "LOCATION"
+                and all(k in inside for k in range(ent.start, ent.end))}
+        if drop:
+            self.doc.set_ents([e for e in self.doc.ents if not (e.label_ == "LOCATION" and (e.start, e.end) in drop)])
+
+
+def _split_glued(doc: Doc, glued: dict[int, int]) -> None:
+    """Split tokens where a name runs into the next word ("Marsudirapat" -> "Marsudi" + "rapat"), so the
+    mention ends where the name does. Token-indexed caches on the Doc are dropped."""
+    with doc.retokenize() as retokenizer:
+        for i, size in glued.items():
+            token = doc[i]
+            retokenizer.split(token, [token.text[:size], token.text[size:]], heads=[(token, 1), (token, 1)])
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("warta.titlecase_tokens")]:
+        del doc.user_data[key]
 
 
 def _non_overlapping(found: list[Found]) -> list[Found]:

@@ -10,6 +10,13 @@ import pytest
 
 from extractor.rules import builtin_rules_dir, load_rule_file
 
+# A page whose scraper joined a "popular stories" widget (headline links) into the text before the dateline.
+HEADLINES_THEN_DATELINE = (
+    "Judul Berita Ini\n\nPemkot Bahas Tarif Parkir Baru di Pusat Kota Gubernur Minta Warga Hemat Air Menkeu "
+    "Sebut Pajak Kendaraan Tetap Harga Cabai Turun di Pasar Induk, 12 Pedagang Mengeluh Jalan Tol Baru Dibuka "
+    "untuk Mudik Timnas Menang Tipis atas Vietnam Bandara Baru Siap Beroperasi Pekan Depan "
+    "Jakarta, Beritasatu.com —Kementerian Luar Negeri memastikan 31 WNI sudah dibebaskan.")
+
 CHROME = {
     # phenomenon: (text, a piece that must be chrome)
     "read_also_own_line": ("Polisi menangkap dua orang.\nBaca juga: 62 WNI Disekap di Kamboja\nKorban sudah pulang.",
@@ -21,11 +28,19 @@ CHROME = {
                                        "Baca juga:KBRI tinjau repatriasi 40 WNI di Kamboja"),
     "related_links_paragraph": ("Tahun lalu ada 842 kasus. Berita terkait: Kemlu desak kerja sama untuk WNI\n\n"
                                 "Editor: Budi", "Berita terkait: Kemlu desak kerja sama untuk WNI"),
-    "scroll_prompt": ("Kata Judha, Kamis (6/3/2025).\nSCROLL TO CONTINUE WITH CONTENT\nJudha menambahkan.",
+    "scroll_prompt": ("Kata Rudi, Senin (9/2/2026).\nSCROLL TO CONTINUE WITH CONTENT\nRudi menambahkan.",
                       "SCROLL TO CONTINUE WITH CONTENT"),
-    "advertisement_and_see_also": ("Mayoritas di Kamboja.\nLihat Juga :\n5 Bulan Agresi, 12.411 Anak Tewas\n"
-                                   "ADVERTISEMENT\nSCROLL TO CONTINUE WITH CONTENT\nMenurut Direktur, 40 WNI pulang.",
-                                   "5 Bulan Agresi, 12.411 Anak Tewas"),
+    "advertisement_and_see_also": ("Sebagian besar di Laos.\nLihat Juga :\n3 Hari Banjir, 1.204 Rumah Terendam\n"
+                                   "ADVERTISEMENT\nSCROLL TO CONTINUE WITH CONTENT\nKata Kepala Dinas, 25 warga mengungsi.",
+                                   "3 Hari Banjir, 1.204 Rumah Terendam"),
+    "read_also_headline_runs_past_an_abbreviation": (
+        "Arus lalu lintas padat. Baca juga: Polisi tutup Jl. Sudirman selama pawai budaya\nWarga diminta memutar.",
+        "Jl. Sudirman selama pawai budaya"),
+    "ad_placeholder_line": ("Korban dipulangkan.\nYour Ads Here\nIa menambahkan.", "Your Ads Here"),
+    "source_site_credit_glued_to_headline": ("Nelayan Temukan Bangkai Kapal di Selat MalakaSumber: Contoh.com\n\nIsi.",
+                                             "Sumber: Contoh.com"),
+    "caps_read_prompt_line": ("Warga kembali.\nBACA JUGA Dua Jembatan Rusak Diterjang Banjir\nPerbaikan dimulai.",
+                              "Dua Jembatan Rusak Diterjang Banjir"),
     "copyright_line": ("Editor: Rahmad Nasution Copyright © ANTARA 2024", "Copyright © ANTARA 2024"),
     "tags_after_editor_initials": ("Korban dipulangkan ke Jakarta.\n(haf/imk)\nkemlu\nmyanmar\ntppo\n",
                                    "kemlu\nmyanmar\ntppo"),
@@ -35,11 +50,8 @@ CHROME = {
     "site_clock": ("c\n\nSelamat\n\nSelasa, 4 November 2025\n\nNASIONAL\n\n22 Agustus 2024\n\n10:32 WIB",
                    "Selasa, 4 November 2025"),
     "headline_list_before_dateline": (
-        "Judul Berita Ini\n\nDPR Akan Kaji Putusan MK Soal Polisi Aktif Kapolri Dorong Publik Aktif Kritik "
-        "Menkes Sebut BPJS Tak Perlu Tanggung Orang Kaya Banjir Rob Rendam Parigi Moutong, 40 Keluarga Terdampak "
-        "Tambang Emas Ilegal di Lombok Pakai Racun Sianida Garuda Indonesia Benahi Layanan Polandia Undang Menlu "
-        "Bahas Hubungan Bilateral Jakarta, Beritasatu.com —Kementerian Luar Negeri mengonfirmasi 97 WNI ditahan.",
-        "40 Keluarga Terdampak"),
+        HEADLINES_THEN_DATELINE,
+        "12 Pedagang Mengeluh"),
 }
 
 NOT_CHROME = {
@@ -49,15 +61,12 @@ NOT_CHROME = {
     "reading_verb_in_prose": ("Ia meminta warga membaca juga aturan yang berlaku sebelum berangkat ke Kamboja.",
                               "Kamboja"),
     "long_list_of_officials_in_a_sentence": (
-        "Rapat dihadiri Menteri Koordinator Politik dan Keamanan Budi Gunawan, Menteri Luar Negeri Sugiono, "
-        "Kepala Kepolisian Negara Republik Indonesia Jenderal Listyo Sigit Prabowo, Kepala Badan Intelijen Negara "
-        "Muhammad Herindra, Menteri Pelindungan Pekerja Migran Indonesia Abdul Kadir Karding, dan Duta Besar "
-        "Indonesia untuk Thailand Rachmat Budiman.\nProses repatriasi berjalan lancar.", "Abdul Kadir Karding"),
+        "Rapat dihadiri Menteri Koordinator Politik dan Keamanan Bambang Sutrisno, Menteri Luar Negeri Ratna Dewi, "
+        "Kepala Kepolisian Negara Republik Indonesia Jenderal Agus Salim Harahap, Kepala Badan Intelijen Negara "
+        "Yusuf Hamdani, Menteri Pelindungan Pekerja Migran Indonesia Hendra Wijaya Kusuma, dan Duta Besar "
+        "Indonesia untuk Thailand Sri Lestari.\nProses repatriasi berjalan lancar.", "Hendra Wijaya Kusuma"),
     "dateline_after_headlines": (
-        "Judul Berita Ini\n\nDPR Akan Kaji Putusan MK Soal Polisi Aktif Kapolri Dorong Publik Aktif Kritik "
-        "Menkes Sebut BPJS Tak Perlu Tanggung Orang Kaya Banjir Rob Rendam Parigi Moutong, 40 Keluarga Terdampak "
-        "Tambang Emas Ilegal di Lombok Pakai Racun Sianida Garuda Indonesia Benahi Layanan Polandia Undang Menlu "
-        "Bahas Hubungan Bilateral Jakarta, Beritasatu.com —Kementerian Luar Negeri mengonfirmasi 97 WNI ditahan.",
+        HEADLINES_THEN_DATELINE,
         "Jakarta, Beritasatu.com —Kementerian Luar Negeri"),
     "byline_is_not_chrome": ("Korban pulang.\n\nTranslator: Genta Tenri Editor: Rahmad Nasution "
                              "Copyright © ANTARA 2024", "Editor: Rahmad Nasution"),

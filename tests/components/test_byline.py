@@ -36,7 +36,7 @@ def test_authors_from_byline(extract: Any, case: str) -> None:
 
 
 NO_AUTHORS = {
-    "editors_pick_links": "Korban pulang.\nPilihan Editor: Pekerja Migran Diduga Korban TPPO Tewas di Kamboja",
+    "editors_pick_links": "Korban pulang.\nPilihan Editor: Dua Pekerja Migran Asal Sumbawa Hilang di Myanmar",
     "desk_code_of_three": "Para WNI masih ditahan.\n(tps/tfa/tfa)\n",
     "single_desk_code": "Para WNI masih ditahan.\n(rds)\n",
     "label_in_a_sentence": "Menurut editor: naskah itu belum selesai dikerjakan oleh tim redaksi.",

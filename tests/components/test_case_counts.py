@@ -68,6 +68,10 @@ VALUES: list[Row] = [
     ("Ribuan orang kehilangan tabungan.", "Ribuan", {"value": None, "range": [1000, 9999], "unit": "orang"}),
     ("Belasan korban dirawat.", "Belasan", {"value": None, "range": [11, 19]}),
     ("Puluhan ribu PMI bekerja tanpa izin.", "Puluhan ribu", {"value": None, "range": [10000, 99999]}),
+    ("Ratusan hingga ribuan orang terjebak.", "Ratusan hingga ribuan", {"value": None, "range": [100, 9999]}),
+    # a number with the suffix -an: about that many
+    ("Jumlah korban mencapai 300-an orang.", "300-an", {"value": 300, "qualifier": "approx", "unit": "orang"}),
+    ("Sebanyak 70an WNI dipulangkan.", "70an", {"value": 70, "qualifier": "approx"}),
     # ranges of numbers
     ("Pelaku terdiri dari 10-15 orang.", "10-15", {"value": None, "range": [10, 15]}),
     ("Para pelaku terdiri dua hingga tiga orang.", "dua hingga tiga", {"value": None, "range": [2, 3]}),
@@ -85,7 +89,7 @@ def test_values(extract: Any, text: str, surface: str, expected: dict[str, Any] 
 UNITS: list[Row] = [
     ("setelah 62 warga negara Indonesia (WNI) berhasil diselamatkan", "62", {"unit": "wni"}),
     ("menyelamatkan 62 orang WNI yang sempat disekap", "62", {"unit": "wni"}),
-    ("memulangkan 554 Warga Negara Indonesia (WNI) korban TPPO", "554", {"unit": "wni"}),
+    ("KBRI memfasilitasi kepulangan 318 Warga Negara Indonesia (WNI) korban penipuan", "318", {"unit": "wni"}),
     ("Sebanyak 91 WNIB dipulangkan.", "91", {"unit": "wni"}),
     ("Polisi menangkap 321 WNA di Jakarta Barat.", "321", {"unit": "wna"}),
     ("Sebanyak 20 warga negara China ditangkap.", "20", {"unit": "warga negara"}),
@@ -97,8 +101,8 @@ UNITS: list[Row] = [
     ("Sebanyak 40 TKI dideportasi.", "40", {"unit": "tki"}),
     ("Polisi menyelamatkan 12 korban TPPO.", "12", {"unit": "korban"}),
     ("Amnesty mewawancarai 58 penyintas.", "58", {"unit": "korban"}),
-    ("Mereka terdiri dari 69 laki-laki dan 15 perempuan.", "69", {"unit": "laki-laki"}),
-    ("Mereka terdiri dari 69 laki-laki dan 15 perempuan.", "15", {"unit": "perempuan"}),
+    ("Rombongan itu mencakup 47 laki-laki serta 23 perempuan.", "47", {"unit": "laki-laki"}),
+    ("Rombongan itu mencakup 47 laki-laki serta 23 perempuan.", "23", {"unit": "perempuan"}),
     ("Satu orang perempuan dalam keadaan hamil.", "Satu", {"unit": "perempuan"}),
     ("Tiga Pria Tampung Uang Penipuan Online", "Tiga", {"unit": "laki-laki"}),
     ("Polisi ungkap 3 anak jadi korban TPPO", "3", {"unit": "anak"}),
@@ -108,6 +112,11 @@ UNITS: list[Row] = [
     ("Kronologi 15 Warga Sumsel Berangkat ke Kamboja", "15", {"unit": "warga"}),
     ("menangkap lebih dari 1.000 pelaku sepanjang tahun", "1.000", {"unit": "pelaku"}),
     ("Saat ini ke-61 orang ini masih ditahan.", "61", {"unit": "orang", "value": 61}),
+    # people described by who they are: the noun as written
+    ("Di antara mereka ada dua ibu hamil.", "dua", {"unit": "ibu hamil", "rule": "count.unit.people"}),
+    ("Sebanyak 14 nelayan ditahan di perairan Malaysia.", "14", {"unit": "nelayan", "country": "MY"}),
+    ("Pemerintah memulangkan 35 Pekerja Rumah Tangga dari Yordania.", "35", {"unit": "pekerja rumah tangga"}),
+    ("Ada 6 mahasiswa yang dikirim magang ke luar negeri.", "6", {"unit": "mahasiswa"}),
 ]
 
 
@@ -122,13 +131,14 @@ IMPLIED: list[Row] = [
     ("tercatat 291 WNI sudah menjadi korban dan 133 di antaranya telah dipulangkan.", "133",
      {"unit": "wni", "rule": "count.implied.partitive"}),
     ("sebanyak 86 orang telah diamankan, sementara 11 lainnya dirawat di rumah sakit.", "11", {"unit": "orang"}),
-    ("dari 86 WNI yang diamankan kepolisian, empat di antaranya ditahan.", "empat", {"value": 4, "unit": "wni"}),
-    ("Dari 12 tersangka, 10 merupakan bagian dari sindikat, 9 diantaranya mantan pendonor.", "10",
+    ("dari 73 WNI yang dibawa ke kantor polisi, tujuh di antaranya masih diperiksa.", "tujuh",
+     {"value": 7, "unit": "wni"}),
+    ("Dari 14 tersangka, 11 merupakan anggota jaringan, 8 diantaranya pernah menjual ginjal.", "11",
      {"unit": "tersangka"}),
-    ("Dari 12 tersangka, 10 merupakan bagian dari sindikat, 9 diantaranya mantan pendonor.", "9",
+    ("Dari 14 tersangka, 11 merupakan anggota jaringan, 8 diantaranya pernah menjual ginjal.", "8",
      {"unit": "tersangka"}),
-    ("Ada 2.321 kasus ditangani. Di mana dari 2.321 itu 1.761 atau 77% terkait penipuan online.", "1.761",
-     {"value": 1761, "unit": "kasus", "rule": "count.implied.share"}),
+    ("Tercatat 3.450 kasus sepanjang tahun. Dari 3.450 itu, 2.070 atau 60% menyangkut penipuan daring.", "2.070",
+     {"value": 2070, "unit": "kasus", "rule": "count.implied.share"}),
     ("Ada 86 WNI ditahan. Dari 86 itu, empat di antaranya diadili.", "empat", {"unit": "wni"}),
     ("Sebanyak 55 orang selamat dan lima lainnya masih dalam proses.", "lima", {"value": 5, "unit": "orang"}),
     ("Dari 699 orang, 116 di antaranya pernah bekerja di sana.", "116", {"unit": "orang"}),
@@ -136,6 +146,15 @@ IMPLIED: list[Row] = [
     ("Kasus naik dari 361 kasus menjadi 752 pada tahun berikutnya.", "752",
      {"unit": "kasus", "rule": "count.implied.change"}),
     ("Tidak kurang dari 700 diantaranya terindikasi TPPO, dari 4.000 kasus.", "4.000", {"unit": "kasus"}),
+    # a category phrase after a bare numeral coordinated with a count
+    ("Tercatat 310 kasus judi online dan 275 penipuan daring.", "275",
+     {"value": 275, "unit": "kasus", "category": "penipuan daring", "rule": "count.implied.category"}),
+    # the part of a partition head ("Dari N ..., M ...")
+    ("Dari 64 WNI yang diperiksa polisi, 52 dinyatakan sebagai korban.", "52",
+     {"value": 52, "unit": "wni", "rule": "count.implied.partition"}),
+    # "N dari M <noun>": the part takes the noun of the whole
+    ("Sebanyak 7 dari 31 WNI itu sudah pulang.", "7", {"value": 7, "unit": "wni", "rule": "count.implied.part_of"}),
+    ("Polisi menduga pelaku merekrut 12 dari 40 korban ke Laos.", "12", {"unit": "korban", "country": "LA"}),
 ]
 
 
@@ -146,16 +165,19 @@ def test_implied_units(extract: Any, text: str, surface: str, expected: dict[str
 
 QUALIFIERS: list[Row] = [
     ("tercatat lebih dari 4.700 kasus online scam", "4.700", {"qualifier": "more_than"}),
-    ("Lebih dari 100 ribu WNI di Kamboja bekerja tanpa izin.", "100 ribu", {"qualifier": "more_than"}),
+    ("Lebih dari 100 ribu WNI diperkirakan tinggal di Malaysia tanpa dokumen.", "100 ribu", {"qualifier": "more_than"}),
     ("Ada 500 lebih WNI di sana.", "500", {"qualifier": "more_than", "unit": "wni"}),
     ("Sedikitnya 20 WNI ditangkap.", "20", {"qualifier": "at_least"}),
     ("setidaknya 270 WNI ditangkap di Poipet", "270", {"qualifier": "at_least"}),
     ("Tidak kurang dari 700 korban tercatat.", "700", {"qualifier": "at_least"}),
-    ("ada sekitar 80 ribu WNI yang bekerja di Kamboja", "80 ribu", {"qualifier": "approx"}),
-    ("Pernah menimpa sekitar 26 WNI pada 2023 lalu.", "26", {"qualifier": "approx"}),
+    ("diperkirakan ada sekitar 45 ribu WNI yang menetap di Laos", "45 ribu", {"qualifier": "approx"}),
+    ("Modus serupa menjerat sekitar 37 WNI pada 2022.", "37", {"qualifier": "approx"}),
     ("Jumlahnya kurang lebih 300 orang.", "300", {"qualifier": "approx"}),
     ("hampir 1.000 orang menjadi korban", "1.000", {"qualifier": "almost"}),
     ("nyaris 50 WNI terjebak", "50", {"qualifier": "almost"}),
+    # filler words between the qualifier and the numeral
+    ("Setidaknya ada sebanyak 4.200 WNI yang tinggal di sana.", "4.200", {"qualifier": "at_least"}),
+    ("Hampir mencapai 900 korban tahun ini.", "900", {"qualifier": "almost"}),
     ("kurang dari 10 kasus tercatat", "10", {"qualifier": "less_than"}),
     ("paling banyak 30 orang per kloter", "30", {"qualifier": "at_most"}),
     ("Sebanyak 62 WNI berhasil diselamatkan.", "62", {"qualifier": None}),
@@ -179,14 +201,14 @@ PERIODS: list[Row] = [
     ("Tahun lalu, KBRI membebaskan 119 WNI.", "119", {"period": "2023"}),
     ("Sementara tahun ini, tercatat 291 WNI menjadi korban.", "291", {"period": "2024"}),
     ("memulangkan 130 WNI dari Myanmar sepanjang Februari 2024.", "130", {"period": "2024-02"}),
-    ("Dia menyampaikan ada 2.321 kasus ditangani pada 2023.", "2.321", {"period": "2023"}),
-    ("Tahap pertama pada 18 Maret 2024 sebanyak 400 orang dan tahap kedua pada 19 Maret 2024 sebanyak 154 orang.",
-     "154", {"period": "2024-03-19"}),
+    ("Pihaknya mencatat 1.942 kasus ditangani pada 2023.", "1.942", {"period": "2023"}),
+    ("Gelombang awal pada 3 Mei 2024 berjumlah 210 orang dan gelombang susulan pada 5 Mei 2024 berjumlah 96 orang.",
+     "96", {"period": "2024-05-05"}),
     # a reporting verb separates when something was said from what the figure is about
     ("Menlu, pada 4 Januari 2024, mengatakan Indonesia memulangkan lebih dari 1.100 WNI.", "1.100",
      {"period": None}),
     # a comparison baseline is not the count's period
-    ("tercatat ada 2.321 kasus yang ditangani ini meningkat 122,3% dari angka tahun sebelumnya.", "2.321",
+    ("terdapat 1.874 kasus yang ditangani itu, naik 41,5% dari angka tahun sebelumnya.", "1.874",
      {"period": None}),
     # a date in another sentence does not apply
     ("Operasi berlangsung pada 27 Mei 2024. Sebanyak 67 WNI sempat menjadi target operasi.", "67",
@@ -203,7 +225,7 @@ COUNTRIES: list[Row] = [
     ("terjebak jaringan penipuan online di Kamboja, yaitu dari 15 kasus pada 2020", "15", {"country": "KH"}),
     ("memulangkan lebih dari 1.100 WNI korban yang dipekerjakan di Kamboja", "1.100", {"country": "KH"}),
     ("pemerintah memulangkan 101 warga negara Indonesia dari Kamboja.", "101", {"country": "KH"}),
-    ("sebanyak 86 warga negara Indonesia ditangkap kepolisian Kamboja", "86", {"country": "KH"}),
+    ("sebanyak 57 warga negara Indonesia diamankan aparat Kamboja", "57", {"country": "KH"}),
     ("Kemlu dan otoritas terkait memulangkan 130 WNI dari Myanmar.", "130", {"country": "MM"}),
     ("Tetangga RI Bekuk 61 WNI di Timor Leste", "61", {"country": "TL"}),
     ("Sebanyak 123 ribu WNI datang ke Kamboja.", "123 ribu", {"country": "KH"}),
@@ -219,7 +241,12 @@ COUNTRIES: list[Row] = [
     ("Polisi menangkap 5 tersangka TPPO di Indonesia.", "5", {"country": "ID"}),
     ("tercatat 62 warga negara Indonesia (WNI) diselamatkan", "62", {"country": None}),
     ("Dijanjikan gaji 1.000 dolar AS, 20 WNI berangkat.", "20", {"country": None}),
-    ("Pada gelombang kedua, sebanyak 54 WNI dipulangkan dan tiba di Indonesia.", "54", {"country": None}),
+    # where people come from is not where the cases happened
+    ("Polisi membebaskan 40 korban yang berasal dari Ethiopia di sebuah kompleks di Laos.", "40", {"country": "LA"}),
+    ("Sebanyak 30 korban asal Kenya dipulangkan.", "30", {"country": None}),
+    ("Sebanyak 18 PMI asal Vietnam ditangkap.", "18", {"country": None}),
+    ("Setibanya di Indonesia, 25 WNI itu diperiksa kesehatannya.", "25", {"country": None}),
+    ("Dalam kloter ketiga, 38 WNI dipulangkan lalu tiba di Indonesia.", "38", {"country": None}),
     # several countries: no single one
     ("tercatat 4.700 kasus online scam di delapan negara", "4.700", {"country": None}),
     ("Dari 12 tersangka, ada yang berperan di Indonesia dan Kamboja.", "12", {"country": None}),
@@ -256,8 +283,8 @@ FALSE_FRIENDS: list[tuple[str, str]] = [
     ("Ginjal tersebut dihargai Rp 200 juta.", "200 juta"),
     ("dengan gaji 1.000-1.200 USD per bulan", "1.000-1.200"),
     ("gaji sebesar USD 10 ribu dolar", "10 ribu"),
-    ("para pelaku meraup omzet hingga 24,4 miliar rupiah", "24,4 miliar"),
-    ("akan menerima 135 juta, sementara sisanya jadi upah", "135 juta"),
+    ("sindikat itu mengantongi keuntungan hingga 18,7 miliar rupiah", "18,7 miliar"),
+    ("pendonor dijanjikan 120 juta, sementara sisanya masuk kantong calo", "120 juta"),
     # percentages
     ("sebanyak 40 persen dari ribuan kasus itu", "40"),
     ("meningkat 122,3% dari angka tahun sebelumnya", "122,3"),
@@ -299,6 +326,10 @@ FALSE_FRIENDS: list[tuple[str, str]] = [
     ("Ribuan kasus tersebut tercatat di delapan negara.", "Ribuan"),
     # a bare number with no noun
     ("Angka itu mencapai 525.", "525"),
+    ("Sebanyak 64 WNI diperiksa, 52 hari kemudian dibebaskan.", "52"),
+    ("Ia menerima 7 dari atasannya.", "7"),
+    ("Nomor 275 penipuan daring dilaporkan.", "275"),
+    ("Dua ibu kota negara itu bertemu.", "Dua"),
 ]
 
 
@@ -337,12 +368,33 @@ def test_unknown_role_names_file_and_line(tmp_path: Path) -> None:
     assert "mine.yaml:3" in str(info.value) and "role" in str(info.value)
 
 
-def test_missing_unit_is_reported(tmp_path: Path) -> None:
+def test_missing_refer_is_reported(tmp_path: Path) -> None:
     (tmp_path / "mine.yaml").write_text(
-        "kind: case_counts\nrules:\n  - id: count.mine.y\n    role: unit\n    pattern: nelayan\n", encoding="utf-8")
+        "kind: case_counts\nrules:\n  - id: count.mine.y\n    role: implied\n    pattern: sisanya\n",
+        encoding="utf-8")
     with pytest.raises(RuleError) as info:
         build_pipeline([tmp_path])
-    assert "E004" in str(info.value) and "unit" in str(info.value)
+    assert "E004" in str(info.value) and "refer" in str(info.value)
+
+
+def test_missing_pattern_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text(
+        "kind: case_counts\nrules:\n  - id: count.mine.z\n    role: unit\n    unit: nelayan\n", encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        build_pipeline([tmp_path])
+    assert "E004" in str(info.value) and "pattern" in str(info.value) and "mine.yaml:3" in str(info.value)
+
+
+def test_unit_rule_without_unit_takes_the_noun_as_written(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text(
+        "kind: case_counts\nrules:\n  - id: count.mine.crafts\n    role: unit\n    ignore_case: true\n"
+        "    pattern: [pengrajin, pengrajin batik]\n", encoding="utf-8")
+    nlp = build_pipeline([tmp_path])
+    from extractor.extract import extract_text
+
+    record = extract_text(nlp, "Sebanyak 9 Pengrajin Batik dilatih.")
+    (count,) = entities_of(record, "CASE_COUNT")
+    assert (count["value"], count["unit"], count["rule"]) == (9, "pengrajin batik", "count.mine.crafts")
 
 
 def test_user_unit_rule_extends_counted_nouns(tmp_path: Path) -> None:

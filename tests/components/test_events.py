@@ -60,8 +60,8 @@ MEETING: list[tuple[str, dict[str, Any] | None]] = [
     ("Kunjungan wisata ke Thailand dan Vietnam meningkat selama liburan.", None),
     ("Polisi menggelar konferensi pers di Jakarta, Senin (5/3/2024).", None),
     ("Kemlu mengimbau masyarakat tidak tergiur tawaran kerja di Kamboja.", None),
-    ("\"Myanmar, Kamboja, Thailand itu jangan ada yang berangkat,\" kata Karding usai kunjungan open house di "
-     "Jakarta Selatan, Selasa (1/4/2025).", None),
+    ("\"Jangan ada lagi warga yang berangkat ke Laos atau Kamboja,\" ujar Karding seusai kunjungan open house "
+     "di Jakarta Timur, Rabu (2/4/2025).", None),
 ]
 
 AGREEMENT: list[tuple[str, dict[str, Any] | None]] = [
@@ -90,7 +90,7 @@ AGREEMENT: list[tuple[str, dict[str, Any] | None]] = [
      {"participants": ["Indonesia", "Kamboja"], "evidence": 1}),
     # no event
     ("Indonesia belum memiliki perjanjian kerja sama penempatan dengan Kamboja.", None),
-    ("Kita sebenarnya belum punya kesepakatan penempatan dengan beberapa negara itu.", None),
+    ("Sampai sekarang kita belum memiliki kesepakatan penempatan dengan negara-negara tersebut.", None),
     ("Korban menandatangani perjanjian kerja dengan perusahaan di Kamboja.", None),
     ("Baca juga: Indonesia dan Kamboja Teken MoU Pemberantasan TPPO", None),
     ("Kita harus punya MoU dulu sebelum menempatkan pekerja.", None),
@@ -122,11 +122,11 @@ RESCUE: list[tuple[str, dict[str, Any] | None]] = [
      "Sihanoukville.", {"count": 62, "place": "Sihanoukville", "evidence": 2}),
     ("Aparat Thailand membebaskan 12 WNI korban perdagangan orang di perbatasan.", {"count": 12}),
     # no event
-    ("Kemlu bekerja sama dengan otoritas Myanmar demi membebaskan Hendri.", None),
+    ("KBRI terus berkoordinasi dengan aparat Laos demi membebaskan Rudi.", None),
     ("Sebanyak 6 WNI berhasil menyelamatkan diri dari perusahaan itu.", None),
     ("Polisi mengamankan sejumlah orang yang ditampung di Bekasi.", None),
     ("Baca juga: 62 WNI Diselamatkan dari Sindikat Online Scam di Kamboja", None),
-    ("Keluarga berharap Hendri segera dibebaskan.", None),
+    ("Keluarga berharap Rudi segera dibebaskan.", None),
     ("Kemlu meminta otoritas Kamboja segera membebaskan 20 WNI yang ditahan.", None),
     ("Para korban belum dibebaskan hingga kini.", None),
     ("Polisi tidak berhasil membebaskan 10 WNI yang disandera.", None),
@@ -136,40 +136,40 @@ RESCUE: list[tuple[str, dict[str, Any] | None]] = [
 ]
 
 REPATRIATION: list[tuple[str, dict[str, Any] | None]] = [
-    ("Kemlu RI dan otoritas terkait telah memulangkan 130 WNI dari Myanmar sepanjang Februari 2025.",
-     {"count": 130, "date": "2025-02", "place": "Myanmar", "status": "occurred"}),
+    ("Kemlu bersama instansi lain telah memulangkan 145 WNI dari Myanmar selama Januari 2025.",
+     {"count": 145, "date": "2025-01", "place": "Myanmar", "status": "occurred"}),
     ("Indonesia berhasil memulangkan lebih dari 1.100 WNI korban perdagangan manusia dari Kamboja.",
      {"count": 1100, "participants": ["Indonesia"], "place": "Kamboja"}),
     ("Pemerintah akan memulangkan 101 WNI dari Kamboja.", {"count": 101, "status": "planned", "place": "Kamboja"}),
     ("Tahun ini, tercatat 291 WNI menjadi korban dan 133 di antaranya telah berhasil dipulangkan.",
      {"count": 133}),
-    ("Sebanyak 84 WNI korban TPPO di Myanmar pulang ke tanah air pada 27 Februari 2025.",
-     {"count": 84, "date": "2025-02-27", "place": "Myanmar"}),
+    ("Pada 14 Januari 2025, sebanyak 72 WNI yang tertipu lowongan kerja di Myanmar pulang ke tanah air.",
+     {"count": 72, "date": "2025-01-14", "place": "Myanmar"}),
     ("Sebanyak 46 WNI dideportasi dari Malaysia melalui Tanjung Pinang.", {"count": 46, "place": "Malaysia"}),
     ("Repatriasi 200 WNI dari Myawaddy dilakukan melalui Thailand.", {"count": 200}),
     ("KBRI Phnom Penh memulangkan 15 WNI korban online scam pada Selasa (11/6/2024).",
      {"count": 15, "date": "2024-06-11"}),
     ("Pada Maret 2025, pemerintah berhasil memulangkan 554 WNI dari Myanmar.", {"count": 554, "date": "2025-03"}),
-    ("Kemlu telah memulangkan 130 WNI dari Myanmar sepanjang Februari 2025. Pemulangan tersebut berlangsung "
-     "dalam dua gelombang.", {"count": 130, "evidence": 2}),
+    ("Selama Januari 2025, Kemlu sudah memulangkan 145 WNI dari Myanmar. Pemulangan itu dibagi menjadi "
+     "dua tahap.", {"count": 145, "evidence": 2}),
     ("Sebanyak 25 WNI dipulangkan dari Kamboja ke Indonesia.", {"count": 25, "place": "Kamboja"}),
     ("Sebanyak 46 WNI korban TPPO tiba di Bandara Soekarno-Hatta. Mereka dipulangkan dari Myanmar melalui "
      "Thailand.", {"count": 46, "place": "Myanmar"}),
     ("Menteri Luar Negeri Indonesia dalam jumpa pers, Jumat (5/5/2023), mengatakan pemerintah telah memulangkan "
      "1.138 WNI dari Kamboja.", {"count": 1138, "date": None, "place": "Kamboja"}),
     # no event
-    ("Para WNI tersebut bisa segera dipulangkan ke Indonesia setelah pemeriksaan selesai.", None),
+    ("Setelah verifikasi rampung, para korban itu bisa segera dipulangkan ke tanah air.", None),
     ("Kemlu masih berusaha memulangkan WNI dari Myawaddy.", None),
     ("Kami masih memantau apakah para WNI ini bisa dipulangkan atau tidak.", None),
     ("ASEAN akan memperkuat kerja sama di bidang perlindungan, pemulangan, serta rehabilitasi korban.", None),
-    ("Dia mengatakan pola pemulangan tersebut pernah dilakukan sebelumnya.", None),
+    ("Menurut dia, cara pemulangan tersebut juga dipakai tahun lalu.", None),
     ("Baca juga: Pemerintah RI Pulangkan 84 WNI Korban Penipuan Online di Myanmar", None),
     ("Kemlu berharap para WNI tersebut bisa segera dipulangkan.", None),
     ("Sebanyak 86 WNI masih ditahan kepolisian Kamboja.", None),
     ("Keluarga korban mendesak pemerintah segera memulangkan 12 WNI dari Kamboja.", None),
     ("Proses pemulangan 40 WNI belum dilakukan karena dokumen belum lengkap.", None),
     ("Pemulangan para korban bisa dilakukan setelah proses asesmen.", None),
-    ("Sebanyak 2.117 WNI di Kamboja mengajukan fasilitas pemulangan ke Indonesia.", None),
+    ("Tercatat 1.530 WNI di Kamboja mengajukan bantuan pemulangan ke Indonesia.", None),
     ("Imigrasi mendeportasi 9 WNA pelaku penipuan daring ke Tiongkok.", None),
 ]
 
@@ -330,25 +330,25 @@ def test_speakers_and_sources_are_not_participants(events_only: EventExtractor) 
 
 
 def test_waves_of_a_repatriation_are_events_of_their_own(events_only: EventExtractor) -> None:
-    text = ("Kemlu telah memulangkan 130 WNI dari Myanmar sepanjang Februari 2025. Dalam gelombang pemulangan "
-            "pertama pada 20 Februari, sejumlah 46 WNI tiba. Pada 27 Februari, 84 WNI lain pulang ke tanah air.")
+    text = ("Kemlu sudah memulangkan 150 WNI dari Myanmar selama Januari 2025. Tahap awal pemulangan pada 12 Januari "
+            "membawa 61 WNI. Sisanya, 89 WNI, pulang ke tanah air pada 25 Januari.")
     events = run(events_only, text, [
-        ("Kemlu", "AGENCY", {"name": "Kementerian Luar Negeri"}), ("130", "CASE_COUNT", {"value": 130, "unit": "wni"}),
-        ("Myanmar", "COUNTRY", {"code": "MM"}), ("Februari 2025", "DATE", {"value": "2025-02"}),
-        ("20 Februari", "DATE", {"value": "2025-02-20"}), ("46", "CASE_COUNT", {"value": 46, "unit": "wni"}),
-        ("27 Februari", "DATE", {"value": "2025-02-27"}), ("84", "CASE_COUNT", {"value": 84, "unit": "wni"})])
-    assert [(e["count"], e["date"]) for e in events] == [(130, "2025-02"), (46, "2025-02-20"), (84, "2025-02-27")]
+        ("Kemlu", "AGENCY", {"name": "Kementerian Luar Negeri"}), ("150", "CASE_COUNT", {"value": 150, "unit": "wni"}),
+        ("Myanmar", "COUNTRY", {"code": "MM"}), ("Januari 2025", "DATE", {"value": "2025-01"}),
+        ("12 Januari", "DATE", {"value": "2025-01-12"}), ("61", "CASE_COUNT", {"value": 61, "unit": "wni"}),
+        ("89", "CASE_COUNT", {"value": 89, "unit": "wni"}), ("25 Januari", "DATE", {"value": "2025-01-25"})])
+    assert [(e["count"], e["date"]) for e in events] == [(150, "2025-01"), (61, "2025-01-12"), (89, "2025-01-25")]
     assert all(e["place"] == "Myanmar" and e["participants"] == ["Kemlu"] for e in events)
 
 
 def test_a_following_sentence_of_stages_narrows_the_date(events_only: EventExtractor) -> None:
-    text = ("Pada Maret 2025, pemerintah memulangkan 554 WNI dari Myanmar. Tahap pertama pada 18 Maret 2025 "
-            "sebanyak 400 orang dan tahap kedua pada 19 Maret 2025 sebanyak 154 orang.")
+    text = ("Pada April 2025, pemerintah memulangkan 320 WNI dari Laos. Sebanyak 200 orang tiba pada 7 April 2025, "
+            "lalu 120 orang sisanya menyusul pada 9 April 2025.")
     events = run(events_only, text, [
-        ("Maret 2025", "DATE", {"value": "2025-03"}), ("554", "CASE_COUNT", {"value": 554, "unit": "wni"}),
-        ("Myanmar", "COUNTRY", {"code": "MM"}), ("18 Maret 2025", "DATE", {"value": "2025-03-18"}),
-        ("19 Maret 2025", "DATE", {"value": "2025-03-19"})])
-    assert [(e["count"], e["date"]) for e in events] == [(554, "2025-03-18/2025-03-19")]
+        ("April 2025", "DATE", {"value": "2025-04"}), ("320", "CASE_COUNT", {"value": 320, "unit": "wni"}),
+        ("Laos", "COUNTRY", {"code": "LA"}), ("7 April 2025", "DATE", {"value": "2025-04-07"}),
+        ("9 April 2025", "DATE", {"value": "2025-04-09"})])
+    assert [(e["count"], e["date"]) for e in events] == [(320, "2025-04-07/2025-04-09")]
 
 
 def test_same_count_merges_across_the_article_and_finds_the_precise_place(events_only: EventExtractor) -> None:

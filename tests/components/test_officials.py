@@ -39,14 +39,14 @@ TITLES = {
         "dalam keterangannya menyebutkan angka itu.",
         "Nur Rokhmah Hidayah", {"title": "Asisten Deputi Koordinasi Kerja Sama Asia, Pasifik, dan Afrika"}),
     "portfolio_containing_a_country": (
-        "Menteri Pelindungan Pekerja Migran Indonesia (P2MI) Abdul Kadir Karding mengimbau masyarakat.",
-        "Abdul Kadir Karding", {"title": "Menteri Pelindungan Pekerja Migran Indonesia", "country": "ID"}),
+        "Warga diimbau Menteri Pelindungan Pekerja Migran Indonesia (P2MI) Dwi Hartanto Saputra agar waspada.",
+        "Dwi Hartanto Saputra", {"title": "Menteri Pelindungan Pekerja Migran Indonesia", "country": "ID"}),
     "coordinating_minister_with_acronym": (
-        "Menteri Koordinator Bidang Politik dan Keamanan (Polkam) Budi Gunawan mengatakan hal itu.",
-        "Budi Gunawan", {"title": "Menteri Koordinator Bidang Politik dan Keamanan"}),
+        "Menteri Koordinator Bidang Politik dan Keamanan (Polkam) Sutrisno Halim menilai langkah itu tepat.",
+        "Sutrisno Halim", {"title": "Menteri Koordinator Bidang Politik dan Keamanan"}),
     "misspelled_title_word_absorbed": (
-        "Menteri Koodinator Pemberdayaan Masyarakat (Menko PM) Muhaimin Iskandar mengingatkan warga.",
-        "Muhaimin Iskandar", {"title": "Menteri Koodinator Pemberdayaan Masyarakat"}),
+        "Menteri Koordinatr Pemberdayaan Masyarakat (Menko PM) Hendra Wijaya mengingatkan warga.",
+        "Hendra Wijaya", {"title": "Menteri Koordinatr Pemberdayaan Masyarakat"}),
     "ngo_head": (
         "Ketua Migrant CARE Wahyu Susilo meminta pemerintah lebih proaktif.",
         "Wahyu Susilo", {"title": "Ketua Migrant CARE"}),
@@ -54,8 +54,8 @@ TITLES = {
         "Hal itu dikatakan juru bicara Kemlu Lalu Muhamad Iqbal kepada wartawan.",
         "Lalu Muhamad Iqbal", {"title": "juru bicara Kemlu", "country": "ID"}),
     "ambassador_posted_abroad_serves_indonesia": (
-        "Aksi itu diungkapkan Duta Besar Indonesia untuk Kerajaan Kamboja Santo Darmosumarto kemarin.",
-        "Santo Darmosumarto", {"country": "ID"}),
+        "Kemarin Duta Besar Indonesia untuk Kerajaan Thailand Rachmat Budiman menyampaikan hal itu.",
+        "Rachmat Budiman", {"country": "ID"}),
     "appositive_name_then_title": (
         "Hal itu disampaikan oleh Judha Nugraha, Direktur Pelindungan WNI Kemlu, kepada wartawan.",
         "Judha Nugraha", {"title": "Direktur Pelindungan WNI", "rule": "official.appositive"}),
@@ -64,11 +64,42 @@ TITLES = {
         "Agus Andrianto", {"title": "Menteri Imigrasi dan Pemasyarakatan",
                            "agency": "Kementerian Imigrasi dan Pemasyarakatan"}),
     "navy_rank_with_corps_code": (
-        "Kepala Bidang Kemenko Polhukam RI Kolonel Laut (P) Lukas Idaman menjelaskan.",
-        "Lukas Idaman", {"rank": "Kolonel Laut"}),
+        "Kepala Bidang Kemenko Polhukam RI Kolonel Laut (P) Bayu Setiadi menjelaskan.",
+        "Bayu Setiadi", {"rank": "Kolonel Laut"}),
     "unknown_title_word_before_agency": (
         "Direktur Tindak Pidana Siber Bareskrim Polri Brigjen Himawan Bayu Aji mengatakan pelaku ditangkap.",
         "Himawan Bayu Aji", {"title": "Direktur Tindak Pidana Siber", "rank": "Brigjen"}),
+    # an agency inside the title: the title match stops where the agency starts
+    "agency_inside_head_of_division": (
+        "Menurut Kepala Divisi Hubungan Internasional (Hubinter) Polri Irjen Bagus Wiratmo, tim sudah berangkat.",
+        "Bagus Wiratmo", {"title": "Kepala Divisi Hubungan Internasional", "rank": "Irjen"}),
+    "agency_inside_head_of_body_with_acronym": (
+        "Hadir pula Kepala Pusat Pelaporan dan Analisis Transaksi Keuangan (PPATK) Lukman Hakim Siregar.",
+        "Lukman Hakim Siregar", {"title": "Kepala Pusat Pelaporan dan Analisis Transaksi Keuangan"}),
+    # abbreviated posts that are whole on their own
+    "abbreviated_division_head_before_comma": (
+        "Kadiv Hubinter, Irjen Bagus Wiratmo, didampingi staf kedutaan meninjau lokasi.",
+        "Bagus Wiratmo", {"title": "Kadiv Hubinter", "agency": "Kepolisian Negara Republik Indonesia"}),
+    "prosecutor_general": (
+        "Rapat itu juga dihadiri Jaksa Agung Hendro Kusumo dan sejumlah pejabat.",
+        "Hendro Kusumo", {"title": "Jaksa Agung", "country": "ID"}),
+    "english_title_in_a_release": (
+        "Senior Minister Sok Vanna dalam pernyataannya menyebut ratusan orang terjaring.",
+        "Sok Vanna", {"title": "Senior Minister"}),
+    "deputy_director_general_not_cut_at_rank_word": (
+        "Ia bertemu Wakil Direktur Jenderal Imigrasi Kamboja, Mayor Jenderal Keo Vanthan, di Phnom Penh.",
+        "Keo Vanthan", {"title": "Wakil Direktur Jenderal Imigrasi Kamboja", "country": "KH"}),
+    # the name between commas after the name of the body
+    "name_after_foreign_body_and_comma": (
+        "Kepala Sekretariat Task Force on Online Fraud (TFOF) Kamboja, Mean Sovann, menyebut operasi berlanjut.",
+        "Mean Sovann", {"title": "Kepala Sekretariat"}),
+    # name, then "selaku" and the title
+    "selaku_appositive_one_word_name": (
+        "Rapat koordinasi dipimpin Sugiono selaku Menteri Luar Negeri dan diikuti tujuh kementerian.",
+        "Sugiono", {"title": "Menteri Luar Negeri", "rule": "official.appositive"}),
+    "selaku_appositive_full_name": (
+        "Bambang Wijaya selaku Dirtipidum Bareskrim Polri menyebut para pelaku sudah ditahan.",
+        "Bambang Wijaya", {"title": "Dirtipidum Bareskrim Polri", "rule": "official.appositive"}),
 }
 
 
@@ -83,11 +114,15 @@ def test_title_grammar_attaches_title_agency_and_country(extract: Any, case: str
 RANKS = {
     "police_general": ("Kapolri Jenderal Listyo Sigit Prabowo memerintahkan jajarannya.", "Listyo Sigit Prabowo",
                        "Jenderal"),
-    "rank_after_comma": ("Saat itu, Dirtipidum Bareskrim Polri, Brigjen Djuhandani Rahardjo Puro menjelaskan.",
-                         "Djuhandani Rahardjo Puro", "Brigjen"),
+    "rank_after_comma": ("Dalam jumpa pers, Dirtipidum Bareskrim Polri, Brigjen Arif Wicaksono Putro menjelaskan.",
+                         "Arif Wicaksono Putro", "Brigjen"),
     "two_word_rank": ("Kapolda Jawa Barat Irjen Pol Rudi Setiawan menegaskan hal itu.", "Rudi Setiawan", "Irjen Pol"),
-    "mid_rank": ("Kasubdit Jatanras Polda Metro Jaya AKBP Rovan Richard Mahenu mengatakan.", "Rovan Richard Mahenu",
+    "mid_rank": ("Kasubdit Jatanras Polda Metro Jaya AKBP Dimas Aryo Pratama mengatakan.", "Dimas Aryo Pratama",
                  "AKBP"),
+    "retired_marker_after_rank": ("Kepala BSSN Letjen TNI (Purn) Agus Salimin membuka rapat.", "Agus Salimin",
+                                  "Letjen TNI"),
+    "thai_police_rank": ("Kepala Kepolisian Nasional Thailand Pol Gen Anan Sukprasert memimpin operasi itu.",
+                         "Anan Sukprasert", "Pol Gen"),
 }
 
 
@@ -108,11 +143,25 @@ COREFERENCE = {
     "alias_with_atau": ("Presiden Joko Widodo atau Jokowi mengapresiasi langkah itu. Jokowi juga meminta kerja sama.",
                         [("Joko Widodo", "Joko Widodo"), ("Jokowi", "Joko Widodo")]),
     "headline_short_name_before_full_name": (
-        "Menteri Karding Larang WNI Kerja di Kamboja, Ini Alasannya\n\nMenteri Pelindungan Pekerja Migran Indonesia "
-        "Abdul Kadir Karding mengimbau masyarakat. Karding menegaskan larangan itu.",
-        [("Karding", "Abdul Kadir Karding"), ("Abdul Kadir Karding", "Abdul Kadir Karding")]),
+        "Menteri Hartanto Larang WNI Kerja di Laos, Ini Alasannya\n\nMenteri Pelindungan Pekerja Migran Indonesia "
+        "Dwi Hartanto mengimbau masyarakat. Hartanto menegaskan larangan itu.",
+        [("Hartanto", "Dwi Hartanto"), ("Dwi Hartanto", "Dwi Hartanto")]),
     "glued_word_after_name": ("Menteri Luar Negeri Retno Marsudimelakukan kunjungan kerja. Retno Marsudi juga hadir.",
                               [("Retno Marsudi", "Retno Marsudi")]),
+    "glued_word_split_from_span": ("Menlu Retno Marsudirapat kerja dengan DPR. Dalam rapat itu Retno memaparkan data.",
+                                   [("Retno Marsudi", "Retno Marsudi"), ("Retno", "Retno Marsudi")]),
+    "headline_anchor_trimmed_to_body_name": (
+        "Menlu Sugiono Bahas Nasib WNI di Laos\n\nJakarta - Menteri Luar Negeri Sugiono menemui mitranya. "
+        "Sugiono menegaskan komitmen itu.", [("Sugiono", "Sugiono")]),
+    "alias_after_akrab_disapa": (
+        "Bupati Sleman Harun Prasetyo atau yang akrab disapa Kang Harun meminta warga waspada. "
+        "Kang Harun juga mengingatkan orang tua.", [("Harun Prasetyo", "Harun Prasetyo"), ("Kang Harun", "Harun Prasetyo")]),
+    "alias_before_sapaan_akrab": (
+        "Kang Harun, sapaan akrab Harun Prasetyo, menjelaskan kesiapan daerah. Bupati Sleman Harun Prasetyo "
+        "meninjau lokasi.", [("Kang Harun", "Harun Prasetyo"), ("Harun Prasetyo", "Harun Prasetyo")]),
+    "khmer_honorifics_left_out": (
+        "Menteri Dalam Negeri Kamboja, Samdech Krolahom Som Rithy, menerima rombongan. Som Rithy berjanji membantu.",
+        [("Som Rithy", "Som Rithy")]),
 }
 
 
@@ -137,12 +186,15 @@ def test_two_people_get_two_person_ids(extract: Any) -> None:
 
 NOT_OFFICIAL = {
     "title_without_name": "Dalam pertemuan saya mendorong penguatan kemitraan, lanjut Menlu.",
-    "victim_with_alias": "SA alias Suhendri Ardiansyah atau Hendri menjadi korban penyekapan di Myanmar.",
-    "suspects_named": "Bareskrim Polri menetapkan dua tersangka atas nama Andri Satria Nugraha dan Anita Setia Dewi.",
+    "victim_with_alias": "RN alias Rizal Nugroho atau Ijal menjadi korban penyekapan di Laos.",
+    "suspects_named": "Polda Riau menetapkan tiga tersangka atas nama Yoga Pratama dan Sinta Lestari.",
     "private_person": "ujar sepupu korban bernama Daniel kepada wartawan.",
     "company_director": "Direktur Utama PT Pindad Abraham Mose meninjau pabrik.",
     "author_byline": "Penulis: Aldiansyah Nurrahman\n\nEditor: Leo Wisnu Susapto\n\nJAKARTA - Korban dipulangkan.",
     "short_name_of_another_person": "Presiden Joko Widodo hadir. Sementara itu warga bernama Joko Susilo menonton.",
+    "alias_of_a_private_person": "Difa, sapaan akrab Nadia Safira, menjelaskan kronologi penipuan itu.",
+    "title_in_a_related_link": "Baca juga: Hari Guru Nasional, Menteri Pendidikan ajak guru berinovasi\nAcara usai.",
+    "english_organisation_after_title": "Ketua Committee to Combat Online Scams mengatakan operasi berlanjut.",
 }
 
 
