@@ -38,7 +38,7 @@ def known_words(nlp: Language) -> set[str]:
     """Words the rules already know as title or name words (not names): never candidates alone."""
     words: set[str] = set()
     for _, proc in nlp.pipeline:
-        for attr in ("single_title_words", "not_name", "name_words", "head_words", "not_acronyms"):
+        for attr in ("single_title_words", "not_name", "name_words", "head_words", "not_acronyms", "stop_words"):
             value = getattr(proc, attr, None)
             if isinstance(value, set):
                 words |= {str(w) for w in value}
@@ -75,6 +75,15 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
     return runs
 
 
+def _initial_or_unit(doc: Doc, start: int, end: int) -> bool:
+    """A one-letter initial ("berinisial F") or a currency or unit next to a number ("Rp 9 juta", "400 USD")."""
+    if end - start != 1:
+        return False
+    if len(doc[start].text) < 2:
+        return True
+    return (start > 0 and doc[start - 1].like_num) or (end < len(doc) and doc[end].like_num)
+
+
 def untagged_names(nlp: Language, articles: Iterable[Article], min_count: int = 2,
                    top: int | None = None) -> list[NameCandidate]:
     """The capitalized names no rule tagged, most frequent first (at least ``min_count`` times)."""
@@ -91,7 +100,7 @@ def untagged_names(nlp: Language, articles: Iterable[Article], min_count: int = 
             doc = proc(doc)
         seen: set[str] = set()
         for start, end in _runs(doc):
-            if all(t.text in known for t in doc[start:end]):
+            if all(t.text in known for t in doc[start:end]) or _initial_or_unit(doc, start, end):
                 continue
             name = doc[start:end].text
             counts[name] += 1

@@ -50,6 +50,21 @@ def _span_extension(name: str, default: object) -> tuple[Any, Any]:
     return get, set_
 
 
+def set_span_values(span: Span, values: dict[str, Any]) -> None:
+    """``span._.name = value`` for each item, in one go (no ``Underscore`` object per assignment): the
+    hot path of :func:`extractor.spans.make_mention`."""
+    store: dict[Any, Any] = span.doc.user_data
+    start, end, label, span_id = span.start_char, span.end_char, span.label, span.id
+    for name, value in values.items():
+        store[("warta._.", name, start, end, label, span_id)] = value
+
+
+def get_span_value(span: Span, name: str) -> Any:
+    """``span._.name`` without building an ``Underscore`` object (for loops over many spans)."""
+    store: dict[Any, Any] = span.doc.user_data
+    return store.get(_span_key(span, name), SPAN_EXTENSIONS[name])
+
+
 def register_extensions() -> None:
     for name, default in DOC_EXTENSIONS.items():
         if not Doc.has_extension(name):

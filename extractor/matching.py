@@ -83,18 +83,17 @@ class TokenPatterns:
     A ``Matcher`` call costs time for every token times every pattern, even where
     no pattern's first token occurs. Patterns of a fixed length whose first token is
     a literal (``ORTH``/``LOWER``) are matched only in windows that start at a token
-    with such a value (found by one array lookup); the rest walk the whole Doc.
-    Same matches as one ``Matcher`` holding every pattern.
+    with such a value (found by a ``PhraseMatcher``, a hash lookup per token); the
+    rest walk the whole Doc. Same matches as one ``Matcher`` holding every pattern.
     """
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self.everywhere = Matcher(vocab)
         self.anchored = Matcher(vocab)
-        self.first_values: dict[int, set[int]] = {}  # ORTH/LOWER -> hashes of the values patterns start with
+        self.first_tokens = {ORTH: PhraseMatcher(vocab, attr="ORTH"), LOWER: PhraseMatcher(vocab, attr="LOWER")}
         self.width = 0  # the longest anchored pattern
         self.keys: set[str] = set()
-        self._lookup: list[tuple[int, numpy.ndarray[Any, Any]]] = []
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -108,23 +107,21 @@ class TokenPatterns:
                 continue
             attr, value = anchor
             self.anchored.add(key, [tokens])
-            self.first_values.setdefault(attr, set()).add(self.vocab.strings.add(value))
+            # one token with exactly this text (the PhraseMatcher compares its ORTH or LOWER): a superset of
+            # the tokens the pattern's first token matches, which is all a window start needs
+            self.first_tokens[attr].add("first", [Doc(self.vocab, words=[value])])
             self.width = max(self.width, len(tokens))
         if loose:
             self.everywhere.add(key, loose)
         self.keys.add(key)
-        self._lookup = [(attr, numpy.array(sorted(values), dtype=numpy.uint64))
-                        for attr, values in sorted(self.first_values.items())]
 
     def starts(self, doc: Doc) -> list[int]:
         """Indexes of the tokens an anchored pattern can start at."""
-        if not self._lookup or len(doc) == 0:
-            return []
-        columns = doc.to_array([attr for attr, _ in self._lookup])
-        hit = numpy.zeros(len(doc), dtype=bool)
-        for column, (_, values) in enumerate(self._lookup):
-            hit |= numpy.isin(columns[:, column], values)
-        return numpy.flatnonzero(hit).tolist()  # type: ignore[no-any-return]
+        found: set[int] = set()
+        for first in self.first_tokens.values():
+            if len(first):
+                found.update(start for _, start, _ in first(doc))
+        return sorted(found)
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         found = [(int(k), int(s), int(e)) for k, s, e in self.everywhere(doc)] if len(self.everywhere) else []

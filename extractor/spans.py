@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from . import extensions  # noqa: F401  (declares Span._.rule / Span._.attrs)
+from .extensions import get_span_value, set_span_values  # (importing declares Span._.rule / Span._.attrs)
 
 _TEXT_KEY = "warta.text"
 
@@ -39,14 +39,12 @@ def remember_text(doc: Doc, text: str) -> Doc:
 def make_mention(doc: Doc, start_char: int, end_char: int, label: str, rule: str,
                  attrs: Mapping[str, Any] | None = None, mode: str = "strict") -> Span | None:
     """A labelled span carrying its rule id and attributes, or None if it does not align to tokens."""
-    aligned = doc.char_span(start_char, end_char, alignment_mode=mode)
-    if aligned is None or len(aligned) == 0:
-        return None
     # A span id of its own, so its rule and attrs never mix with another candidate's on the same characters.
     serial = doc.user_data["warta.mention_serial"] = doc.user_data.get("warta.mention_serial", 0) + 1
-    span = Span(doc, aligned.start, aligned.end, label=label, span_id=f"warta.mention.{serial}")
-    span._.rule = rule
-    span._.attrs = dict(attrs or {})
+    span = doc.char_span(start_char, end_char, label=label, alignment_mode=mode, span_id=f"warta.mention.{serial}")
+    if span is None or len(span) == 0:
+        return None
+    set_span_values(span, {"rule": rule, "attrs": dict(attrs or {})})
     return span
 
 
@@ -73,7 +71,7 @@ def in_boilerplate(doc: Doc, start_char: int, end_char: int) -> bool:
 
 
 def _priority(span: Span) -> int:
-    return int((span._.attrs or {}).get("_priority", 0))
+    return int((get_span_value(span, "attrs") or {}).get("_priority", 0))
 
 
 def _lost_to(winner: Span) -> str:
@@ -91,28 +89,41 @@ def add_mentions(doc: Doc, spans: Iterable[Span]) -> list[Span]:
     """
     current: dict[int, Span] = {}
     owner: list[Span | None] = [None] * len(doc)
+    strength: dict[int, tuple[int, int, Span]] = {}  # id(span) -> (length, priority, span): read once per span
     for e in doc.ents:
         current[id(e)] = e
         owner[e.start:e.end] = [e] * (e.end - e.start)
     added: dict[int, Span] = {}
     chrome = _chrome_index(doc)
-    candidates = sorted(spans, key=lambda s: (-(s.end_char - s.start_char), -_priority(s), s.start_char))
-    for span in candidates:
+    on = tracing(doc)
+
+    def strength_of(s: Span) -> tuple[int, int]:
+        found = strength.get(id(s))
+        if found is None:  # the span is kept in the entry, so its id() is never reused by another
+            found = strength[id(s)] = (s.end_char - s.start_char, _priority(s), s)
+        return found[0], found[1]
+
+    listed = list(spans)
+    keys = [strength_of(s) for s in listed]
+    order = sorted(range(len(listed)), key=lambda i: (-keys[i][0], -keys[i][1], listed[i].start_char))
+    for i in order:
+        span = listed[i]
         if chrome is not None and _overlaps_chrome(chrome, span.start_char, span.end_char):
-            trace(doc, span._.rule, span.start_char, span.end_char, "inside page chrome (boilerplate)")
+            if on:
+                trace(doc, span._.rule, span.start_char, span.end_char, "inside page chrome (boilerplate)")
             continue
         overlapping: list[Span] = []
         for holder in owner[span.start:span.end]:
             if holder is not None and (not overlapping or overlapping[-1] is not holder):
                 overlapping.append(holder)
-        length = span.end_char - span.start_char
-        winners = [e for e in overlapping if (e.end_char - e.start_char, _priority(e)) >= (length, _priority(span))]
+        own = keys[i]
+        winners = [e for e in overlapping if strength_of(e) >= own]
         if winners:
-            if tracing(doc):
+            if on:
                 trace(doc, span._.rule, span.start_char, span.end_char, _lost_to(winners[0]))
             continue
         for e in overlapping:
-            if tracing(doc):
+            if on:
                 trace(doc, e._.rule, e.start_char, e.end_char, _lost_to(span))
             del current[id(e)]
             added.pop(id(e), None)

@@ -93,9 +93,9 @@ class LazyEnts:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        rows = doc.to_array(["ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID"]).tolist() if len(doc) else []
-        self.iob = [int(r[0]) for r in rows]
-        self.rows = rows
+        self.rows = doc.to_array(["ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID"])
+        # 0 = no tag, 2 = outside; 1 = inside and 3 = begin, and only with a label
+        self.iob = (self.rows[:, 0] * (self.rows[:, 1] != 0)).tolist() if len(doc) else []
         self.cache: dict[int, Span | None] = {}
 
     def __len__(self) -> int:
@@ -105,7 +105,7 @@ class LazyEnts:
         if i in self.cache:
             return self.cache[i]
         iob = self.iob
-        if iob[i] not in (1, 3) or not self.rows[i][1]:
+        if iob[i] not in (1, 3):
             self.cache[i] = None
             return None
         start = i
@@ -114,7 +114,7 @@ class LazyEnts:
         end = i + 1
         while end < len(iob) and iob[end] == 1:
             end += 1
-        _, label, kb_id, ent_id = self.rows[start]
+        _, label, kb_id, ent_id = (int(v) for v in self.rows[start])
         span = Span(self.doc, start, end, label=label, kb_id=kb_id, span_id=ent_id)
         for k in range(start, end):
             self.cache[k] = span
@@ -176,6 +176,7 @@ class AgencyTagger:
         self.other_named: RuleMatcher | None = None  # named rules with token or regex patterns
         self.keys: dict[int, tuple[str, Rule]] = {}  # match key -> (role, rule)
         self.origin: dict[str, Rule] = {}
+        self.named_attrs: dict[str, dict[str, Any]] = {}  # rule id -> its attributes, built once
         self.generic_rule: Rule | None = None
         self.acronym_rule: Rule | None = None
         self.listed_rule: Rule | None = None
@@ -219,6 +220,7 @@ class AgencyTagger:
         phrases_lower = self.phrases_lower = PhraseMatcher(vocab, attr="LOWER")
         self.keys = {}
         self.origin = {}
+        self.named_attrs = {}
         self.head_words = set()
         self.generic_rule = self.acronym_rule = self.listed_rule = None
         other: list[Rule] = []
@@ -288,13 +290,12 @@ class AgencyTagger:
                     named.append(self._named(self.origin.get(m.rule.id, m.rule), span.start, span.end))
         return _longest_first(named), heads, excluded, offices
 
-    @staticmethod
-    def _named(rule: Rule, start: int, end: int) -> Candidate:
-        attrs: dict[str, Any] = {"name": rule.get("name") or ""}
-        for key in ("acronym", "country", "kind"):
-            if rule.get(key):
-                attrs[key] = rule.get(key)
-        return Candidate(start, end, rule, attrs, priority=1, takes_place=bool(rule.get("takes_place")))
+    def _named(self, rule: Rule, start: int, end: int) -> Candidate:
+        attrs = self.named_attrs.get(rule.id)
+        if attrs is None:
+            attrs = self.named_attrs[rule.id] = {"name": rule.get("name") or ""} | {
+                key: rule.get(key) for key in ("acronym", "country", "kind") if rule.get(key)}
+        return Candidate(start, end, rule, dict(attrs), priority=1, takes_place=bool(rule.get("takes_place")))
 
     @staticmethod
     def _offices(view: DocView, offices: list[tuple[int, int, Rule]]) -> None:
@@ -318,6 +319,7 @@ class AgencyTagger:
             return found
         doc, ents = view.doc, view.ents
         excluded_starts = {start for start, _ in excluded}
+        named_by_end = {c.end: c for c in view.named_at.values()}
         for start, head_end in heads.items():
             if start in excluded_starts:
                 continue  # "Badan Hukum Indonesia": a kind of organisation, not a body
@@ -328,8 +330,9 @@ class AgencyTagger:
                 continue
             attrs: dict[str, Any] = {"name": doc[start:end].text, "kind": "generic"}
             cand = Candidate(start, end, self.generic_rule, attrs)
-            inner = next((c for c in view.named_at.values() if start < c.start and c.end == end), None)
-            if inner is not None:  # "Direktorat Tindak Pidana Umum Bareskrim Polri": the named body's state
+            inner = named_by_end.get(end)
+            if inner is not None and inner.start > start:
+                # "Direktorat Tindak Pidana Umum Bareskrim Polri": the named body's state
                 attrs["country"] = inner.attrs.get("country")
             elif any(doc[i].text in self.open_connectors for i in range(head_end, end)) or \
                     (end == head_end + 1 and self._unknown(doc[head_end])):
@@ -529,8 +532,12 @@ class AgencyTagger:
             self._extend_suffix(view, cand, named_starts)
             if not cand.attrs["name"]:
                 cand.attrs["name"] = doc[cand.start:cand.end].text
-        generic = [c for c in self._generic_candidates(view, heads, excluded)
-                   if not any(k.start <= c.start < k.end for k in named)]
+        inside_named = {i for k in named for i in range(k.start, k.end)}
+        # a generic name inside a named one is dropped, unless it starts with it, is longer and names another
+        # state: "Kementerian Sosial, Veteran dan Rehabilitasi Pemuda Kamboja" is Cambodia's, not Kemensos
+        generic = [c for c in self._generic_candidates(view, heads, excluded) if c.start not in inside_named or (
+            c.start in view.named_at and c.end > view.named_at[c.start].end and c.country_written
+            and c.attrs.get("country") != view.named_at[c.start].attrs.get("country"))]
         for cand in generic:
             self._extend_suffix(view, cand, named_starts)
         candidates = _longest_first(named + generic)

@@ -23,12 +23,20 @@ KIND = register_rule_kind(RuleKind(
         "max_name_tokens": ((int,), "an integer"),
         "not_after": ((list,), "a list of words"),
         "end_markers": ((list,), "a list of strings"),
+        "name_separators": ((list,), "a list of words or punctuation marks"),
     },
     labels=(),
 ))
 
 _NAME_WORD = regex.compile(r"^\p{Lu}[\p{L}'\u2019.-]*+$")
-_SEPARATORS = regex.compile(r"\s*+(?:,|;|\||&|\band\b|\bdan\b)\s*+")
+_LABEL_WINDOW = 40  # characters before a colon searched for a label (the longest label is shorter)
+
+
+def separator_regex(separators: list[str]) -> Any:
+    """Where one name ends and the next starts: punctuation as is, words only as whole words."""
+    parts = [regex.escape(s) if not s.isalpha() else rf"\b{regex.escape(s)}\b"
+             for s in sorted(separators, key=len, reverse=True)]
+    return regex.compile(r"\s*+(?:" + "|".join(parts) + r")\s*+") if parts else None
 
 
 class BylineReader:
@@ -37,7 +45,9 @@ class BylineReader:
     def __init__(self, nlp: Language, name: str) -> None:
         self.nlp = nlp
         self.name = name
-        self.label_regex: Any = None
+        self.label_regex: Any = None  # a label ending where a colon follows (searched before each colon)
+        self.next_label_regex: Any = None  # the next "label:" inside a byline's text
+        self.separators: Any = None
         self.role_of_label: dict[str, str] = {}
         self.code_rules: list[Rule] = []
         self.max_tokens = 5
@@ -49,6 +59,7 @@ class BylineReader:
         self.max_tokens = int(settings.get("max_name_tokens", 5))
         self.not_after = {str(w) for w in settings.get("not_after") or []}
         self.end_markers = [str(w) for w in settings.get("end_markers") or []]
+        self.separators = separator_regex([str(w) for w in settings.get("name_separators") or [","]])
         labels: list[str] = []
         self.code_rules = []
         for rule in ruleset.of_kind("byline"):
@@ -62,24 +73,24 @@ class BylineReader:
                     labels.append(label)
         if labels:
             alternatives = "|".join(regex.escape(x) for x in sorted(labels, key=len, reverse=True))
-            # a label, a colon, then the names up to the end of the line
-            self.label_regex = regex.compile(rf"(?P<label>{alternatives})[ \t]*+:[ \t\n]*+"
-                                             r"(?=(?P<names>[^\n]{1,200}+))", regex.IGNORECASE)
+            # a label right before a colon (only the text before each colon is searched: colons are rare)
+            self.label_regex = regex.compile(rf"(?P<label>{alternatives})[ \t]*+\Z", regex.IGNORECASE)
+            self.next_label_regex = regex.compile(rf"(?:{alternatives})\s*+:", regex.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
         authors: list[dict[str, str]] = list(doc._.authors or [])
         regions: list[tuple[int, int]] = list(doc._.byline or [])
         text = doc_text(doc)
         if self.label_regex is not None:
-            for m in self.label_regex.finditer(text, timeout=REGEX_TIMEOUT):
-                if self._after_excluded_word(text, m.start()):
+            for start, label, names_start, names_end in self._labels(text):
+                if self._after_excluded_word(text, start):
                     continue
-                role = self.role_of_label.get(m.group("label").lower(), "author")
-                names = self._names(m.group("names"))
+                role = self.role_of_label.get(label.lower(), "author")
+                names = self._names(text[names_start:names_end])
                 for name in names:
                     authors.append({"name": name, "role": role})
                 if names:
-                    regions.append((m.start(), m.end("names")))
+                    regions.append((start, names_end))
         for rule in self.code_rules:
             assert rule.pattern is not None
             for m in rule.pattern.finditer(text):
@@ -98,6 +109,25 @@ class BylineReader:
         doc._.byline = sorted(regions)
         return doc
 
+    def _labels(self, text: str) -> list[tuple[int, str, int, int]]:
+        """Each "Label:" with the names after it up to the end of the line (at most 200 characters):
+        (label start, label, names start, names end). Found from the colons, not by scanning every position."""
+        out: list[tuple[int, str, int, int]] = []
+        colon = text.find(":")
+        while colon >= 0:
+            window_start = max(0, colon - _LABEL_WINDOW)
+            m = self.label_regex.search(text, window_start, colon, timeout=REGEX_TIMEOUT)
+            if m is not None:
+                names_start = colon + 1
+                while names_start < len(text) and text[names_start] in " \t\n":
+                    names_start += 1
+                line_end = text.find("\n", names_start)
+                names_end = min(names_start + 200, len(text) if line_end < 0 else line_end)
+                if names_end > names_start:
+                    out.append((m.start(), m.group("label"), names_start, names_end))
+            colon = text.find(":", colon + 1)
+        return out
+
     def _after_excluded_word(self, text: str, start: int) -> bool:
         before = text[max(0, start - 30):start].split()
         return bool(before) and before[-1] in self.not_after
@@ -113,7 +143,8 @@ class BylineReader:
             if cut >= 0:
                 segment = segment[:cut]
         names: list[str] = []
-        for part in _SEPARATORS.split(segment.strip()):
+        parts = self.separators.split(segment.strip()) if self.separators is not None else [segment.strip()]
+        for part in parts:
             words = part.split()
             name_words: list[str] = []
             closed = False
@@ -137,12 +168,10 @@ class BylineReader:
 
     def _next_label(self, segment: str) -> int | None:
         """Where the next label starts inside ``segment`` ("... Raka Adji Editor: ...", "MawangiEditor:")."""
-        best: int | None = None
-        for label in self.role_of_label:
-            m = regex.search(rf"{regex.escape(label)}\s*+:", segment, flags=regex.IGNORECASE)
-            if m is not None and (best is None or m.start() < best):
-                best = m.start()
-        return best
+        if self.next_label_regex is None:
+            return None
+        m = self.next_label_regex.search(segment, timeout=REGEX_TIMEOUT)
+        return m.start() if m is not None else None
 
 
 @Language.factory("warta_byline")

@@ -51,6 +51,8 @@ REFERS = ("last", "sentence", "next")
 CUES = ("category", "preceded")
 POSITIONS = ("before", "after")
 ATTRIBUTES = ("period", "country")
+# roles whose matches decide whether a numeral is a count (the others shape its attributes)
+_NUMERAL_ROLES = frozenset({"unit", "implied", "qualifier", "category", "exclude_before", "exclude_after", "exclude"})
 
 KIND = register_rule_kind(RuleKind(
     name="case_counts",
@@ -90,6 +92,7 @@ KIND = register_rule_kind(RuleKind(
         "place_coordinators": ((list,), "a list of words"),
         "category_joiners": ((list,), "a list of words"),
         "category_window": ((int,), "an integer (tokens)"),
+        "numeral_regex_window": ((int,), "an integer (characters)"),
     },
     requires_pattern=False,  # checked per rule: only `cue:` rules may go without one
     labels=(LABEL,),
@@ -203,8 +206,12 @@ class CaseCountTagger:
         self.category_joiners: frozenset[str] = frozenset()
         self.category_window = 6
         self.category_cue: Rule | None = None
-        self.word_keys: numpy.ndarray[Any, Any] = numpy.zeros(0, dtype=numpy.uint64)  # LOWER of numeral words
-        self.end_keys: numpy.ndarray[Any, Any] = numpy.zeros(0, dtype=numpy.uint64)  # ORTH of sentence ends
+        self.word_keys: frozenset[int] = frozenset()  # LOWER of the numeral words
+        self.end_keys: frozenset[int] = frozenset()  # ORTH of the sentence-end marks
+        self.rule_keys: dict[int, Rule] = {}  # a phrase/token match's key -> its rule
+        self.numeral_regexes: list[Rule] = []  # regex rules deciding whether a numeral counts
+        self.clause_regexes: list[Rule] = []  # regex rules for the attributes
+        self.numeral_regex_window = 120
         self.preceded_cues: list[Rule] = []
 
     # --- rules ---------------------------------------------------------------------------------
@@ -240,8 +247,13 @@ class CaseCountTagger:
         self.category_cue = next((r for r in rules if r.get("role") == "implied" and r.get("cue") == "category"), None)
         self.preceded_cues = [r for r in rules if r.get("role") == "implied" and r.get("cue") == "preceded"]
         strings = self.nlp.vocab.strings
-        self.word_keys = numpy.array(sorted(strings.add(w) for w in self.numeral_words), dtype=numpy.uint64)
-        self.end_keys = numpy.array(sorted(strings.add(w) for w in _SENTENCE_END), dtype=numpy.uint64)
+        self.word_keys = frozenset(strings.add(w) for w in self.numeral_words)
+        self.end_keys = frozenset(strings.add(w) for w in _SENTENCE_END)
+        self.rule_keys = {strings.add(rule.id): rule for rule in rules}
+        regexes = [rule for rule in rules if rule.pattern is not None and rule.pattern.form == "regex"]
+        self.numeral_regexes = [rule for rule in regexes if rule.get("role") in _NUMERAL_ROLES]
+        self.clause_regexes = [rule for rule in regexes if rule.get("role") not in _NUMERAL_ROLES]
+        self.numeral_regex_window = int(settings.get("numeral_regex_window", 120))
         self.matcher = RuleMatcher(self.nlp.vocab, self.nlp.make_doc, rules)
 
     # --- the component -------------------------------------------------------------------------
@@ -254,7 +266,8 @@ class CaseCountTagger:
         text = doc_text(doc)
         columns = doc.to_array([IDX, LENGTH, ENT_IOB, LOWER, ORTH, IS_SPACE])
         starts: list[int] = columns[:, 0].tolist()
-        starting: set[int] = set(numpy.flatnonzero(numpy.isin(columns[:, 3], self.word_keys)).tolist())
+        word_keys = self.word_keys
+        starting = {i for i, key in enumerate(columns[:, 3].tolist()) if key in word_keys}
         for m in _DIGIT_RUN.finditer(text):
             i = bisect_left(starts, m.start())
             if i < len(starts) and starts[i] == m.start():
@@ -263,13 +276,14 @@ class CaseCountTagger:
             return doc
         lengths: list[int] = columns[:, 1].tolist()
         iob: list[int] = columns[:, 2].tolist()
-        marks = numpy.flatnonzero(numpy.isin(columns[:, 4], self.end_keys) | (columns[:, 5] != 0)).tolist()
+        end_keys = self.end_keys
+        marks = [i for i, (key, space) in enumerate(columns[:, 4:6].tolist()) if space or key in end_keys]
         sentences = _sentence_ids(text, starts, lengths, marks)
         keep: set[int] = set()
         for i in starting:
             sentence = sentences[i]
             keep.update((sentence - 1, sentence, sentence + 1))
-        hits = self._hits(doc, starts, lengths, sentences, keep)
+        hits = self._hits(doc, starts, lengths, sentences, keep, sorted(starting))
         excluded: set[int] = set()
         for hit in hits.all("exclude"):
             excluded.update(range(hit.start, hit.end))
@@ -277,7 +291,7 @@ class CaseCountTagger:
         pending: Count | None = None
         end = 0
         for i in sorted(starting):
-            if i < end:
+            if i < end or iob[i] in (1, 3):  # inside another mention (ENT_IOB 1 = I, 3 = B)
                 continue
             numeral = self._numeral_at(doc, i)
             if numeral is None:
@@ -302,6 +316,7 @@ class CaseCountTagger:
             counts.append(count)
         if not counts:
             return doc
+        self._add_clause_hits(doc, hits, starts, lengths, sentences, counts)
         spans: list[Span] = []
         context = self._context(doc, hits, sentences, counts)
         for index, count in enumerate(counts):
@@ -314,32 +329,66 @@ class CaseCountTagger:
         return doc
 
     def _hits(self, doc: Doc, starts: list[int], lengths: list[int], sentences: list[int],
-              keep: set[int]) -> _Hits:
+              keep: set[int], numerals: list[int]) -> _Hits:
         """The rule matches in the sentences ``keep`` (those around a numeral) as token ranges, a regex
         match widened to whole tokens. Phrase matches come as token ranges straight from the matchers
-        (no Span per match); the order is ``RuleMatcher``'s: by start, longer first, higher priority first."""
+        (no Span per match); the order is ``RuleMatcher``'s: by start, longer first, higher priority first.
+        Regex rules that decide whether a numeral is a count only run near the ``numerals`` (token
+        indices); those for the attributes run later, in the sentences that have a count
+        (:meth:`_add_clause_hits`)."""
         assert self.matcher is not None
         matcher = self.matcher
-        strings = doc.vocab.strings
-        found: list[tuple[int, int, int, int, Rule]] = []  # start char, -length, -priority, first token, end token
-        token_matches: list[tuple[int, int, Rule]] = []
+        found: list[tuple[int, int, int, int, int, Rule]] = []  # start char, -length, -priority, tokens, rule
+        token_matches: list[tuple[int, int, int]] = []
         for phrases in (matcher.phrase, matcher.phrase_lower):
             if len(phrases):
-                token_matches.extend((start, end, matcher.rules[strings[key]]) for key, start, end in phrases(doc))
-        if matcher.shared_keys and matcher.shared is not None:
-            token_matches.extend((start, end, matcher.shared_keys[key]) for key, start, end in matcher.shared(doc)
-                                 if key in matcher.shared_keys)
+                token_matches.extend(phrases(doc))
         if len(matcher.tokens):
-            token_matches.extend((start, end, matcher.rules[strings[key]]) for key, start, end in matcher.tokens(doc))
-        for start, end, rule in token_matches:
+            token_matches.extend(matcher.tokens(doc))
+        rule_keys = self.rule_keys
+        for key, start, end in token_matches:
             if sentences[start] in keep:
+                rule = rule_keys[key]
                 start_char, end_char = starts[start], starts[end - 1] + lengths[end - 1]
                 found.append((start_char, start_char - end_char, -rule.priority, start, end, rule))
-        if matcher.regexes:
-            text = doc_text(doc)
-            for rule in matcher.regexes:
-                assert rule.pattern is not None
-                for m in rule.pattern.finditer(text):
+        if matcher.shared_keys and matcher.shared is not None:
+            for key, start, end in matcher.shared(doc):
+                shared_rule = matcher.shared_keys.get(key)
+                if shared_rule is not None and sentences[start] in keep:
+                    start_char, end_char = starts[start], starts[end - 1] + lengths[end - 1]
+                    found.append((start_char, start_char - end_char, -shared_rule.priority, start, end, shared_rule))
+        if self.numeral_regexes:
+            reach = self.numeral_regex_window
+            windows: list[tuple[int, int]] = []
+            for i in numerals:
+                pos, endpos = max(0, starts[i] - reach), starts[i] + reach
+                if windows and pos <= windows[-1][1]:
+                    windows[-1] = (windows[-1][0], endpos)
+                else:
+                    windows.append((pos, endpos))
+            found.extend(self._regex_matches(doc, self.numeral_regexes, windows, starts, sentences, keep))
+        hits = _Hits()
+        self._add_all(hits, found)
+        return hits
+
+    def _add_clause_hits(self, doc: Doc, hits: _Hits, starts: list[int], lengths: list[int], sentences: list[int],
+                         counts: list[Count]) -> None:
+        """The regex rules for attributes (boundaries, places), matched in the sentences with a count."""
+        if not self.clause_regexes:
+            return
+        keep = {count.sentence for count in counts}
+        windows = _windows(sorted(keep), sentences, starts, lengths)
+        self._add_all(hits, self._regex_matches(doc, self.clause_regexes, windows, starts, sentences, keep))
+
+    @staticmethod
+    def _regex_matches(doc: Doc, rules: list[Rule], windows: list[tuple[int, int]], starts: list[int],
+                       sentences: list[int], keep: set[int]) -> list[tuple[int, int, int, int, int, Rule]]:
+        text = doc_text(doc)
+        found: list[tuple[int, int, int, int, int, Rule]] = []
+        for rule in rules:
+            assert rule.pattern is not None
+            for pos, endpos in windows:
+                for m in rule.pattern.finditer(text, pos, min(endpos, len(text))):
                     if m.end() <= m.start():
                         continue
                     first = bisect_right(starts, m.start()) - 1
@@ -347,14 +396,16 @@ class CaseCountTagger:
                     if first < 0 or end <= first or sentences[first] not in keep:
                         continue
                     found.append((m.start(), m.start() - m.end(), -rule.priority, first, end, rule))
+        return found
+
+    @staticmethod
+    def _add_all(hits: _Hits, found: list[tuple[int, int, int, int, int, Rule]]) -> None:
         found.sort(key=lambda f: f[:3])
-        hits = _Hits()
         for _, _, _, first, end, rule in found:
             role = str(rule.get("role"))
             if role in ("qualifier", "implied"):
                 role = f"{role}_{rule.get('position', 'before' if role == 'qualifier' else 'after')}"
             hits.add(role, Hit(first, end, rule))
-        return hits
 
     # --- numerals ------------------------------------------------------------------------------
 
@@ -832,6 +883,22 @@ def _sentence_ids(text: str, starts: list[int], lengths: list[int], marks: list[
             breaks[j] = 1
     ids: list[int] = numpy.cumsum(breaks).tolist()
     return ids
+
+
+def _windows(kept: list[int], sentences: list[int], starts: list[int], lengths: list[int]) -> list[tuple[int, int]]:
+    """Character ranges of runs of the sentences ``kept`` (sorted), where regex rules need to look."""
+    windows: list[tuple[int, int]] = []
+    for sentence in kept:
+        first = bisect_left(sentences, sentence)
+        end = bisect_left(sentences, sentence + 1)
+        if first >= end:
+            continue
+        start_char, end_char = starts[first], starts[end - 1] + lengths[end - 1]
+        if windows and windows[-1][1] >= starts[first - 1] if first > 0 else False:
+            windows[-1] = (windows[-1][0], end_char)
+        else:
+            windows.append((start_char, end_char))
+    return windows
 
 
 def _clause(count: Count, context: _Context, attribute: str, limit: int | None) -> tuple[int, int]:

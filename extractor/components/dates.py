@@ -69,8 +69,8 @@ SPACE = r"[^\S\n]"
 
 _PLACEHOLDER = regex.compile(r"\{([A-Z_]+)\}")
 _SENTENCE_END = regex.compile(r"[.!?][\"”’)]?\s|\n")
-_BOUNDARY = regex.compile(r"(?<![\w/?!])(?<!\d[.,:])", regex.VERSION1)
-"""Where no date begins: inside a word or a number (1.2024, 10:30), after a slash (08/2024) or ?/!."""
+_BOUNDARY = r"(?<![\w/?!])(?<!\d[.,:])"
+"""Where a date may begin: not inside a word or a number (1.2024, 10:30), nor after a slash (08/2024) or ?/!."""
 _CACHE_SIZE = 20000
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 """A word as the trigger scan sees it (Jum'at whole): dates and false friends begin at a word's start."""
@@ -277,6 +277,7 @@ class DateTagger:
         self.lex = Lexicon()
         self.shapes: list[Shape] = []  # exclusions first, then shapes, in file order
         self.trigger_re: Any = None
+        self.trigger_start_re: Any = None
         self.connector_re: Any = None
         self.listed_day_re: Any = None
         self.clock_re: Any = None
@@ -324,7 +325,7 @@ class DateTagger:
 
                 source = _PLACEHOLDER.sub(fill, source)
                 try:
-                    compiled = regex.compile(source, regex.VERSION1)
+                    compiled = regex.compile(_BOUNDARY + f"(?:{source})", regex.VERSION1)
                 except regex.error as exc:
                     raise RuleError(Errors.E005.format(pattern=rule.pattern.regex, detail=exc),
                                     rule.file, rule.line, rule.id) from None
@@ -333,7 +334,8 @@ class DateTagger:
         settings = ruleset.settings("dates")
         # Every date and false friend starts with a digit, a sign or one of these words. The shapes are tried
         # only where one begins (found by one C-level scan), not at every position of the text.
-        self.trigger_re = _trigger_regex(lex.start_words() + [str(x) for x in settings.get("start_words", [])])
+        self.trigger_start_re, self.trigger_re = _trigger_regexes(
+            lex.start_words() + [str(x) for x in settings.get("start_words", [])])
         self.connector_re = regex.compile(rf"{SPACE}*(?:{fills['CONNECTOR']}){SPACE}*", regex.VERSION1)
         self.listed_day_re = regex.compile(rf"(?<![\w.,/])([12]\d|3[01]|0?[1-9]){SPACE}*"
                                            rf"{_alternation(lex.conjunctions)}{SPACE}*$", regex.VERSION1)
@@ -390,13 +392,16 @@ class DateTagger:
         boundary, and only the shapes that can begin with the word found there.
         """
         last_end = 0
-        boundary = _BOUNDARY.match
-        for t in self.trigger_re.finditer(text):
-            pos = t.start()
-            if pos < last_end or boundary(text, pos) is None:
+        viable = self._viable
+        for pos in self._triggers(text):
+            if pos < last_end:
                 continue
             word = _WORD.match(text, pos)
-            for shape in self._viable_shapes(word.group() if word is not None else t.group()):
+            start = text[pos:(word.end() if word is not None else pos + 3) + 1]  # the word and the next character
+            shapes = viable.get(start)
+            if shapes is None:
+                shapes = self._viable_shapes(start)
+            for shape in shapes:
                 m = shape.pattern.match(text, pos, timeout=REGEX_TIMEOUT)
                 if m is not None:
                     if m.end() > pos:
@@ -404,19 +409,24 @@ class DateTagger:
                         yield shape, m
                     break
 
-    def _viable_shapes(self, word: str) -> tuple[Shape, ...]:
-        """The exclusions and shapes that could match text beginning with ``word``, in file order.
+    def _triggers(self, text: str) -> Iterable[int]:
+        """Where a digit, a sign or a start word begins (``trigger_re`` matches the character before it)."""
+        if self.trigger_start_re.match(text) is not None:
+            yield 0
+        for t in self.trigger_re.finditer(text):
+            yield t.end()
 
-        A shape is dropped only when not even a partial match of ``word`` fits it (regex partial matching:
-        could ``word`` + something match?), so no match is ever lost; a shape with a lookbehind is always kept.
+    def _viable_shapes(self, start: str) -> tuple[Shape, ...]:
+        """The exclusions and shapes that could match text beginning with ``start``, in file order.
+
+        A shape is dropped only when not even a partial match of ``start`` fits it (regex partial matching:
+        could ``start`` + something match?), so no match is ever lost; a shape with a lookbehind is always kept.
         """
-        viable = self._viable.get(word)
-        if viable is None:
-            if len(self._viable) > _CACHE_SIZE:
-                self._viable.clear()
-            viable = self._viable[word] = tuple(
-                s for s in self.shapes
-                if s.looks_behind or s.pattern.match(word, partial=True, timeout=REGEX_TIMEOUT) is not None)
+        if len(self._viable) > _CACHE_SIZE:
+            self._viable.clear()
+        viable = self._viable[start] = tuple(
+            s for s in self.shapes
+            if s.looks_behind or s.pattern.match(start, partial=True, timeout=REGEX_TIMEOUT) is not None)
         return viable
 
     def _cand(self, m: Any, rule: Rule) -> Cand | None:
@@ -768,8 +778,14 @@ def _placed(template: Cand, offset: int) -> Cand:
     return c
 
 
+def _cased(text: str) -> str:
+    """``text`` as a regex matching it in any case, without the IGNORECASE flag (which makes ``re`` scans slow)."""
+    return "".join(f"[{re.escape(c)}{re.escape(c.upper())}]" if c.upper() != c else re.escape(c) for c in text)
+
+
 def _trie(words: Iterable[str]) -> str:
-    """One regex for many words, as a prefix tree: ``re`` tries a handful of characters, not every word."""
+    """One regex for many (lower-case) words in any case, as a prefix tree: ``re`` tries a few characters, not
+    every word."""
     tree: dict[str, Any] = {}
     for word in words:
         node = tree
@@ -778,7 +794,7 @@ def _trie(words: Iterable[str]) -> str:
         node[""] = {}
 
     def emit(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        branches = [_cased(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
         if not branches:
             return ""
         body = "(?:" + "|".join(branches) + ")"
@@ -787,12 +803,14 @@ def _trie(words: Iterable[str]) -> str:
     return emit(tree) or "(?!)"
 
 
-def _trigger_regex(starts: Iterable[str]) -> re.Pattern[str]:
-    """Where a date or a false friend may begin: a digit or a start word at a word's start, or a sign anywhere.
+def _trigger_regexes(starts: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Where a date or a false friend may begin: a digit or a start word at a word's start, or a sign.
 
-    A word's start is where the trigger scan of a word (``_WORD``: Jum'at is one word) begins, so "19" in
-    "COVID19" and "at" in "Jum'at" are not starts. Start entries not beginning with a letter or digit
-    (©, $, (c)) are signs, found wherever they are.
+    A word's start is where a word (``_WORD``: Jum'at is one word) begins, so "19" in "COVID19" and "at"
+    in "Jum'at" are not starts. Start entries not beginning with a letter or digit (©, $, (c)) are signs.
+    Only places after a boundary (``_BOUNDARY``) count. Two regexes: one for the text's first character,
+    one matching the character before every later start (a scan for a character class is fast in ``re``;
+    no capture group and no IGNORECASE flag, both of which make it several times slower).
     """
     words: set[str] = set()
     signs: set[str] = set()
@@ -803,8 +821,9 @@ def _trigger_regex(starts: Iterable[str]) -> re.Pattern[str]:
             words.add(first.group())
         elif entry:
             signs.add(entry)
-    sign_part = "".join(re.escape(x) + "|" for x in sorted(signs, key=lambda x: (-len(x), x)))
-    return re.compile(rf"(?i:{sign_part}(?<![^\W_])(?<![^\W_]['’])(?:\d|{_trie(words)}(?![^\W_]|['’][^\W_])))")
+    sign_part = "".join(_cased(x) + "|" for x in sorted(signs, key=lambda x: (-len(x), x)))
+    start = rf"(?:{sign_part}(?<![^\W_]['’])(?:\d|{_trie(words)}(?![^\W_]|['’][^\W_])))"
+    return re.compile(start), re.compile(rf"[^\w/?!](?<!\d[.,:])(?={start})")
 
 
 def _start_part(c: Cand) -> Cand:

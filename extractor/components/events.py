@@ -36,7 +36,7 @@ from ..spans import doc_text, in_boilerplate, trace, tracing
 
 EVENT_TYPES = ("MEETING", "AGREEMENT", "RESCUE", "REPATRIATION")
 CUES = ("planned", "negated", "irrealis", "realized", "speaker", "reported", "citizen", "place", "destination",
-        "antecedent", "link", "block")
+        "antecedent", "link", "block", "dateline")
 SIDES = ("before", "after", "both")
 
 KIND = register_rule_kind(RuleKind(
@@ -153,8 +153,10 @@ class Cue:
 @dataclass
 class Trigger:
     rule: Rule
-    start: int
+    start: int  # token indices
     end: int
+    start_char: int
+    end_char: int
 
     @property
     def type(self) -> str:
@@ -213,10 +215,11 @@ class Event:
         }
 
 
-# A sentence ends at a line break, or after . ! ? (and closing quotes) before a space and a word that
-# does not start in lower case; unless the word before the stop is an abbreviation (Jl. Sudirman), which
+# A sentence ends at a line break (not one inside a sentence: before a lower-case word or a closing
+# bracket or comma, or after an opening bracket: "di markas\nscamming\natau", "(\nTPPO\n)"), or after
+# . ! ? (and closing quotes) before a space and a word that does not start in lower case; unless the word before the stop is an abbreviation (Jl. Sudirman), which
 # _LAST_WORD finds by looking back from the stop (a group for it in _BOUNDARY makes the scan ~15x slower).
-_BOUNDARY = regex.compile(r"\n|[.!?]++[\"”’')]*+(?=\s++[^\s\p{Ll}])")
+_BOUNDARY = regex.compile(r"\n(?<!\([^\S\n]*+\n)(?![^\S\n]*+[\p{Ll},.;:)\]])|[.!?]++[\"”’')]*+(?=\s++[^\s\p{Ll}])")
 _LAST_WORD = regex.compile(r"\w++\Z")
 
 
@@ -423,15 +426,15 @@ class EventExtractor:
         starts = [a for a, _ in sentences]
         by_sentence: dict[int, list[Trigger]] = {}
         for t in triggers:
-            if in_boilerplate(doc, doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1])):
-                trace(doc, t.rule.id, doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1]),
+            if in_boilerplate(doc, t.start_char, t.end_char):
+                trace(doc, t.rule.id, t.start_char, t.end_char,
                       "in page chrome or a related-article link")
                 continue
             by_sentence.setdefault(bisect_right(starts, t.start) - 1, []).append(t)
         cues = self._cues(doc, [sentences[k] for k in sorted(by_sentence)])
         for k in [k for k in by_sentence if self._is_link(cues, *sentences[k])]:
             for t in by_sentence.pop(k):
-                trace(doc, t.rule.id, doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1]),
+                trace(doc, t.rule.id, t.start_char, t.end_char,
                       "in page chrome or a related-article link")
         if not by_sentence:
             return doc
@@ -455,20 +458,20 @@ class EventExtractor:
         """Trigger matches; triggers and blocks compete, the longest wins ("perjanjian kerja sama" >
         "perjanjian kerja", "perjanjian kerja" > "perjanjian")."""
         assert self.matcher is not None
-        raw: list[tuple[int, int, Rule]] = []
+        raw: list[tuple[int, int, Rule, Span]] = []
         for m in self.matcher(doc):
             span = m.span(doc, mode="expand")
             if span is None or len(span) == 0:
                 continue
-            raw.append((span.start, span.end, m.rule))
+            raw.append((span.start, span.end, m.rule, span))
         taken: list[tuple[int, int]] = []
         triggers: list[Trigger] = []
-        for s, e, r in sorted(raw, key=lambda x: (-(x[1] - x[0]), x[0])):
+        for s, e, r, span in sorted(raw, key=lambda x: (-(x[1] - x[0]), x[0])):
             if any(_overlaps((s, e), t) for t in taken):
                 continue
             taken.append((s, e))
             if r.get("event"):
-                triggers.append(Trigger(r, s, e))
+                triggers.append(Trigger(r, s, e, span.start_char, span.end_char))
         triggers.sort(key=lambda t: t.start)
         return triggers
 
@@ -549,14 +552,14 @@ class EventExtractor:
         found: list[Mention] = []
         for t in triggers:
             if self._inside_name(doc, t, a):
-                trace(doc, t.rule.id, doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1]),
+                trace(doc, t.rule.id, t.start_char, t.end_char,
                       "part of a Title Case name")
                 continue
             for kind in ("negated", "irrealis"):
                 cue = self._has_cue(cues, kind, t, a, b)
                 if cue is not None:
                     if tracing(doc):
-                        trace(doc, t.rule.id, doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1]),
+                        trace(doc, t.rule.id, t.start_char, t.end_char,
                               f"{kind} by {doc[cue.start:cue.end].text!r} ({cue.rule.id})")
                     break
             else:
@@ -594,6 +597,7 @@ class EventExtractor:
         if t.type not in self.home_bound:
             place_ends |= {c.end for c in cues.get("destination", []) if a <= c.start < b}
         destination_ends = {c.end for c in cues.get("destination", []) if a <= c.start < b}
+        datelines = {c.start for c in cues.get("dateline", []) if a <= c.start < b}
         participants: dict[str, str] = {}
         # (rank, distance to the trigger, name, is LOCATION); rank 0: right after di/dari/ke
         places: list[tuple[int, int, str, bool]] = []
@@ -623,7 +627,7 @@ class EventExtractor:
                     counts.append((distance + COUNT_SIDE_PENALTY * wrong_side, value))
                 continue
             if label == "LOCATION":
-                if e.start in destination_ends and e.start not in place_ends:
+                if (e.start in destination_ends and e.start not in place_ends) or e.end in datelines:
                     continue
                 if e.start > a + 1:  # not a dateline
                     places.append((0 if e.start in place_ends else 1, distance, e.text, True))

@@ -37,7 +37,8 @@ NAMED = {
                                      "Imigrasi Kerajaan Kamboja", {"country": "KH"}),
     "police_unit_with_region": ("Tim gabungan Polda Metro Jaya membongkar sindikat itu.", "Polda Metro Jaya",
                                 {"country": "ID", "kind": "police"}),
-    "police_unit_airport": ("Petugas Bea Cukai, Imigrasi dan Polresta Bandara Soetta berjaga.", "Polresta Bandara Soetta",
+    "police_unit_airport": ("Petugas Bea Cukai, Imigrasi dan Polresta Bandara Soetta berjaga.",
+                            "Polresta Bandara Soetta",
                             {"kind": "police"}),
     "regional_parliament": ("Ia mantan anggota DPRD Kabupaten Indramayu berinisial R.", "DPRD Kabupaten Indramayu",
                             {"acronym": "DPRD Kabupaten Indramayu"}),
@@ -98,11 +99,115 @@ def test_unknown_bodies_by_head_word(extract: Any, case: str) -> None:
     assert mention["rule"] in ("agency.generic", "agency.police_unit") or mention["rule"].startswith("agency.")
 
 
+UNKNOWN_NAME_WORDS = {
+    # phenomenon: (text, span of the unknown body, its country or None when the text does not say)
+    "unlisted_word_before_sentence_end": ("Delegasi itu mengunjungi Kementerian Pertambangan dan Geologi.",
+                                          "Kementerian Pertambangan dan Geologi", "ID"),
+    "unlisted_word_before_country": ("Pejabat Kementerian Pertanian dan Perkebunan Laos menyambutnya.",
+                                     "Kementerian Pertanian dan Perkebunan Laos", "LA"),
+    "unlisted_words_in_enumeration": ("Ia bertemu staf Kementerian Sosial, Veteran dan Rehabilitasi Pemuda Kamboja.",
+                                      "Kementerian Sosial, Veteran dan Rehabilitasi Pemuda Kamboja", "KH"),
+    "head_and_one_unknown_word_is_a_place": ("Kasus itu ditangani Kepolisian Ratanakiri sejak Mei.",
+                                             "Kepolisian Ratanakiri", None),
+    "english_name_after_of": ("Mereka dibawa ke Department of Anti-Human Trafficking and Child Protection, lalu.",
+                              "Department of Anti-Human Trafficking and Child Protection", None),
+    "english_name_with_country": ("Juru bicara Ministry of Foreign Affairs Vietnam menjawab.",
+                                  "Ministry of Foreign Affairs Vietnam", "VN"),
+    "country_after_defined_acronym": ("Ketua Sekretariat Committee to Combat Online Fraud (CCOF) Kamboja hadir.",
+                                      "Sekretariat Committee to Combat Online Fraud", "KH"),
+    "named_body_at_the_end_gives_country": ("Penyidik Direktorat Tindak Pidana Siber Bareskrim Polri bekerja.",
+                                            "Direktorat Tindak Pidana Siber Bareskrim Polri", "ID"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(UNKNOWN_NAME_WORDS))
+def test_capitalized_words_continue_an_unknown_body(extract: Any, case: str) -> None:
+    text, span, country = UNKNOWN_NAME_WORDS[case]
+    assert one(extract(text), span).get("country") == country
+
+
+NAME_ENDS = {
+    # phenomenon: (text, the agency span, words that must stay out of it)
+    "person_after_body": ("Kepala Badan Penanggulangan Bencana Nasional Suharyanto Wibowo meninjau lokasi.",
+                          "Badan Penanggulangan Bencana Nasional", "Suharyanto"),
+    "rank_after_body": ("Kepala Kepolisian Kamboja Jenderal Sar Thet hadir.", "Kepolisian Kamboja", "Jenderal"),
+    "acronym_after_dan_is_another_body": ("Pelatihan bagi Kepolisian Nasional dan NCCT Kamboja dimulai.",
+                                          "Kepolisian Nasional", "NCCT"),
+    "glued_words_of_a_broken_page": ("Pada Mei,Kementerian Luar Negerimenyebut 40 WNI pulang.", "Kementerian Luar",
+                                     "Negerimenyebut"),
+    "government_is_not_part_of_the_name": ("Koordinasi Kementerian Sosial dan Pemerintah Daerah berjalan.",
+                                           "Kementerian Sosial", "Pemerintah"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NAME_ENDS))
+def test_where_an_unknown_body_name_ends(extract: Any, case: str) -> None:
+    text, span, outside = NAME_ENDS[case]
+    record = extract(text)
+    one(record, span)
+    assert not [e for e in agencies(record) if outside in e["text"] and span in e["text"]]
+
+
+LOCAL_OFFICES = {
+    # phenomenon: (text, span)
+    "grade_and_place": ("Kantor Imigrasi Kelas I Khusus Non TPI Jakarta Utara menunda 14 paspor.",
+                        "Kantor Imigrasi Kelas I Khusus Non TPI Jakarta Utara"),
+    "grade_with_digit": ("Petugas Kantor Imigrasi Kelas 2 TPI Batam memeriksa dokumen.",
+                         "Kantor Imigrasi Kelas 2 TPI Batam"),
+    "place_only": ("Kantor Imigrasi Surabaya menolak permohonan itu.", "Kantor Imigrasi Surabaya"),
+    "known_place_ends_before_a_name": ("Kepala Kantor Imigrasi Kelas I Khusus Surabaya Budi Hartono berkata.",
+                                       "Kantor Imigrasi Kelas I Khusus Surabaya"),
+    "regional_office_of_a_ministry": ("Laporan dikirim ke Kanwil Kemenkumham Jawa Timur pekan lalu.",
+                                      "Kanwil Kemenkumham Jawa Timur"),
+    "regional_office_spelled_out": ("Kantor Wilayah Direktorat Jenderal Imigrasi Bali menggelar rapat.",
+                                    "Kantor Wilayah Direktorat Jenderal Imigrasi Bali"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(LOCAL_OFFICES))
+def test_local_offices_keep_grade_and_place(extract: Any, case: str) -> None:
+    text, span = LOCAL_OFFICES[case]
+    mention = one(extract(text), span)
+    assert mention["country"] == "ID"
+    assert mention["name"] == span
+
+
+LISTS = {
+    # phenomenon: (text, span, expected country of that span)
+    "unknown_acronym_ends_a_list": ("Rapat dihadiri Kemensos, Bareskrim Polri, hingga BPNT2MI.", "BPNT2MI", "ID"),
+    "listed_acronym_without_agreeing_list_has_no_country": ("Polri dan CNPK menandatangani nota.", "CNPK", None),
+    "stateless_ministry_among_foreign_bodies": (
+        "Delegasi bertemu Kementerian Tenaga Kerja Laos, Komisi Anti Penipuan Laos, Kementerian Dalam Negeri, "
+        "dan Kepolisian Nasional Laos.", "Kementerian Dalam Negeri", "LA"),
+    "home_ministry_alone_stays_home": ("Kementerian Dalam Negeri menyiapkan data.", "Kementerian Dalam Negeri", "ID"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(LISTS))
+def test_lists_of_agencies(extract: Any, case: str) -> None:
+    text, span, country = LISTS[case]
+    assert one(extract(text), span).get("country") == country
+
+
+NOT_LISTED = {
+    "initials_after_a_comma": "Menurut Kemlu, RKA saat itu berada di Kamboja.",
+    "two_letter_initials": "Polda Bali dan RS memeriksa saksi.",
+    "company_after_dan": "Bareskrim dan PT ABC Sejahtera berbeda pendapat.",
+}
+
+
+@pytest.mark.parametrize("case", sorted(NOT_LISTED))
+def test_not_listed_acronyms(extract: Any, case: str) -> None:
+    assert not [e for e in agencies(extract(NOT_LISTED[case])) if e["rule"] == "agency.listed_acronym"]
+
+
 NOT_AGENCY = {
     "generic_reference_lower_case": "Pejabat kementerian lainnya menjajaki kerja sama.",
     "police_lower_case": "Sebanyak 86 WNI ditangkap kepolisian Kamboja usai berontak.",
     "government_of_a_country": "Ia berterima kasih atas dukungan pemerintah Kamboja.",
     "legal_entity": "Direktur Pelindungan WNI dan Badan Hukum Indonesia hadir.",
+    "kind_of_organisation": "Tiga Lembaga Swadaya Masyarakat mendampingi korban.",
+    "state_owned_companies": "Dua Badan Usaha Milik Negara ikut membantu.",
     "meeting_name": "Pertemuan Joint Commission for Bilateral Cooperation (JCBC) digelar di Phnom Penh.",
     "navies": "Kunjungan itu simbol eratnya hubungan kedua Angkatan Laut.",
 }
@@ -119,6 +224,11 @@ ACRONYMS = {
     "known_acronym_in_parentheses": ("Kementerian Luar Negeri (Kemlu) mencatat 97 WNI. Kemlu berharap proses cepat.",
                                      "Kemlu", 2),
     "not_an_agency_acronym": ("Direktorat Pelindungan Warga Negara Indonesia (WNI) menangani 61 WNI.", "WNI", 0),
+    "syllable_abbreviation": ("Kementerian Imigrasi dan Pemasyarakatan (Imipas) menunda 20 paspor. Imipas juga "
+                              "memeriksa agen.", "Imipas", 2),
+    "syllable_abbreviation_of_unknown_body": ("Direktorat Reserse Siber (Ditressiber) Polda Bali bergerak. "
+                                              "Ditressiber menangkap dua orang.", "Ditressiber", 2),
+    "word_that_is_no_abbreviation": ("Badan Reserse Kriminal (Jakarta) menangkap dua orang.", "Jakarta", 0),
 }
 
 
