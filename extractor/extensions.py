@@ -65,6 +65,13 @@ def get_span_value(span: Span, name: str) -> Any:
     return store.get(_span_key(span, name), SPAN_EXTENSIONS[name])
 
 
+def get_span_values(span: Span, names: tuple[str, ...]) -> list[Any]:
+    """``[span._.name for name in names]``, reading the span's offsets once."""
+    store: dict[Any, Any] = span.doc.user_data
+    start, end, label, span_id = span.start_char, span.end_char, span.label, span.id
+    return [store.get(("warta._.", name, start, end, label, span_id), SPAN_EXTENSIONS[name]) for name in names]
+
+
 def register_extensions() -> None:
     for name, default in DOC_EXTENSIONS.items():
         if not Doc.has_extension(name):

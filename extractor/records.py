@@ -12,24 +12,27 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from .extensions import get_span_values
 from .sources import Article
 from .spans import doc_text
 
 SCHEMA_VERSION = "1.0"
 ENTITY_KEYS = ("type", "text", "start", "end", "rule")
+_RULE_ATTRS = ("rule", "attrs")
 
 
 def entity_record(span: Span, text: str | None = None) -> dict[str, Any]:
     """``text`` (the Doc's whole text, when the caller has it) saves rebuilding the span's text from tokens."""
     start, end = span.start_char, span.end_char
+    rule, attrs = get_span_values(span, _RULE_ATTRS)
     record: dict[str, Any] = {
         "type": span.label_,
         "text": span.text if text is None else text[start:end],
         "start": start,
         "end": end,
-        "rule": span._.rule,
+        "rule": rule,
     }
-    for key, value in (span._.attrs or {}).items():
+    for key, value in (attrs or {}).items():
         if not key.startswith("_") and key not in record:
             record[key] = value
     return record

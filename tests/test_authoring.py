@@ -347,6 +347,7 @@ def test_each_authoring_command_builds_the_tokenizer_and_pipeline_once(
 def test_every_entity_and_event_rule_resolves_to_a_rule_with_file_and_line(ruleset_and_nlp: tuple[Any, Any]) -> None:
     """Run on corpus/: each emitted `rule` leads to the line of its YAML rule (or to the settings it came from)."""
     ruleset, nlp = ruleset_and_nlp
+    loaded = {f.path.resolve(): f.text.splitlines() for f in ruleset.files}  # the text the rules came from
     seen: set[str] = set()
     for path in sorted(CORPUS.glob("*.txt")):
         record = extract_text(nlp, path.read_text(encoding="utf-8"))
@@ -354,7 +355,7 @@ def test_every_entity_and_event_rule_resolves_to_a_rule_with_file_and_line(rules
         for item in record["entities"] + record["events"]:
             rule = ruleset.by_id(item["rule"])
             assert rule is not None, item
-            line = (REPO / rule.file).read_text(encoding="utf-8").splitlines()[rule.line - 1]
+            line = loaded[(REPO / rule.file).resolve()][rule.line - 1]
             if item["rule"] in ruleset.generated:  # CLDR country names: from the file's `settings:`
                 assert line.startswith("settings:"), (rule.where, line)
             else:
@@ -425,6 +426,9 @@ def test_readme_walkthrough_adds_a_cambodian_agency(tmp_path: Path, monkeypatch:
     section = readme_section()
     (name, yaml_text), = readme_yaml(section, "walkthrough").items()
     assert "acronym:" in yaml_text and "country: KH" in yaml_text
+    acronym = re.search(r"^ *acronym: (\S+)", yaml_text, re.M).group(1)  # type: ignore[union-attr]
+    built_in = [r.id for r in load_rules().of_kind("agency") if r.get("acronym") == acronym]
+    assert not built_in, f"the README's walk-through agency {acronym} is now built in ({built_in}): pick another"
     monkeypatch.chdir(tmp_path)
     write(tmp_path, name, yaml_text)
     result = run(*readme_command(section, "explain"))

@@ -18,8 +18,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
 import numpy
+import regex
 from spacy.attrs import ENT_IOB, IDX, IS_SPACE, LENGTH, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -148,6 +148,7 @@ class _Hits:
     """One document's rule matches, indexed by role and by where they start and end."""
 
     def __init__(self) -> None:
+        self.deferred: list[tuple[int, int, int, int, int, Rule]] = []  # matches not added yet
         self.by_role: dict[str, list[Hit]] = {}
         self.starting: dict[tuple[str, int], Hit] = {}
         self.ending: dict[tuple[str, int], Hit] = {}
@@ -212,6 +213,8 @@ class CaseCountTagger:
         self.numeral_regexes: list[Rule] = []  # regex rules deciding whether a numeral counts
         self.clause_regexes: list[Rule] = []  # regex rules for the attributes
         self.numeral_regex_window = 120
+        self.labels = (0, 0, 0)  # the string keys of DATE, COUNTRY, LOCATION
+        self.spaces: list[int] = []  # the IS_SPACE column of the document being tagged (set per call)
         self.preceded_cues: list[Rule] = []
 
     # --- rules ---------------------------------------------------------------------------------
@@ -250,6 +253,7 @@ class CaseCountTagger:
         self.word_keys = frozenset(strings.add(w) for w in self.numeral_words)
         self.end_keys = frozenset(strings.add(w) for w in _SENTENCE_END)
         self.rule_keys = {strings.add(rule.id): rule for rule in rules}
+        self.labels = (strings.add("DATE"), strings.add("COUNTRY"), strings.add("LOCATION"))
         regexes = [rule for rule in rules if rule.pattern is not None and rule.pattern.form == "regex"]
         self.numeral_regexes = [rule for rule in regexes if rule.get("role") in _NUMERAL_ROLES]
         self.clause_regexes = [rule for rule in regexes if rule.get("role") not in _NUMERAL_ROLES]
@@ -276,6 +280,7 @@ class CaseCountTagger:
             return doc
         lengths: list[int] = columns[:, 1].tolist()
         iob: list[int] = columns[:, 2].tolist()
+        self.spaces = columns[:, 5].tolist()
         end_keys = self.end_keys
         marks = [i for i, (key, space) in enumerate(columns[:, 4:6].tolist()) if space or key in end_keys]
         sentences = _sentence_ids(text, starts, lengths, marks)
@@ -288,6 +293,7 @@ class CaseCountTagger:
         for hit in hits.all("exclude"):
             excluded.update(range(hit.start, hit.end))
         counts: list[Count] = []
+        chrome = bool(doc._.boilerplate)
         pending: Count | None = None
         end = 0
         for i in sorted(starting):
@@ -300,7 +306,7 @@ class CaseCountTagger:
             if any(iob[k] in (1, 3) or k in excluded for k in range(numeral.start, numeral.end)):
                 continue  # inside another mention (ENT_IOB 1 = I, 3 = B) or an excluded stretch
             last = numeral.end - 1
-            if in_boilerplate(doc, starts[numeral.start], starts[last] + lengths[last]):
+            if chrome and in_boilerplate(doc, starts[numeral.start], starts[last] + lengths[last]):
                 continue
             count = self._count(doc, numeral, hits, sentences, counts)
             if count is None:
@@ -309,7 +315,7 @@ class CaseCountTagger:
                 pending = count  # "5 dari 25 WNI": the noun comes with the next count
                 continue
             if pending is not None and pending.cue_end is not None:
-                if numeral.start == _next_word(doc, pending.cue_end):
+                if numeral.start == _next_word(self.spaces, pending.cue_end):
                     pending.unit, pending.cue_end = count.unit, None
                     counts.append(pending)
                 pending = None
@@ -321,8 +327,9 @@ class CaseCountTagger:
         context = self._context(doc, hits, sentences, counts)
         for index, count in enumerate(counts):
             count.attrs = self._attributes(doc, count, index, context)
-            first, last = doc[count.numeral.start], doc[count.numeral.end - 1]
-            span = make_mention(doc, first.idx, last.idx + len(last), LABEL, count.rule.id, count.attrs)
+            end_token = count.numeral.end - 1
+            span = make_mention(doc, starts[count.numeral.start], starts[end_token] + lengths[end_token], LABEL,
+                                count.rule.id, count.attrs)
             if span is not None:
                 spans.append(span)
         add_mentions(doc, spans)
@@ -346,17 +353,20 @@ class CaseCountTagger:
         if len(matcher.tokens):
             token_matches.extend(matcher.tokens(doc))
         rule_keys = self.rule_keys
+        deferred: list[tuple[int, int, int, int, int, Rule]] = []  # attribute matches, kept for _add_clause_hits
         for key, start, end in token_matches:
             if sentences[start] in keep:
                 rule = rule_keys[key]
                 start_char, end_char = starts[start], starts[end - 1] + lengths[end - 1]
-                found.append((start_char, start_char - end_char, -rule.priority, start, end, rule))
+                match = (start_char, start_char - end_char, -rule.priority, start, end, rule)
+                (found if rule.get("role") in _NUMERAL_ROLES else deferred).append(match)
         if matcher.shared_keys and matcher.shared is not None:
             for key, start, end in matcher.shared(doc):
                 shared_rule = matcher.shared_keys.get(key)
                 if shared_rule is not None and sentences[start] in keep:
                     start_char, end_char = starts[start], starts[end - 1] + lengths[end - 1]
-                    found.append((start_char, start_char - end_char, -shared_rule.priority, start, end, shared_rule))
+                    match = (start_char, start_char - end_char, -shared_rule.priority, start, end, shared_rule)
+                    (found if shared_rule.get("role") in _NUMERAL_ROLES else deferred).append(match)
         if self.numeral_regexes:
             reach = self.numeral_regex_window
             windows: list[tuple[int, int]] = []
@@ -369,16 +379,19 @@ class CaseCountTagger:
             found.extend(self._regex_matches(doc, self.numeral_regexes, windows, starts, sentences, keep))
         hits = _Hits()
         self._add_all(hits, found)
+        hits.deferred = deferred
         return hits
 
     def _add_clause_hits(self, doc: Doc, hits: _Hits, starts: list[int], lengths: list[int], sentences: list[int],
                          counts: list[Count]) -> None:
-        """The regex rules for attributes (boundaries, places), matched in the sentences with a count."""
-        if not self.clause_regexes:
-            return
+        """The matches for attributes (boundaries, places, categories) in the sentences with a count: the
+        phrase matches set aside by :meth:`_hits` and the regex rules, matched there now."""
         keep = {count.sentence for count in counts}
-        windows = _windows(sorted(keep), sentences, starts, lengths)
-        self._add_all(hits, self._regex_matches(doc, self.clause_regexes, windows, starts, sentences, keep))
+        found = [match for match in hits.deferred if sentences[match[3]] in keep]
+        if self.clause_regexes:
+            windows = _windows(sorted(keep), sentences, starts, lengths)
+            found.extend(self._regex_matches(doc, self.clause_regexes, windows, starts, sentences, keep))
+        self._add_all(hits, found)
 
     @staticmethod
     def _regex_matches(doc: Doc, rules: list[Rule], windows: list[tuple[int, int]], starts: list[int],
@@ -414,17 +427,17 @@ class CaseCountTagger:
         first = self._simple_numeral_at(doc, i)
         if first is None:
             return None
-        j = _next_word(doc, first.end)
+        j = _next_word(self.spaces, first.end)
         if first.vague:  # "ratusan hingga ribuan orang": one vague range
             if j < len(doc) and doc[j].lower_ in self.joiners and first.range is not None:
-                second = self._simple_numeral_at(doc, _next_word(doc, j + 1))
+                second = self._simple_numeral_at(doc, _next_word(self.spaces, j + 1))
                 if second is not None and second.vague and second.range is not None \
                         and first.range[0] < second.range[1]:
                     return Numeral(first.start, second.end, None, (first.range[0], second.range[1]), vague=True,
                                    scaled=second.scaled)
             return first
         if j < len(doc) and doc[j].lower_ in self.joiners:
-            second = self._simple_numeral_at(doc, _next_word(doc, j + 1))
+            second = self._simple_numeral_at(doc, _next_word(self.spaces, j + 1))
             if second is not None and not second.vague and first.value is not None and second.value is not None:
                 low = first.value
                 if first.scaled == 1 and second.scaled > 1:
@@ -440,7 +453,7 @@ class CaseCountTagger:
         lower = token.lower_
         if lower in self.vague:
             low, high = self.vague[lower]
-            j = _next_word(doc, i + 1)
+            j = _next_word(self.spaces, i + 1)
             if j < len(doc) and doc[j].lower_ in self.scales:
                 scale = self.scales[doc[j].lower_]
                 return Numeral(i, j + 1, None, (low * scale, (high + 1) * scale - 1), vague=True, scaled=scale)
@@ -454,7 +467,7 @@ class CaseCountTagger:
     def _digits_at(self, doc: Doc, i: int) -> Numeral | None:
         """Digits with Indonesian separators, optionally followed by a scale word."""
         text = doc[i].text
-        j = _next_word(doc, i + 1)
+        j = _next_word(self.spaces, i + 1)
         following = doc[j].lower_ if j < len(doc) else ""
         scale = self.scales.get(following, 1)
         approx = scale == 1 and following in self.approximate_scales
@@ -529,7 +542,7 @@ class CaseCountTagger:
             else:
                 break
             end = j + 1
-            j = _next_word(doc, j + 1)
+            j = _next_word(self.spaces, j + 1)
         if end == i:
             return None
         return Numeral(i, end, total + group + pending)
@@ -539,8 +552,8 @@ class CaseCountTagger:
     def _count(self, doc: Doc, numeral: Numeral, hits: _Hits, sentences: list[int],
                counts: list[Count]) -> Count | None:
         """The count this numeral is, if a counted noun or a cue says so."""
-        after = _next_word(doc, numeral.end)
-        before = _prev_end(doc, numeral.start)
+        after = _next_word(self.spaces, numeral.end)
+        before = _prev_end(self.spaces, numeral.start)
         excluded_after = hits.starts("exclude_after", after)
         direct_unit = hits.starts("unit", after)
         if excluded_after is not None and (direct_unit is None or direct_unit.end <= excluded_after.end):
@@ -550,10 +563,10 @@ class CaseCountTagger:
         position = after
         late_qualifier = hits.starts("qualifier_after", after)
         if late_qualifier is not None:
-            position = _next_word(doc, late_qualifier.end)
+            position = _next_word(self.spaces, late_qualifier.end)
         unit = hits.starts("unit", position)
         if unit is not None and unit.rule.get("classifier"):
-            specific = hits.starts("unit", _next_word(doc, unit.end))
+            specific = hits.starts("unit", _next_word(self.spaces, unit.end))
             if specific is not None and not specific.rule.get("classifier"):
                 unit = specific
         if exclusion is not None and not (exclusion.rule.get("keep_with_unit") and unit is not None):
@@ -565,17 +578,17 @@ class CaseCountTagger:
         sentence = sentences[numeral.start]
         if unit is not None:
             if numeral.vague:
-                k = _next_word(doc, unit.end)
+                k = _next_word(self.spaces, unit.end)
                 if k < len(doc) and doc[k].lower_ in self.determiners:
                     return None  # "ribuan kasus tersebut": the count already given
             return Count(numeral, unit.rule, _unit_of(doc, unit), unit.end, qualifier_name, sentence)
         if numeral.vague or numeral.range is not None:
             return None
         lead = qualifier_hit.start if qualifier_hit is not None else numeral.start
-        word_before = doc[_prev_end(doc, lead) - 1].lower_ if _prev_end(doc, lead) > 0 else ""
+        word_before = doc[_prev_end(self.spaces, lead) - 1].lower_ if _prev_end(self.spaces, lead) > 0 else ""
         cue = hits.starts("implied_after", position)
         if cue is None or not _preceded_ok(cue.rule, word_before):
-            cue = hits.ends("implied_before", _prev_end(doc, lead))
+            cue = hits.ends("implied_before", _prev_end(self.spaces, lead))
             if cue is not None and not _preceded_ok(cue.rule, word_before):
                 cue = None
         if cue is None and self.category_cue is not None and hits.starts("category", position) is not None:
@@ -601,7 +614,7 @@ class CaseCountTagger:
         for _ in range(self.qualifier_filler_max):
             if found is not None or k == 0 or doc[k - 1].lower_ not in self.qualifier_fillers:
                 break
-            k = _prev_end(doc, k - 1)
+            k = _prev_end(self.spaces, k - 1)
             found = hits.ends("qualifier_before", k)
         return found
 
@@ -613,7 +626,7 @@ class CaseCountTagger:
             for earlier in reversed(counts):
                 if earlier.sentence != sentence:
                     return None
-                before = _prev_end(doc, earlier.numeral.start)
+                before = _prev_end(self.spaces, earlier.numeral.start)
                 if before > 0 and doc[before - 1].lower_ in self.partition_words:
                     return earlier
             return None
@@ -628,34 +641,45 @@ class CaseCountTagger:
         """Everything attribute lookups read, gathered once per document and bucketed by sentence."""
         context = _Context(sentences=sentences, counts=counts,
                            numeral_starts={c.numeral.start for c in counts})
-        ents = list(doc.ents)
+        # Only the sentences with a count matter (and their neighbours, for countries listed across a
+        # break), unless "di sana" needs the country named last before it anywhere in the text.
+        with_count = {c.sentence for c in counts}
+        near = with_count | {s - 1 for s in with_count} | {s + 1 for s in with_count}
+        date_label, country_label, location_label = self.labels
+        ents = [e for e in doc.ents if e.label in (date_label, country_label, location_label)]
         located: set[int] = set()
         for ent in ents:
-            if ent.label_ in ("LOCATION", "COUNTRY"):
+            if ent.label != date_label and sentences[ent.start] in with_count:
                 located.update(range(ent.start, ent.end))
         for hit in hits.all("place"):
             located.update(range(hit.start, hit.end))
         baselines = {h.end for h in hits.all("baseline")}
         not_place_ends = {h.end for h in hits.all("not_place")}
         last_country: str | None = None
-        anaphors = sorted(hits.all("place_anaphor"), key=lambda h: h.start)
+        anaphors = sorted((h for h in hits.all("place_anaphor") if sentences[h.start] in with_count),
+                          key=lambda h: h.start)
         next_anaphor = 0
         for ent in ents:
+            sentence = sentences[ent.start]
+            if ent.label == date_label:
+                if sentence in with_count:
+                    value = (ent._.attrs or {}).get("value")
+                    if value and _prev_end(self.spaces, ent.start) not in baselines:
+                        context.dates.setdefault(sentence, []).append((ent.start, ent.end, str(value)))
+                continue
+            if ent.label != country_label or (not anaphors and sentence not in near):
+                continue
             while next_anaphor < len(anaphors) and anaphors[next_anaphor].start < ent.start:
                 hit = anaphors[next_anaphor]
                 context.add_place(sentences[hit.start], _Place(hit.start, hit.end, last_country, True))
                 next_anaphor += 1
-            sentence = sentences[ent.start]
-            value = (ent._.attrs or {}).get("value")
-            if ent.label_ == "DATE" and value and _prev_end(doc, ent.start) not in baselines:
-                context.dates.setdefault(sentence, []).append((ent.start, ent.end, str(value)))
-            if ent.label_ != "COUNTRY":
-                continue
             code = (ent._.attrs or {}).get("code")
             context.countries.append((ent.start, ent.end, str(code) if code else None))
-            if _prev_end(doc, ent.start) in not_place_ends:
+            if _prev_end(self.spaces, ent.start) in not_place_ends:
                 continue  # "warga negara Indonesia", "dolar AS": whose people or money, not where
             last_country = str(code) if code else None
+            if sentence not in with_count:
+                continue
             preposition = self._preposition_before(doc, ent.start, sentences, located)
             if code == self.home_country and preposition not in self.home_prepositions:
                 continue  # "Indonesia memulangkan ...", "dipulangkan ke Indonesia": not where it happened
@@ -663,15 +687,17 @@ class CaseCountTagger:
         for hit in anaphors[next_anaphor:]:
             context.add_place(sentences[hit.start], _Place(hit.start, hit.end, last_country, True))
         for hit in hits.all("place"):
-            prepositional = self._preposition_before(doc, hit.start, sentences, located) is not None
-            context.add_place(sentences[hit.start], _Place(hit.start, hit.end, str(hit.rule.get("country")),
-                                                           prepositional))
+            if sentences[hit.start] in with_count:
+                prepositional = self._preposition_before(doc, hit.start, sentences, located) is not None
+                context.add_place(sentences[hit.start], _Place(hit.start, hit.end, str(hit.rule.get("country")),
+                                                               prepositional))
         for hit in hits.all("multi_place"):
             context.add_place(sentences[hit.start], _Place(hit.start, hit.end, None, True))
         for hit in hits.all("boundary"):
             context.boundaries.setdefault(sentences[hit.start], []).append(hit)
         for hit in _non_overlapping(hits.all("category")):
-            context.categories.setdefault(sentences[hit.start], []).append(hit)
+            if sentences[hit.start] in with_count:
+                context.categories.setdefault(sentences[hit.start], []).append(hit)
         return context
 
     def _attributes(self, doc: Doc, count: Count, index: int, context: _Context) -> dict[str, Any]:
@@ -689,7 +715,7 @@ class CaseCountTagger:
 
     def _partition_limit(self, doc: Doc, count: Count, index: int, counts: list[Count]) -> int | None:
         """"Dari 61 WNI yang ditahan, lima orang ... di Kamboja": the head's clause ends at the comma."""
-        before = _prev_end(doc, count.numeral.start)
+        before = _prev_end(self.spaces, count.numeral.start)
         if before == 0 or doc[before - 1].lower_ not in self.partition_words:
             return None
         if index + 1 >= len(counts) or counts[index + 1].sentence != count.sentence:
@@ -743,7 +769,7 @@ class CaseCountTagger:
     def _preposition_before(self, doc: Doc, i: int, sentences: list[int], located: set[int]) -> str | None:
         """The place preposition before token ``i`` in its sentence, across places listed with commas
         ("di Chrey Thum, Provinsi Kandal, Kamboja"), or None."""
-        k = _prev_end(doc, i) - 1
+        k = _prev_end(self.spaces, i) - 1
         while k >= 0 and sentences[k] == sentences[i] and (doc[k].text == "," or k in located):
             k -= 1
         if k >= 0 and sentences[k] == sentences[i] and doc[k].lower_ in self.prepositions:
@@ -835,16 +861,17 @@ def _preceded_ok(rule: Rule, word_before: str) -> bool:
     return not wanted or word_before in {str(w).lower() for w in wanted}
 
 
-def _next_word(doc: Doc, i: int) -> int:
-    """The first token at or after ``i`` that is not whitespace (``len(doc)`` if none)."""
-    while i < len(doc) and doc[i].is_space:
+def _next_word(spaces: list[int], i: int) -> int:
+    """The first token at or after ``i`` that is not whitespace (``len(spaces)`` if none);
+    ``spaces``: the document's IS_SPACE column."""
+    while i < len(spaces) and spaces[i]:
         i += 1
     return i
 
 
-def _prev_end(doc: Doc, i: int) -> int:
+def _prev_end(spaces: list[int], i: int) -> int:
     """The end (exclusive) of the last non-whitespace token before ``i``."""
-    while i > 0 and doc[i - 1].is_space:
+    while i > 0 and spaces[i - 1]:
         i -= 1
     return i
 

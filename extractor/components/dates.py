@@ -309,7 +309,7 @@ class DateTagger:
                                                    got=repr(rule.get("value"))), rule.file, rule.line, rule.id)
             lex.add(rule)
         fills = lex.placeholders()
-        shapes = []
+        shapes: list[Shape] = []
         for role in ("exclude", "shape"):
             for rule in rules:
                 if rule.get("role") != role or rule.pattern is None or rule.pattern.regex is None:
@@ -738,7 +738,8 @@ class DateTagger:
                 trace(doc, c.rule.id, c.start, c.end, "does not align with token boundaries")
             else:
                 spans.append(span)
-        add_mentions(doc, spans)
+        if spans:  # setting doc.ents costs as much as finding the dates
+            add_mentions(doc, spans)
         doc._.warnings = warnings
         return doc
 

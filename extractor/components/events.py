@@ -215,12 +215,22 @@ class Event:
         }
 
 
-# A sentence ends at a line break (not one inside a sentence: before a lower-case word or a closing
-# bracket or comma, or after an opening bracket: "di markas\nscamming\natau", "(\nTPPO\n)"), or after
-# . ! ? (and closing quotes) before a space and a word that does not start in lower case; unless the word before the stop is an abbreviation (Jl. Sudirman), which
-# _LAST_WORD finds by looking back from the stop (a group for it in _BOUNDARY makes the scan ~15x slower).
-_BOUNDARY = regex.compile(r"\n(?<!\([^\S\n]*+\n)(?![^\S\n]*+[\p{Ll},.;:)\]])|[.!?]++[\"”’')]*+(?=\s++[^\s\p{Ll}])")
+# A sentence ends at a line break (unless _wrapped), or after . ! ? (and closing quotes) before a space
+# and a word that does not start in lower case; unless the word before the stop is an abbreviation
+# (Jl. Sudirman), which _LAST_WORD finds by looking back from the stop (a group for it in _BOUNDARY
+# makes the scan ~15x slower).
+_BOUNDARY = regex.compile(r"\n|[.!?]++[\"”’')]*+(?=\s++[^\s\p{Ll}])")
 _LAST_WORD = regex.compile(r"\w++\Z")
+_CONTINUES = frozenset(",.;:)]")
+
+
+def _wrapped(text: str, i: int) -> bool:
+    """The line break at ``i`` is inside a sentence (outlets break lines around links and italics):
+    before a lower-case word or a closing bracket or comma ("markas\nscamming\natau"), or after an
+    opening bracket ("(\nTPPO"). Not between a lower-case word and a capital: a heading ends so."""
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    return after.islower() or after in _CONTINUES or before == "("
 
 
 def sentence_bounds(doc: Doc, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
@@ -240,7 +250,10 @@ def sentence_bounds(doc: Doc, abbreviations: frozenset[str] = frozenset()) -> li
     reach = max(map(len, abbreviations), default=0) + 1  # a longer word is no abbreviation
     cuts = [0]
     for m in _BOUNDARY.finditer(text):
-        if abbreviations and text[m.start()] != "\n":
+        if text[m.start()] == "\n":
+            if _wrapped(text, m.start()):
+                continue
+        elif abbreviations:
             word = _LAST_WORD.search(text, max(m.start() - reach, 0), m.start())
             if word is not None and word.group() in abbreviations:
                 continue

@@ -97,10 +97,10 @@ def _capitalized(doc: Doc, shapes: Any) -> Any:
     return numpy.array([_capitalized_shape(doc, int(h)) for h in unique.tolist()], dtype=bool)[inverse]
 
 
-def ent_index(doc: Doc) -> list[Span | None]:
-    """For each token, the entity covering it, if any."""
+def ent_index(doc: Doc, ents: Iterable[Span] | None = None) -> list[Span | None]:
+    """For each token, the entity covering it, if any (``ents``: ``doc.ents`` when already at hand)."""
     index: list[Span | None] = [None] * len(doc)
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         for i in range(ent.start, ent.end):
             index[i] = ent
     return index

@@ -40,6 +40,7 @@ KIND = register_rule_kind(RuleKind(
         "complete": ((bool,), "true or false"),
         "name": ((str,), "a string"),
         "aliases": ((list,), "a list of strings"),
+        "short_forms": ((list,), "a list of words"),
     },
     settings={
         "default_country": ((str,), "an ISO 3166-1 alpha-2 code"),
@@ -142,6 +143,7 @@ class OfficialTagger:
         self.alias_words: set[str] = set()
         self.alias_phrases: list[list[str]] = []  # longest first
         self.alias_first: Any = None  # regex: "ALIAS, sapaan akrab NAME"
+        self.alias_first_words: tuple[str, ...] = ()  # their first words: a cheap check before the regex
         self.appositive_words: set[str] = set()
         self.post_words: set[str] = set()
         self.post_location_words: set[str] = set()
@@ -156,6 +158,7 @@ class OfficialTagger:
         self.agency_by_form: dict[str, tuple[str, str | None]] = {}
         self.known: dict[str, tuple[str, str | None]] = {}  # name or alias -> (full name, country)
         self.known_words: set[str] = set()
+        self.short_forms: dict[str, set[str]] = {}  # full name of a well-known official -> one-word forms allowed
 
     def set_rules(self, ruleset: RuleSet) -> None:
         settings = ruleset.settings("official")
@@ -165,6 +168,7 @@ class OfficialTagger:
         self.alias_words = set(_strings(settings.get("alias_words")))
         self.alias_phrases = sorted((p.split() for p in _strings(settings.get("alias_phrases"))), key=len, reverse=True)
         first = _strings(settings.get("alias_first_phrases"))
+        self.alias_first_words = tuple({p.split()[0].lower() for p in first if p.split()})
         self.alias_first = regex.compile(
             r",\s*+(?:" + "|".join(regex.escape(p) for p in sorted(first, key=len, reverse=True)) + r")\b",
             regex.IGNORECASE) if first else None
@@ -188,6 +192,8 @@ class OfficialTagger:
                 forms += _strings(rule.get("aliases"))
                 if rule.pattern is not None and rule.pattern.form == "phrase":
                     forms += list(rule.pattern.phrases)
+                if forms and rule.get("short_forms") is not None:
+                    self.short_forms[forms[0]] = set(_strings(rule.get("short_forms")))
                 if forms:
                     by_role.setdefault(role, []).append(replace(rule, pattern=Pattern("phrase", tuple(forms))))
                     for form in forms:
@@ -259,7 +265,8 @@ class OfficialTagger:
             span = make_mention(doc, start_char, end_char, "OFFICIAL", f.rule.id, attrs)
             if span is not None:
                 spans.append(span)
-        add_mentions(doc, spans)
+        if spans:
+            add_mentions(doc, spans)
         return doc
 
 
@@ -270,13 +277,15 @@ class _DocContext:
         self.t = tagger
         self.doc = doc
         self.n = len(doc)
-        self.ents = ent_index(doc)
+        self.ent_list = list(doc.ents)
+        self.ents = ent_index(doc, self.ent_list)
         self.titlecase = titlecase_tokens(doc)
         self.title_at = starts.get("title", {})
         self.rank_at = starts.get("rank", {})
         self.honor_at = starts.get("honorific", {})
         self.word_at = starts.get("word", {})
         self.person_at = starts.get("person", {})
+        self.counts: dict[str, int] = {}
         self.title_regions: list[tuple[int, int]] = []
         self.authors = self._author_tokens()
         self.chrome = [(int(a), int(b)) for a, b in doc._.boilerplate or []]
@@ -673,8 +682,9 @@ class _DocContext:
             e += 1
         if e >= self.n:
             return None
+        first = doc[e].text
         for phrase in self.t.alias_phrases:
-            if doc[e].text == phrase[0] and [t.text for t in doc[e:e + len(phrase)]] == phrase:
+            if first == phrase[0] and [t.text for t in doc[e:e + len(phrase)]] == phrase:
                 k = e + len(phrase)
                 end = k
                 while end < self.n and end - k < 3 and self.ents[end] is None and is_cap(doc[end]) \
@@ -798,10 +808,13 @@ class _DocContext:
         rule = self.t.grammar.get("alias")
         if rule is None or self.t.alias_first is None or not persons:
             return []
+        text = doc_text(self.doc)
+        if not any(word in text for word in self.t.alias_first_words):
+            return []
         taken = {i for f, _ in members for i in range(f.start, f.end)}
         out: list[tuple[Found, Person]] = []
         doc = self.doc
-        for m in self.t.alias_first.finditer(doc_text(doc), timeout=REGEX_TIMEOUT):
+        for m in self.t.alias_first.finditer(text, timeout=REGEX_TIMEOUT):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is None:
                 continue
@@ -830,7 +843,10 @@ class _DocContext:
 
     def count(self, word: str) -> int:
         """How many tokens of the document are ``word``."""
-        return int(numpy.count_nonzero(self.orth == self.doc.vocab.strings[word]))
+        known = self.counts.get(word)
+        if known is None:
+            known = self.counts[word] = int(numpy.count_nonzero(self.orth == self.doc.vocab.strings[word]))
+        return known
 
     def is_cap_word(self, word: str) -> bool:
         """A capitalized word of the document, or of the well-known officials' names."""
@@ -912,12 +928,13 @@ class _DocContext:
         rule = self.t.grammar.get("coref")
         if rule is None or not persons:
             return []
-        covered = [e is not None for e in self.ents]
+        covered = [False] * self.n
+        for ent in self.ent_list:
+            covered[ent.start:ent.end] = [True] * (ent.end - ent.start)
         for i in self.byline:
             covered[i] = True
         for f, _ in members:
-            for i in range(f.start, f.end):
-                covered[i] = True
+            covered[f.start:f.end] = [True] * (f.end - f.start)
         forms: dict[str, list[tuple[list[str], Person]]] = {}
         owners: dict[str, set[int]] = {}
         for person in persons:
@@ -965,8 +982,9 @@ class _DocContext:
         long capitalized word beginning with a one-word form ("Marsudirapat", glued by a lost space)."""
         doc = self.doc
         strings = doc.vocab.strings
-        hashes = [strings[word] for word in forms]
-        found = set(numpy.flatnonzero(numpy.isin(self.orth, hashes)).tolist())
+        found: set[int] = set()
+        for word in forms:
+            found.update(numpy.flatnonzero(self.orth == strings[word]).tolist())
         text = doc_text(doc)
         token_at: dict[int, int] | None = None
         for word, options in forms.items():
@@ -987,10 +1005,13 @@ class _DocContext:
     def _forms(self, person: Person) -> list[list[str]]:
         """Every contiguous part of the name that can stand for the person, and the aliases."""
         tokens = person.tokens
+        allowed = self.t.short_forms.get(person.name)
         seqs: list[list[str]] = []
         for size in range(len(tokens), 0, -1):
             for s in range(len(tokens) - size + 1):
                 seq = tokens[s:s + size]
+                if size == 1 and allowed is not None and seq[0] not in allowed:
+                    continue  # "Joko" alone is not how news names Joko Widodo
                 if size == 1 and (seq[0] in self.t.weak or len(seq[0]) < 3 or seq[0] in self.t.not_name
                                   or seq[0] in self.t.particles or not seq[0][0].isupper()):
                     continue

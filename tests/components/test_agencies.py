@@ -115,8 +115,8 @@ UNKNOWN_NAME_WORDS = {
                                   "Ministry of Foreign Affairs Vietnam", "VN"),
     "country_after_defined_acronym": ("Ketua Sekretariat Committee to Combat Online Fraud (CCOF) Kamboja hadir.",
                                       "Sekretariat Committee to Combat Online Fraud", "KH"),
-    "named_body_at_the_end_gives_country": ("Penyidik Direktorat Tindak Pidana Siber Bareskrim Polri bekerja.",
-                                            "Direktorat Tindak Pidana Siber Bareskrim Polri", "ID"),
+    "named_body_at_the_end_gives_country": ("Penyidik Direktorat Tindak Pidana Narkoba Bareskrim Polri bekerja.",
+                                            "Direktorat Tindak Pidana Narkoba Bareskrim Polri", "ID"),
 }
 
 
@@ -150,8 +150,8 @@ def test_where_an_unknown_body_name_ends(extract: Any, case: str) -> None:
 
 LOCAL_OFFICES = {
     # phenomenon: (text, span)
-    "grade_and_place": ("Kantor Imigrasi Kelas I Khusus Non TPI Jakarta Utara menunda 14 paspor.",
-                        "Kantor Imigrasi Kelas I Khusus Non TPI Jakarta Utara"),
+    "grade_and_place": ("Pekan ini Kantor Imigrasi Kelas I Khusus TPI Medan menunda 14 paspor.",
+                        "Kantor Imigrasi Kelas I Khusus TPI Medan"),
     "grade_with_digit": ("Petugas Kantor Imigrasi Kelas 2 TPI Batam memeriksa dokumen.",
                          "Kantor Imigrasi Kelas 2 TPI Batam"),
     "place_only": ("Kantor Imigrasi Surabaya menolak permohonan itu.", "Kantor Imigrasi Surabaya"),

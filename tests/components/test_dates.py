@@ -53,6 +53,9 @@ ABSOLUTE: list[Row] = [
     ("Pada kuartal I 2024 kasus naik.", None, "kuartal I 2024", "2024-Q1"),
     ("sepanjang semester II tahun 2023", None, "semester II tahun 2023", "2023-H2"),
     ("pada triwulan ketiga 2022 angka itu turun", None, "triwulan ketiga 2022", "2022-Q3"),
+    ("Pada triwulan 2 2025 jumlah laporan turun.", None, "triwulan 2 2025", "2025-Q2"),
+    ("Laporan kuartal IV 2023 terbit bulan ini.", None, "kuartal IV 2023", "2023-Q4"),
+    ("sepanjang semester pertama 2026 ada 90 aduan", None, "semester pertama 2026", "2026-H1"),
     ("Jaringan itu ada sejak tahun 1990-an.", None, "tahun 1990-an", "199"),
     ("Tren ini muncul pada 2010-an.", None, "2010-an", "201"),
 ]
@@ -112,6 +115,8 @@ WEEKDAY: list[Row] = [
     ("Pertemuan berlangsung hari Selasa di Bangkok.", "2024-06-13", "Selasa", "2024-06-11"),
     ("Dipanggil hari Kamis pekan depan.", "2024-06-17", "Kamis pekan depan", "2024-06-27"),
     ("Ia tiba Senin pekan lalu.", "2024-06-13", "Senin pekan lalu", "2024-06-03"),
+    ("Rapat lanjutan digelar Senin pekan mendatang.", "2024-06-13", "Senin pekan mendatang", "2024-06-17"),
+    ("Ia dipanggil Rabu minggu ini.", "2024-06-13", "Rabu minggu ini", "2024-06-12"),
     ("pada hari Jumat (29/12/2017) lalu", None, "Jumat (29/12/2017) lalu", "2017-12-29"),
     ("diumumkan pada Senin (16/12) di Jakarta", "2024-12-17", "Senin (16/12)", "2024-12-16"),
 ]
@@ -263,6 +268,8 @@ FALSE_FRIENDS: list[tuple[str, str]] = [
     ("rumah nomor 2023 di jalan itu", "2023"),
     ("Skor akhir 3-1 untuk tuan rumah", "3-1"),
     ("sebanyak 95 persen dari PMI", "95"),
+    ("Siaran itu tayang Senin-Jumat pukul 08.00 WIB.", "Senin-Jumat"),
+    ("Mahasiswa semester III tahun 2024 ikut magang.", "semester III"),
 ]
 
 
@@ -463,3 +470,21 @@ def test_seed_gold_dates_and_reference_dates(nlp: Any) -> None:
         expected = {(m["start"], m["end"], m.get("value")) for m in gold["mentions"] if m["type"] == "DATE"}
         assert found == expected, gold["doc_id"]
         assert doc._.reference_date == gold["reference_date"], gold["doc_id"]
+
+
+# --- the word lists are rules ------------------------------------------------------------
+
+
+def test_year_parts_and_ordinals_are_word_lists_users_extend(nlp: Any, tmp_path: Any) -> None:
+    from extractor.rules import load_rules
+
+    (tmp_path / "more_dates.yaml").write_text(
+        "kind: dates\nrules:\n"
+        "  - id: my.year_part\n    role: year_part\n    part: quarter\n    pattern: [kwartal]\n"
+        "  - id: my.ordinal\n    role: ordinal\n    value: 2\n    pattern: [dua]\n", encoding="utf-8")
+    tagger = dates_module.DateTagger(nlp, "dates")
+    tagger.set_rules(load_rules([tmp_path]))
+    doc = nlp.make_doc("Pada kwartal dua 2024 kasus naik, pada kwartal 5 2024 tidak.")
+    doc._.article = {"published": None}
+    found = [(e.text, e._.attrs["value"]) for e in tagger(doc).ents]
+    assert found == [("kwartal dua 2024", "2024-Q2"), ("2024", "2024")]

@@ -155,7 +155,8 @@ COREFERENCE = {
         "Sugiono menegaskan komitmen itu.", [("Sugiono", "Sugiono")]),
     "alias_after_akrab_disapa": (
         "Bupati Sleman Harun Prasetyo atau yang akrab disapa Kang Harun meminta warga waspada. "
-        "Kang Harun juga mengingatkan orang tua.", [("Harun Prasetyo", "Harun Prasetyo"), ("Kang Harun", "Harun Prasetyo")]),
+        "Kang Harun juga mengingatkan orang tua.",
+        [("Harun Prasetyo", "Harun Prasetyo"), ("Kang Harun", "Harun Prasetyo")]),
     "alias_before_sapaan_akrab": (
         "Kang Harun, sapaan akrab Harun Prasetyo, menjelaskan kesiapan daerah. Bupati Sleman Harun Prasetyo "
         "meninjau lokasi.", [("Kang Harun", "Harun Prasetyo"), ("Harun Prasetyo", "Harun Prasetyo")]),
@@ -205,6 +206,23 @@ def test_not_officials(extract: Any, case: str) -> None:
         assert [e["text"] for e in found] == ["Joko Widodo"]
     else:
         assert found == []
+
+
+SHORT_FORMS_OF_WELL_KNOWN = {
+    # text, the one-word form that is NOT the well-known official (short_forms in officials.yaml)
+    "first_name_of_a_president_is_someone_else": (
+        "Presiden Joko Widodo diminta turun tangan. Kata Joko, paman korban, keponakannya sudah pulang.", "Joko"),
+    "khmer_family_name_alone": (
+        "Perdana Menteri Hun Manet hadir. Keluarga Hun menguasai banyak usaha. Manet berjanji menindak.", "Hun"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SHORT_FORMS_OF_WELL_KNOWN))
+def test_only_listed_short_forms_stand_for_a_well_known_official(extract: Any, case: str) -> None:
+    text, word = SHORT_FORMS_OF_WELL_KNOWN[case]
+    found = [e["text"] for e in officials(extract(text))]
+    assert word not in found
+    assert len(found) >= 1
 
 
 def test_location_inside_title_is_dropped(extract: Any) -> None:
