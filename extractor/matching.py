@@ -7,7 +7,7 @@ instead of looping over their rules per document.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,6 +46,7 @@ _SHARED_ATTR = "_warta_shared_token_matcher"
 _SHARED_MATCHES = "warta.shared_token_matches"
 _OFFSETS = "warta.token_offsets"
 _ANCHOR_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER}
+_FEW_HITS = 8  # up to this many token matches, offsets are read from their tokens, not from the whole Doc
 
 
 def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
@@ -197,7 +198,10 @@ class RuleMatcher:
 
     _serial = 0
 
-    def __init__(self, vocab: Vocab, make_doc: Callable[[str], Doc], rules: Iterable[Rule]) -> None:
+    def __init__(self, vocab: Vocab, make_doc: Callable[[str], Doc], rules: Iterable[Rule],
+                 requires: Callable[[Rule], Sequence[str] | None] | None = None) -> None:
+        """``requires(rule)``: strings one of which every match of the rule's regex contains (case-sensitive),
+        or None; the regex then runs only over texts holding one of them (a cheap ``in`` test)."""
         self.rules: dict[str, Rule] = {}
         self.phrase = PhraseMatcher(vocab, attr="ORTH")
         self.phrase_lower = PhraseMatcher(vocab, attr="LOWER")
@@ -205,6 +209,7 @@ class RuleMatcher:
         self.shared = SharedTokenMatcher.of(make_doc, vocab)
         self.shared_keys: dict[int, Rule] = {}  # hash of this matcher's key in ``shared`` -> rule
         self.regexes: list[Rule] = []
+        self.required: dict[str, tuple[str, ...]] = {}  # rule id -> strings its regex cannot match without
         RuleMatcher._serial += 1
         prefix = f"warta.rm{RuleMatcher._serial}:"
         for rule in rules:
@@ -225,29 +230,41 @@ class RuleMatcher:
                     self.tokens.add(rule.id, expand_first_set(tokens))
             elif pattern.form == "regex":
                 self.regexes.append(rule)
+                needed = requires(rule) if requires is not None else None
+                if needed:
+                    self.required[rule.id] = tuple(str(s) for s in needed)
 
     def __call__(self, doc: Doc) -> list[RuleMatch]:
         strings = doc.vocab.strings
         found: list[RuleMatch] = []
-        starts, ends = token_offsets(doc) if len(doc) else ([], [])
+        hits: list[tuple[Rule, int, int]] = []  # (rule, first token, end token)
         for matcher in (self.phrase, self.phrase_lower):
             if len(matcher) == 0:
                 continue
             for match_id, start, end in matcher(doc):
-                rule = self.rules[strings[match_id]]
-                found.append(RuleMatch(rule, starts[start], ends[end - 1]))
+                hits.append((self.rules[strings[match_id]], start, end))
         if self.shared_keys and self.shared is not None:
             for match_id, start, end in self.shared(doc):
                 shared_rule = self.shared_keys.get(match_id)
                 if shared_rule is not None:
-                    found.append(RuleMatch(shared_rule, starts[start], ends[end - 1]))
+                    hits.append((shared_rule, start, end))
         if len(self.tokens):
             for match_id, start, end in self.tokens(doc):
-                rule = self.rules[strings[match_id]]
-                found.append(RuleMatch(rule, starts[start], ends[end - 1]))
+                hits.append((self.rules[strings[match_id]], start, end))
+        if len(hits) > _FEW_HITS:
+            starts, ends = token_offsets(doc)
+            found.extend(RuleMatch(rule, starts[start], ends[end - 1]) for rule, start, end in hits)
+        else:  # reading a few tokens costs less than every token's offsets
+            for rule, start, end in hits:
+                last = doc[end - 1]
+                found.append(RuleMatch(rule, doc[start].idx, last.idx + len(last)))
         text = doc_text(doc)
+        required = self.required
         for rule in self.regexes:
             assert rule.pattern is not None
+            needed = required.get(rule.id)
+            if needed is not None and not any(s in text for s in needed):
+                continue
             for m in rule.pattern.finditer(text):
                 if m.end() > m.start():
                     found.append(RuleMatch(rule, m.start(), m.end(), m.groupdict() or None))

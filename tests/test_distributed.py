@@ -20,13 +20,27 @@ from .conftest import CORPUS
 distributed = pytest.importorskip("distributed")
 dask_bag = pytest.importorskip("dask.bag")
 
-TIMEOUT = 240  # seconds; two worker processes each build the pipeline once
+TIMEOUT = 600  # seconds; generous: two worker processes each build the pipeline once, on a possibly busy machine
+
+# Nothing in these tests depends on timing: every wait is bounded only by TIMEOUT, the connect and
+# heartbeat limits are raised to it (a loaded CI machine can take long to start a process), and the
+# workers have no memory limit (a nanny would otherwise pause or restart a worker under memory pressure).
+ROBUST = {
+    "distributed.comm.timeouts.connect": f"{TIMEOUT}s",
+    "distributed.comm.timeouts.tcp": f"{TIMEOUT}s",
+    "distributed.scheduler.worker-ttl": f"{TIMEOUT}s",
+    "distributed.deploy.lost-worker-timeout": f"{TIMEOUT}s",
+}
 
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                  death_timeout=TIMEOUT) as cluster, distributed.Client(cluster) as dask_client:
+    import dask
+
+    with dask.config.set(ROBUST), \
+            distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                     death_timeout=TIMEOUT, memory_limit=0) as cluster, \
+            distributed.Client(cluster, timeout=TIMEOUT) as dask_client:
         dask_client.wait_for_workers(2, timeout=TIMEOUT)
         yield dask_client
 

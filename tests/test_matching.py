@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import regex
 from spacy.language import Language
 from spacy.matcher import Matcher
 
@@ -87,3 +88,44 @@ def test_patterns_reading_entities_are_not_shared(blank: Language) -> None:
     matcher = RuleMatcher(blank.vocab, blank.make_doc, [ent_rule])
     assert not matcher.shared_keys and len(matcher.tokens) == 1
     assert isinstance(SharedTokenMatcher.of(blank.make_doc, blank.vocab), SharedTokenMatcher)
+
+
+def test_anchored_windows_find_what_one_matcher_finds(blank: Language) -> None:
+    """Fixed-length patterns with a literal first token are matched only where that token occurs."""
+    from extractor.matching import TokenPatterns, anchor_of
+
+    patterns = {
+        "state": [{"ORTH": "Negara"}, {"ORTH": "Bagian"}, {"IS_TITLE": True}],
+        "lang": [{"LOWER": "bahasa"}, {"IS_TITLE": True}],
+        "count": [{"LIKE_NUM": True}, {"LOWER": "wna"}],  # no literal first token: matched everywhere
+        "optional": [{"LOWER": "kota"}, {"IS_TITLE": True, "OP": "?"}],  # variable length: everywhere
+        "never": [{"LOWER": "Bahasa"}],  # a LOWER value with capitals matches nothing, anchored or not
+    }
+    assert anchor_of(patterns["lang"]) is not None and anchor_of(patterns["count"]) is None
+    assert anchor_of(patterns["optional"]) is None
+    doc = blank.make_doc(TEXT + " Negara Bagian Kachin, bahasa Thai, kota Batam, Negara")
+    plain, windowed = Matcher(blank.vocab), TokenPatterns(blank.vocab)
+    for key, tokens in patterns.items():
+        plain.add(key, [tokens])
+        windowed.add(key, [tokens])
+    assert sorted(windowed(doc)) == sorted((int(k), s, e) for k, s, e in plain(doc))
+    assert len(windowed) == len(patterns) and len(windowed.anchored) == 3
+    assert windowed.starts(doc) == [i for i, t in enumerate(doc) if t.text == "Negara" or t.lower_ == "bahasa"]
+
+
+def test_token_offsets_are_the_tokens_characters(blank: Language) -> None:
+    from extractor.matching import token_offsets
+
+    doc = blank.make_doc("  Dua  WNI\n\ndipulangkan (21/8).  ")
+    assert token_offsets(doc) == ([t.idx for t in doc], [t.idx + len(t) for t in doc])
+    assert token_offsets(blank.make_doc("")) == ([], [])
+
+
+def test_a_regex_runs_only_over_texts_holding_a_required_string(blank: Language) -> None:
+    rule = Rule(id="ad", kind="boilerplate", file="test.yaml", line=1,
+                pattern=Pattern("regex", regex=r"(?m)^ADVERTISEMENT$", compiled=regex.compile(r"(?m)^ADVERTISEMENT$")))
+    gated = RuleMatcher(blank.vocab, blank.make_doc, [rule], requires=lambda r: ["ADVERT"])
+    wrong = RuleMatcher(blank.vocab, blank.make_doc, [rule], requires=lambda r: ["Iklan"])
+    doc = blank.make_doc("Korban pulang.\nADVERTISEMENT\nIa menambahkan.")
+    assert spans(gated(doc)) == [("ad", 15, 28)]
+    assert spans(wrong(doc)) == []  # the hint is trusted: a wrong one hides matches (rule examples catch it)

@@ -93,9 +93,10 @@ class LazyEnts:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.rows = doc.to_array(["ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID"])
+        self.rows = doc.to_array(["ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID", "ORTH"])
         # 0 = no tag, 2 = outside; 1 = inside and 3 = begin, and only with a label
         self.iob = (self.rows[:, 0] * (self.rows[:, 1] != 0)).tolist() if len(doc) else []
+        self.orth = self.rows[:, 4].tolist() if len(doc) else []  # word hashes: tests without Token objects
         self.cache: dict[int, Span | None] = {}
 
     def __len__(self) -> int:
@@ -114,7 +115,7 @@ class LazyEnts:
         end = i + 1
         while end < len(iob) and iob[end] == 1:
             end += 1
-        _, label, kb_id, ent_id = (int(v) for v in self.rows[start])
+        _, label, kb_id, ent_id, _ = (int(v) for v in self.rows[start])
         span = Span(self.doc, start, end, label=label, kb_id=kb_id, span_id=ent_id)
         for k in range(start, end):
             self.cache[k] = span
@@ -127,8 +128,15 @@ class DocView:
 
     doc: Doc
     ents: LazyEnts
-    titlecase: list[bool]
     named_at: dict[int, Candidate]
+    _titlecase: list[bool] | None = None
+
+    @property
+    def titlecase(self) -> list[bool]:
+        """Tokens on Title Case lines (headlines), computed only if a decision needs it."""
+        if self._titlecase is None:
+            self._titlecase = titlecase_tokens(self.doc)
+        return self._titlecase
 
 
 def _as_strings(value: Any) -> list[str]:
@@ -191,6 +199,7 @@ class AgencyTagger:
         self.list_separators: set[str] = set()
         self.state_words: set[str] = set()
         self.grade_words: set[str] = set()
+        self.state_hashes: set[int] = set()
         self.max_generic = 12
         self.max_place = 4
         self.default_country = "ID"
@@ -258,6 +267,7 @@ class AgencyTagger:
             if rule.get("role") in ("title", "rank", "honorific") and rule.pattern is not None:
                 self.stop_words |= phrase_tokens(rule.pattern.phrases)
         self.stop_words -= self.name_words
+        self.state_hashes = {vocab.strings.add(word) for word in self.state_words}
 
     # --- matching -------------------------------------------------------------------------------
 
@@ -448,11 +458,13 @@ class AgencyTagger:
 
     def _extend_suffix(self, view: DocView, cand: Candidate, named_starts: set[int]) -> None:
         """A country or (for bodies with posts) a place written right after the name joins the span."""
-        doc, ents, titlecase = view.doc, view.ents, view.titlecase
+        doc, ents = view.doc, view.ents
         n = len(doc)
         end = cand.end
         if end >= n:
             return
+        if not cand.takes_place and ents.iob[end] not in (1, 3) and ents.orth[end] not in self.state_hashes:
+            return  # nothing that could join: most mentions end here
         ent = ents[end]
         at = end
         if ent is None and end + 1 < n and doc[end].text in self.state_words:
@@ -480,7 +492,7 @@ class AgencyTagger:
             return
         j = self._grade_end(view, end)
         grade_end = j
-        limit = 2 if titlecase[end] else self.max_place
+        limit = 0 if j >= n or not is_cap(doc[j]) else 2 if view.titlecase[end] else self.max_place
         while j < n and j - grade_end < limit:
             token = doc[j]
             inside = ents[j]
@@ -524,7 +536,7 @@ class AgencyTagger:
         named, heads, excluded, offices = self._matches(doc)
         if not named and not heads:
             return doc
-        view = DocView(doc, LazyEnts(doc), titlecase_tokens(doc), {c.start: c for c in named})
+        view = DocView(doc, LazyEnts(doc), {c.start: c for c in named})
         if offices:
             self._offices(view, offices)
         named_starts = set(view.named_at)

@@ -39,6 +39,7 @@ KIND = register_rule_kind(RuleKind(
         "inline_headline": ((str,), "title or sentence (the case of the headline that follows)"),
         "max_chars": ((int,), "an integer (to_end: apply only if at most this many characters remain)"),
         "stop": ((bool,), "true or false"),
+        "requires": ((list,), "a list of strings, one of which every match of the regex contains"),
         "outlet": ((str,), "a string (documentation: the outlet the rule was written for)"),
     },
     settings={
@@ -84,7 +85,7 @@ class BoilerplateDetector:
                 if value is not None and value not in allowed:
                     raise RuleError(Errors.E003.format(field=key, expected="one of " + ", ".join(allowed),
                                                        got=repr(value)), rule.file, rule.line, rule.id)
-        self.matcher = RuleMatcher(self.nlp.vocab, self.nlp.make_doc, rules)
+        self.matcher = RuleMatcher(self.nlp.vocab, self.nlp.make_doc, rules, requires=lambda r: r.get("requires"))
         settings = ruleset.settings("boilerplate")
         self.min_chars = int(settings.get("headline_min_chars", self.min_chars))
         self.min_words = int(settings.get("headline_min_words", self.min_words))

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy
 import regex
-from spacy.attrs import ENT_IOB, IDX, IS_SPACE, LENGTH, LOWER, ORTH
+from spacy.attrs import ENT_IOB, IDX, IS_SPACE, LENGTH, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -53,6 +53,11 @@ POSITIONS = ("before", "after")
 ATTRIBUTES = ("period", "country")
 # roles whose matches decide whether a numeral is a count (the others shape its attributes)
 _NUMERAL_ROLES = frozenset({"unit", "implied", "qualifier", "category", "exclude_before", "exclude_after", "exclude"})
+# roles read only next to a numeral: a match counts if a numeral starts from _NEAR_BEFORE tokens before
+# its start (a long numeral, a qualifier, a classifier in between) to _NEAR_AFTER tokens after its end
+_NEAR_ROLES = _NUMERAL_ROLES - {"category"}
+_NEAR_BEFORE = 16
+_NEAR_AFTER = 12
 
 KIND = register_rule_kind(RuleKind(
     name="case_counts",
@@ -70,6 +75,7 @@ KIND = register_rule_kind(RuleKind(
         "classifier": ((bool,), "true or false"),
         "keep_with_unit": ((bool,), "true or false"),
         "blocks": ((list,), "a list of attributes (period, country)"),
+        "home_only": ((bool,), "true or false"),
     },
     settings={
         "number_words": ((dict,), "a mapping word -> integer"),
@@ -103,6 +109,7 @@ _THOUSANDS_COMMA = regex.compile(r"\d{1,3}+(?:,\d{3})++")
 _DECIMAL = regex.compile(r"(\d++)[.,](\d{1,2}+)")
 _INTEGER = regex.compile(r"\d{1,12}+")
 _DIGIT_RUN = regex.compile(r"\d++")
+_LINE_BREAKS = regex.compile(r"\n[^\S\n]*+(?:\n[^\S\n]*+)*+")
 _SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!"})
 _CLOSERS = frozenset({'"', "”", "’", "'", ")", "]"})
 _OPENERS = frozenset({"(", "[", "“", '"', "‘", ",", "-", "–", "—", ":"})
@@ -208,11 +215,11 @@ class CaseCountTagger:
         self.category_window = 6
         self.category_cue: Rule | None = None
         self.word_keys: frozenset[int] = frozenset()  # LOWER of the numeral words
-        self.end_keys: frozenset[int] = frozenset()  # ORTH of the sentence-end marks
+        self.end_keys: frozenset[int] = frozenset()  # LOWER of the sentence-end marks
         self.rule_keys: dict[int, Rule] = {}  # a phrase/token match's key -> its rule
         self.numeral_regexes: list[Rule] = []  # regex rules deciding whether a numeral counts
         self.clause_regexes: list[Rule] = []  # regex rules for the attributes
-        self.numeral_regex_window = 120
+        self.numeral_regex_window = 60
         self.labels = (0, 0, 0)  # the string keys of DATE, COUNTRY, LOCATION
         self.spaces: list[int] = []  # the IS_SPACE column of the document being tagged (set per call)
         self.preceded_cues: list[Rule] = []
@@ -257,7 +264,7 @@ class CaseCountTagger:
         regexes = [rule for rule in rules if rule.pattern is not None and rule.pattern.form == "regex"]
         self.numeral_regexes = [rule for rule in regexes if rule.get("role") in _NUMERAL_ROLES]
         self.clause_regexes = [rule for rule in regexes if rule.get("role") not in _NUMERAL_ROLES]
-        self.numeral_regex_window = int(settings.get("numeral_regex_window", 120))
+        self.numeral_regex_window = int(settings.get("numeral_regex_window", 60))
         self.matcher = RuleMatcher(self.nlp.vocab, self.nlp.make_doc, rules)
 
     # --- the component -------------------------------------------------------------------------
@@ -268,27 +275,35 @@ class CaseCountTagger:
         # Where a numeral may start, without a Python loop over the tokens: a token whose first
         # character is a digit (one regex pass over the text) or whose lower case is a numeral word.
         text = doc_text(doc)
-        columns = doc.to_array([IDX, LENGTH, ENT_IOB, LOWER, ORTH, IS_SPACE])
+        columns = doc.to_array([IDX, LENGTH, ENT_IOB, LOWER, IS_SPACE])
         starts: list[int] = columns[:, 0].tolist()
-        word_keys = self.word_keys
-        starting = {i for i, key in enumerate(columns[:, 3].tolist()) if key in word_keys}
+        iob: list[int] = columns[:, 2].tolist()
+        lowers = columns[:, 3]
+        present = set(lowers.tolist())
+        starting = {i for key in present & self.word_keys for i in numpy.flatnonzero(lowers == key).tolist()}
         for m in _DIGIT_RUN.finditer(text):
             i = bisect_left(starts, m.start())
             if i < len(starts) and starts[i] == m.start():
                 starting.add(i)
-        if not starting:  # many articles, and most sentences, have no number at all
+        # a numeral starting inside another mention (a DATE, an agency name) is never a count
+        numerals = sorted(i for i in starting if iob[i] not in (1, 3))  # ENT_IOB 1 = I, 3 = B
+        if not numerals:  # many articles, and most sentences, have no free number at all
             return doc
         lengths: list[int] = columns[:, 1].tolist()
-        iob: list[int] = columns[:, 2].tolist()
-        self.spaces = columns[:, 5].tolist()
-        end_keys = self.end_keys
-        marks = [i for i, (key, space) in enumerate(columns[:, 4:6].tolist()) if space or key in end_keys]
+        self.spaces = columns[:, 4].tolist()
+        # sentence ends: end punctuation and whitespace holding a line break
+        marks = [i for key in present & self.end_keys for i in numpy.flatnonzero(lowers == key).tolist()]
+        for m in _LINE_BREAKS.finditer(text):
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and self.spaces[i] and (not marks or marks[-1] != i):
+                marks.append(i)
+        marks = sorted(set(marks))
         sentences = _sentence_ids(text, starts, lengths, marks)
         keep: set[int] = set()
-        for i in starting:
+        for i in numerals:
             sentence = sentences[i]
             keep.update((sentence - 1, sentence, sentence + 1))
-        hits = self._hits(doc, starts, lengths, sentences, keep, sorted(starting))
+        hits = self._hits(doc, starts, lengths, sentences, keep, numerals)
         excluded: set[int] = set()
         for hit in hits.all("exclude"):
             excluded.update(range(hit.start, hit.end))
@@ -296,8 +311,8 @@ class CaseCountTagger:
         chrome = bool(doc._.boilerplate)
         pending: Count | None = None
         end = 0
-        for i in sorted(starting):
-            if i < end or iob[i] in (1, 3):  # inside another mention (ENT_IOB 1 = I, 3 = B)
+        for i in numerals:
+            if i < end:
                 continue
             numeral = self._numeral_at(doc, i)
             if numeral is None:
@@ -357,9 +372,14 @@ class CaseCountTagger:
         for key, start, end in token_matches:
             if sentences[start] in keep:
                 rule = rule_keys[key]
+                role = rule.get("role")
+                if role in _NEAR_ROLES:  # only a numeral's neighbours matter: is one within reach?
+                    k = bisect_left(numerals, start - _NEAR_BEFORE)
+                    if k == len(numerals) or numerals[k] > end + _NEAR_AFTER:
+                        continue
                 start_char, end_char = starts[start], starts[end - 1] + lengths[end - 1]
                 match = (start_char, start_char - end_char, -rule.priority, start, end, rule)
-                (found if rule.get("role") in _NUMERAL_ROLES else deferred).append(match)
+                (found if role in _NUMERAL_ROLES else deferred).append(match)
         if matcher.shared_keys and matcher.shared is not None:
             for key, start, end in matcher.shared(doc):
                 shared_rule = matcher.shared_keys.get(key)
@@ -475,9 +495,10 @@ class CaseCountTagger:
             scale = self.approximate_scales[following]
         end = j + 1 if scale > 1 else i + 1
         number: float | None = None
-        suffix = self._approximate_suffix(doc, i)
-        if suffix is not None:
-            return suffix
+        if not text[-1:].isdigit() or following in ("-", "–"):  # "300an", "300-an"
+            suffix = self._approximate_suffix(doc, i)
+            if suffix is not None:
+                return suffix
         if _THOUSANDS_DOT.fullmatch(text):
             number = int(text.replace(".", ""))
         elif _THOUSANDS_COMMA.fullmatch(text) and (scale == 1 or text.count(",") > 1):
@@ -654,7 +675,9 @@ class CaseCountTagger:
         for hit in hits.all("place"):
             located.update(range(hit.start, hit.end))
         baselines = {h.end for h in hits.all("baseline")}
-        not_place_ends = {h.end for h in hits.all("not_place")}
+        not_place_ends: dict[int, bool] = {}  # where a not_place phrase ends -> it blocks the home country only
+        for hit in hits.all("not_place"):
+            not_place_ends[hit.end] = not_place_ends.get(hit.end, True) and bool(hit.rule.get("home_only"))
         last_country: str | None = None
         anaphors = sorted((h for h in hits.all("place_anaphor") if sentences[h.start] in with_count),
                           key=lambda h: h.start)
@@ -675,7 +698,8 @@ class CaseCountTagger:
                 next_anaphor += 1
             code = (ent._.attrs or {}).get("code")
             context.countries.append((ent.start, ent.end, str(code) if code else None))
-            if _prev_end(self.spaces, ent.start) in not_place_ends:
+            home_only = not_place_ends.get(_prev_end(self.spaces, ent.start))
+            if home_only is not None and (not home_only or code == self.home_country):
                 continue  # "warga negara Indonesia", "dolar AS": whose people or money, not where
             last_country = str(code) if code else None
             if sentence not in with_count:

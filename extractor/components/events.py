@@ -215,22 +215,17 @@ class Event:
         }
 
 
-# A sentence ends at a line break (unless _wrapped), or after . ! ? (and closing quotes) before a space
-# and a word that does not start in lower case; unless the word before the stop is an abbreviation
-# (Jl. Sudirman), which _LAST_WORD finds by looking back from the stop (a group for it in _BOUNDARY
-# makes the scan ~15x slower).
-_BOUNDARY = regex.compile(r"\n|[.!?]++[\"”’')]*+(?=\s++[^\s\p{Ll}])")
-_LAST_WORD = regex.compile(r"\w++\Z")
-_CONTINUES = frozenset(",.;:)]")
-
-
-def _wrapped(text: str, i: int) -> bool:
-    """The line break at ``i`` is inside a sentence (outlets break lines around links and italics):
-    before a lower-case word or a closing bracket or comma ("markas\nscamming\natau"), or after an
-    opening bracket ("(\nTPPO"). Not between a lower-case word and a capital: a heading ends so."""
-    before = text[i - 1] if i > 0 else "\n"
-    after = text[i + 1] if i + 1 < len(text) else "\n"
-    return after.islower() or after in _CONTINUES or before == "("
+@lru_cache(maxsize=8)
+def _boundary(abbreviations: frozenset[str]) -> Any:
+    """Where sentences end, as one regex: at a line break, unless the break is inside a sentence (outlets
+    break lines around links and italics: before a lower-case word, a closing bracket or a comma, or after
+    an opening bracket: "markas\\nscamming\\natau", "(\\nTPPO\\n)"); or after . ! ? (and closing quotes)
+    before a space and a word that does not start in lower case, unless the word before the stop is one
+    of ``abbreviations`` (Jl. Sudirman)."""
+    names = "|".join(regex.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
+    not_abbreviation = f"(?<!(?<!\\w)(?:{names})[.!?])" if names else ""
+    return regex.compile(r"\n(?<!\(\n)(?![\p{Ll},.;:)\]])"
+                         r"|[.!?]" + not_abbreviation + r"[.!?]*+[\"”’')]*+(?=\s++[^\s\p{Ll}])")
 
 
 def sentence_bounds(doc: Doc, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
@@ -244,21 +239,10 @@ def sentence_bounds(doc: Doc, abbreviations: frozenset[str] = frozenset()) -> li
     n = len(doc)
     if n == 0:
         return []
-    idx = doc.to_array(IDX).tolist()
+    idx = doc.to_array(IDX)
     space = doc.to_array(IS_SPACE).tolist()
-    text = doc_text(doc)
-    reach = max(map(len, abbreviations), default=0) + 1  # a longer word is no abbreviation
-    cuts = [0]
-    for m in _BOUNDARY.finditer(text):
-        if text[m.start()] == "\n":
-            if _wrapped(text, m.start()):
-                continue
-        elif abbreviations:
-            word = _LAST_WORD.search(text, max(m.start() - reach, 0), m.start())
-            if word is not None and word.group() in abbreviations:
-                continue
-        cuts.append(bisect_left(idx, m.end()))
-    cuts.append(n)
+    ends = [m.end() for m in _boundary(abbreviations).finditer(doc_text(doc))]
+    cuts = [0, *numpy.searchsorted(idx, ends, side="left").tolist(), n]
     bounds: list[tuple[int, int]] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
         while a < b and space[a]:
@@ -346,13 +330,11 @@ class Mentions:
 
     def within(self, a: int, b: int, chrome: bool = False) -> list[Span]:
         """Mentions inside tokens [a, b), in order; those in page chrome only if ``chrome``."""
-        found = []
-        for i in range(bisect_left(self.starts, a), bisect_left(self.starts, b)):
-            if self.ends[i] <= b:
-                e = self._span(i)
-                if chrome or not in_boilerplate(self.doc, e.start_char, e.end_char):
-                    found.append(e)
-        return found
+        found = [self._span(i) for i in range(bisect_left(self.starts, a), bisect_left(self.starts, b))
+                 if self.ends[i] <= b]
+        if chrome or not found or not in_boilerplate(self.doc, found[0].start_char, found[-1].end_char):
+            return found  # no chrome anywhere in their stretch: no need to ask for each
+        return [e for e in found if not in_boilerplate(self.doc, e.start_char, e.end_char)]
 
 
 class EventExtractor:

@@ -649,8 +649,8 @@ class _DocContext:
         return end
 
     def _name_after_body(self, j: int) -> tuple[int, int] | None:
-        """"Kepala Sekretariat Committee to Combat Online Scams (CCOS) Kamboja, Chhay Sinarith, mengatakan":
-        the name between commas after the capitalized name of the body the title continues with."""
+        """"Kepala Sekretariat Task Force on Fraud (TFF) Laos, Som Vanna, menyebut": the name between commas
+        after the capitalized name of the body the title continues with."""
         doc = self.doc
         stop = min(self.n, j + 14)
         caps = 0
@@ -986,7 +986,7 @@ class _DocContext:
         for word in forms:
             found.update(numpy.flatnonzero(self.orth == strings[word]).tolist())
         text = doc_text(doc)
-        token_at: dict[int, int] | None = None
+        token_starts: Any = None
         for word, options in forms.items():
             if not any(len(seq) == 1 for seq, _ in options):
                 continue
@@ -994,10 +994,10 @@ class _DocContext:
             while at >= 0:
                 after = at + len(word)
                 if after < len(text) and text[after].islower() and (at == 0 or not text[at - 1].isalnum()):
-                    if token_at is None:
-                        token_at = {int(c): i for i, c in enumerate(doc.to_array("IDX").tolist())}
-                    i = token_at.get(at)
-                    if i is not None:
+                    if token_starts is None:
+                        token_starts = doc.to_array("IDX")
+                    i = int(numpy.searchsorted(token_starts, at))
+                    if i < self.n and int(token_starts[i]) == at:
                         found.add(i)
                 at = text.find(word, after)
         return sorted(found)

@@ -31,7 +31,7 @@ CHROME = {
     "scroll_prompt": ("Kata Rudi, Senin (9/2/2026).\nSCROLL TO CONTINUE WITH CONTENT\nRudi menambahkan.",
                       "SCROLL TO CONTINUE WITH CONTENT"),
     "advertisement_and_see_also": ("Sebagian besar di Laos.\nLihat Juga :\n3 Hari Banjir, 1.204 Rumah Terendam\n"
-                                   "ADVERTISEMENT\nSCROLL TO CONTINUE WITH CONTENT\nKata Kepala Dinas, 25 warga mengungsi.",
+                                   "ADVERTISEMENT\nSCROLL TO CONTINUE WITH CONTENT\nKata Kadis, 25 warga mengungsi.",
                                    "3 Hari Banjir, 1.204 Rumah Terendam"),
     "read_also_headline_runs_past_an_abbreviation": (
         "Arus lalu lintas padat. Baca juga: Polisi tutup Jl. Sudirman selama pawai budaya\nWarga diminta memutar.",

@@ -246,6 +246,7 @@ COUNTRIES: list[Row] = [
     ("Sebanyak 30 korban asal Kenya dipulangkan.", "30", {"country": None}),
     ("Sebanyak 18 PMI asal Vietnam ditangkap.", "18", {"country": None}),
     ("Setibanya di Indonesia, 25 WNI itu diperiksa kesehatannya.", "25", {"country": None}),
+    ("Sesampainya di Laos, 12 WNI itu dipindahkan ke kompleks lain.", "12", {"country": "LA"}),
     ("Dalam kloter ketiga, 38 WNI dipulangkan lalu tiba di Indonesia.", "38", {"country": None}),
     # several countries: no single one
     ("tercatat 4.700 kasus online scam di delapan negara", "4.700", {"country": None}),

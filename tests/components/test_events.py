@@ -47,6 +47,10 @@ MEETING: list[tuple[str, dict[str, Any] | None]] = [
      {"participants": ["Indonesia", "Vietnam"], "place": "Jakarta"}),
     ("Pejabat Indonesia dan Laos melakukan pertemuan di Vientiane pada Senin (4/3/2024).",
      {"participants": ["Indonesia", "Laos"], "date": "2024-03-04"}),
+    ("Menlu Indonesia bertemu Menlu Laos di Vientiane. Dalam kesempatan itu, keduanya membahas TPPO.",
+     {"participants": ["Indonesia", "Laos"], "place": "Vientiane", "evidence": 2}),
+    ("Presiden Indonesia bertemu Perdana Menteri Malaysia di Putrajaya. Dalam lawatan itu, keduanya juga membahas "
+     "nasib pekerja migran.", {"participants": ["Indonesia", "Malaysia"], "evidence": 2}),
     # no event
     ("Jumlah warga negara Indonesia yang berkunjung ke Kamboja meningkat tajam tahun ini.", None),
     ("Pertemuan teknis akan dilakukan bulan depan.", None),
@@ -121,6 +125,9 @@ RESCUE: list[tuple[str, dict[str, Any] | None]] = [
     ("Sebanyak 62 WNI berhasil diselamatkan di Kamboja. Polisi Kamboja menyelamatkan 62 WNI itu di "
      "Sihanoukville.", {"count": 62, "place": "Sihanoukville", "evidence": 2}),
     ("Aparat Thailand membebaskan 12 WNI korban perdagangan orang di perbatasan.", {"count": 12}),
+    # a dateline after the headline run: where the story was filed, not where the rescue happened
+    ("Polisi Malaysia Bebaskan 14 WNI Korban Penipuan PONTIANAK, KOMPAS.com - Polisi Malaysia membebaskan 14 WNI "
+     "yang disekap sindikat penipuan.", {"count": 14, "place": None}),
     # no event
     ("KBRI terus berkoordinasi dengan aparat Laos demi membebaskan Rudi.", None),
     ("Sebanyak 6 WNI berhasil menyelamatkan diri dari perusahaan itu.", None),
@@ -133,6 +140,7 @@ RESCUE: list[tuple[str, dict[str, Any] | None]] = [
     ("Sebanyak 86 WNI ditangkap kepolisian Kamboja usai berontak.", None),
     ("Pembebasan visa bagi wisatawan Kamboja berlaku sejak 2023.", None),
     ("Upaya pembebasan sandera masih berlangsung.", None),
+    ("Tujuh WNI lainnya masih dalam proses pembebasan oleh aparat setempat.", None),
 ]
 
 REPATRIATION: list[tuple[str, dict[str, Any] | None]] = [
@@ -153,6 +161,11 @@ REPATRIATION: list[tuple[str, dict[str, Any] | None]] = [
     ("Selama Januari 2025, Kemlu sudah memulangkan 145 WNI dari Myanmar. Pemulangan itu dibagi menjadi "
      "dua tahap.", {"count": 145, "evidence": 2}),
     ("Sebanyak 25 WNI dipulangkan dari Kamboja ke Indonesia.", {"count": 25, "place": "Kamboja"}),
+    ("Sebanyak 48 WNI asal Myanmar dipulangkan ke tanah air. Repatriasi ini difasilitasi KBRI Yangon dan "
+     "KBRI Bangkok.", {"count": 48, "participants": ["KBRI Yangon", "KBRI Bangkok"], "evidence": 2}),
+    # outlets break lines around links and italics: still one sentence
+    ("Sebanyak 23 WNI korban penipuan\ndaring dari Laos\ndipulangkan KBRI Vientiane pada Senin (3/3/2025).",
+     {"count": 23, "place": "Laos", "date": "2025-03-03"}),
     ("Sebanyak 46 WNI korban TPPO tiba di Bandara Soekarno-Hatta. Mereka dipulangkan dari Myanmar melalui "
      "Thailand.", {"count": 46, "place": "Myanmar"}),
     ("Menteri Luar Negeri Indonesia dalam jumpa pers, Jumat (5/5/2023), mengatakan pemerintah telah memulangkan "
@@ -171,6 +184,7 @@ REPATRIATION: list[tuple[str, dict[str, Any] | None]] = [
     ("Pemulangan para korban bisa dilakukan setelah proses asesmen.", None),
     ("Tercatat 1.530 WNI di Kamboja mengajukan bantuan pemulangan ke Indonesia.", None),
     ("Imigrasi mendeportasi 9 WNA pelaku penipuan daring ke Tiongkok.", None),
+    ("Hingga kini masih ada 210 WNI yang dalam proses pemulangan dari Myawaddy.", None),
 ]
 
 TABLES = {"MEETING": MEETING, "AGREEMENT": AGREEMENT, "RESCUE": RESCUE, "REPATRIATION": REPATRIATION}
@@ -399,6 +413,9 @@ def test_date_interval(value: str | None, days: int | None) -> None:
     ("Judul\n\nIsi pertama. isi lanjutan kecil.", 2),
     ("Kedua negara meneken MoU. Lalu pergi.", 2),  # the tokenizer keeps "MoU." whole
     ("Di Jl. Sudirman No. 5 mereka bertemu.", 1),
+    ("Operasi di markas\nscamming\natau penipuan daring.", 1),  # a line break before a lower-case word
+    ("Tindak Pidana Perdagangan Orang\n(\nTPPO\n)\ndi Myanmar.", 2),  # ... after "(", before ")"
+    ("Judul Berita\nIsi pertama.", 2),
 ])
 def test_sentence_bounds(text: str, count: int) -> None:
     doc = spacy.blank("id").make_doc(text)

@@ -73,8 +73,8 @@ TITLES = {
     "agency_inside_head_of_division": (
         "Menurut Kepala Divisi Hubungan Internasional (Hubinter) Polri Irjen Bagus Wiratmo, tim sudah berangkat.",
         "Bagus Wiratmo", {"title": "Kepala Divisi Hubungan Internasional", "rank": "Irjen"}),
-    "agency_inside_head_of_body_with_acronym": (
-        "Hadir pula Kepala Pusat Pelaporan dan Analisis Transaksi Keuangan (PPATK) Lukman Hakim Siregar.",
+    "agency_inside_head_of_body": (
+        "Hadir pula Kepala Pusat Pelaporan dan Analisis Transaksi Keuangan Lukman Hakim Siregar.",
         "Lukman Hakim Siregar", {"title": "Kepala Pusat Pelaporan dan Analisis Transaksi Keuangan"}),
     # abbreviated posts that are whole on their own
     "abbreviated_division_head_before_comma": (
