@@ -369,8 +369,9 @@ class AgencyTagger:
         return token.text not in self.name_words and not is_acronym(token.text) and not is_roman(token.text)
 
     def _glued(self, text: str) -> bool:
-        """A name word glued to the next lower-case word by a broken page ("Negerimenyebut", "Imigrasijuga")."""
-        return any(text[:i] in self.name_words and text[i:].islower() for i in range(3, len(text) - 2))
+        """A name word or acronym glued to the next lower-case word by a broken page ("Negerimenyebut", "RIpada")."""
+        return any((text[:i] in self.name_words or (i >= 2 and text[:i].isupper())) and text[i:].islower()
+                   for i in range(2, len(text) - 2))
 
     def _continues(self, view: DocView, j: int, start: int) -> bool:
         """May the capitalized word at ``j`` continue an unknown agency name begun at ``start``?
@@ -382,7 +383,11 @@ class AgencyTagger:
         """
         doc = view.doc
         text = doc[j].text
-        if text in self.name_words or (is_acronym(text) and text not in self.stop_words):
+        if text in self.name_words:
+            return True
+        if self._glued(text):
+            return False
+        if is_acronym(text) and text not in self.stop_words:
             return True
         if not is_cap(doc[j]) or view.titlecase[j] or text in self.stop_words or text in self.head_words \
                 or text in self.name_breakers or j in view.named_at or self._glued(text):
@@ -547,9 +552,8 @@ class AgencyTagger:
         inside_named = {i for k in named for i in range(k.start, k.end)}
         # a generic name inside a named one is dropped, unless it starts with it, is longer and names another
         # state: "Kementerian Sosial, Veteran dan Rehabilitasi Pemuda Kamboja" is Cambodia's, not Kemensos
-        generic = [c for c in self._generic_candidates(view, heads, excluded) if c.start not in inside_named or (
-            c.start in view.named_at and c.end > view.named_at[c.start].end and c.country_written
-            and c.attrs.get("country") != view.named_at[c.start].attrs.get("country"))]
+        generic = [c for c in self._generic_candidates(view, heads, excluded)
+                   if c.start not in inside_named or self._generic_extends(view, c)]
         for cand in generic:
             self._extend_suffix(view, cand, named_starts)
         candidates = _longest_first(named + generic)
@@ -573,6 +577,24 @@ class AgencyTagger:
                 spans.append(span)
         add_mentions(doc, spans)
         return doc
+
+    @staticmethod
+    def _generic_extends(view: DocView, generic: Candidate) -> bool:
+        """Does an unknown body's name go on past the known body it starts with?
+
+        "Dinas Tenaga Kerja, Transmigrasi, dan Energi" is not "Dinas Tenaga Kerja"; "Kementerian Sosial,
+        Veteran dan Rehabilitasi Pemuda Kamboja" is Cambodia's, not Kemensos. An acronym or alias stays the
+        known body, and so does a name that takes in another known body ("Direktorat Jenderal Imigrasi
+        Kemenkumham").
+        """
+        named = view.named_at.get(generic.start)
+        if named is None or generic.end <= named.end:
+            return False
+        if any(k in view.named_at for k in range(named.end, generic.end)):
+            return False
+        if generic.country_written and generic.attrs.get("country") != named.attrs.get("country"):
+            return True
+        return view.doc[named.start:named.end].text == named.rule.get("name")
 
     def _acronyms(self, view: DocView, candidates: list[Candidate]) -> list[Candidate]:
         """"Full Name (ACR)": ACR is a mention of its own, and so is every later ACR in the article."""
@@ -674,13 +696,17 @@ class AgencyTagger:
             code = foreign.pop()
             if sum(1 for c in group if c.attrs.get("country") == code) < 2:
                 continue
-            for cand in group:
+            for k, cand in enumerate(group):
                 written = doc[cand.start:cand.end].text
+                descriptive = written == cand.rule.get("name") or cand.rule is self.generic_rule
                 if cand.country_written or cand.attrs.get("country") != self.default_country or \
-                        written != cand.rule.get("name") or doc[cand.start].text not in self.head_words:
+                        not descriptive or doc[cand.start].text not in self.head_words:
                     continue
                 cand.attrs["country"] = code
                 cand.attrs.pop("acronym", None)
+                if k + 1 < len(group) and group[k + 1].rule is self.acronym_rule and \
+                        group[k + 1].start == cand.end + 1:  # its "(MOI)" right after it
+                    group[k + 1].attrs["country"] = code
 
 
     def _listed_country(self, group: list[Candidate]) -> None:

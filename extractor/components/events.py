@@ -793,7 +793,7 @@ class EventExtractor:
         if m.place is not None and (e.place is None or (same_count and m.place_is_location
                                                          and not e.place_is_location)):
             e.place, e.place_is_location = m.place, m.place_is_location
-        if m.status == "occurred":
+        if m.status == "occurred" and not m.anaphoric:  # "repatriasi ini" says nothing of whether it happened
             e.status = "occurred"
 
     def _refine_date_from_next_sentence(self, e: Event, sentences: list[tuple[int, int]],

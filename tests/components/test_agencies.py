@@ -115,6 +115,8 @@ UNKNOWN_NAME_WORDS = {
                                   "Ministry of Foreign Affairs Vietnam", "VN"),
     "country_after_defined_acronym": ("Ketua Sekretariat Committee to Combat Online Fraud (CCOF) Kamboja hadir.",
                                       "Sekretariat Committee to Combat Online Fraud", "KH"),
+    "known_full_name_continued": ("Pejabat Dinas Tenaga Kerja, Koperasi dan Perindustrian hadir.",
+                                  "Dinas Tenaga Kerja, Koperasi dan Perindustrian", "ID"),
     "named_body_at_the_end_gives_country": ("Penyidik Direktorat Tindak Pidana Narkoba Bareskrim Polri bekerja.",
                                             "Direktorat Tindak Pidana Narkoba Bareskrim Polri", "ID"),
 }
@@ -179,6 +181,9 @@ LISTS = {
     "stateless_ministry_among_foreign_bodies": (
         "Delegasi bertemu Kementerian Tenaga Kerja Laos, Komisi Anti Penipuan Laos, Kementerian Dalam Negeri, "
         "dan Kepolisian Nasional Laos.", "Kementerian Dalam Negeri", "LA"),
+    "unknown_ministry_and_its_acronym_among_foreign_bodies": (
+        "Tim itu menemui Kementerian Pendidikan dan Olahraga (MOES), Komisi Anti Penipuan Laos, dan Kepolisian "
+        "Nasional Laos.", "MOES", "LA"),
     "home_ministry_alone_stays_home": ("Kementerian Dalam Negeri menyiapkan data.", "Kementerian Dalam Negeri", "ID"),
 }
 

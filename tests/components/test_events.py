@@ -163,6 +163,8 @@ REPATRIATION: list[tuple[str, dict[str, Any] | None]] = [
     ("Sebanyak 25 WNI dipulangkan dari Kamboja ke Indonesia.", {"count": 25, "place": "Kamboja"}),
     ("Sebanyak 48 WNI asal Myanmar dipulangkan ke tanah air. Repatriasi ini difasilitasi KBRI Yangon dan "
      "KBRI Bangkok.", {"count": 48, "participants": ["KBRI Yangon", "KBRI Bangkok"], "evidence": 2}),
+    ("Sebanyak 31 WNI akan dipulangkan dari Laos pada 4 Mei 2025. Repatriasi ini dikawal KBRI Vientiane.",
+     {"count": 31, "status": "planned", "date": "2025-05-04", "evidence": 2}),
     # outlets break lines around links and italics: still one sentence
     ("Sebanyak 23 WNI korban penipuan\ndaring dari Laos\ndipulangkan KBRI Vientiane pada Senin (3/3/2025).",
      {"count": 23, "place": "Laos", "date": "2025-03-03"}),
