@@ -592,7 +592,7 @@ class EventExtractor:
         if t.type not in self.home_bound:
             place_ends |= {c.end for c in cues.get("destination", []) if a <= c.start < b}
         destination_ends = {c.end for c in cues.get("destination", []) if a <= c.start < b}
-        datelines = {c.start for c in cues.get("dateline", []) if a <= c.start < b}
+        datelines = [(c.start, c.end) for c in cues.get("dateline", []) if a <= c.start < b]
         participants: dict[str, str] = {}
         # (rank, distance to the trigger, name, is LOCATION); rank 0: right after di/dari/ke
         places: list[tuple[int, int, str, bool]] = []
@@ -622,8 +622,10 @@ class EventExtractor:
                     counts.append((distance + COUNT_SIDE_PENALTY * wrong_side, value))
                 continue
             if label == "LOCATION":
-                if (e.start in destination_ends and e.start not in place_ends) or e.end in datelines:
+                if e.start in destination_ends and e.start not in place_ends:
                     continue
+                if any(d0 <= e.end <= d1 for d0, d1 in datelines):
+                    continue  # the dateline's city (the cue may begin inside it: "TEMPO.CO,Jakarta -")
                 if e.start > a + 1:  # not a dateline
                     places.append((0 if e.start in place_ends else 1, distance, e.text, True))
                 continue

@@ -128,6 +128,8 @@ RESCUE: list[tuple[str, dict[str, Any] | None]] = [
     # a dateline after the headline run: where the story was filed, not where the rescue happened
     ("Polisi Malaysia Bebaskan 14 WNI Korban Penipuan PONTIANAK, KOMPAS.com - Polisi Malaysia membebaskan 14 WNI "
      "yang disekap sindikat penipuan.", {"count": 14, "place": None}),
+    ("Laos Bebaskan 16 WNI\n\nANTARANEWS.COM,Medan- Aparat Laos membebaskan 16 WNI yang disekap sindikat judi daring.",
+     {"count": 16, "place": None}),
     # no event
     ("KBRI terus berkoordinasi dengan aparat Laos demi membebaskan Rudi.", None),
     ("Sebanyak 6 WNI berhasil menyelamatkan diri dari perusahaan itu.", None),
