@@ -11,11 +11,15 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 from .extensions import get_span_value, set_span_values  # (importing declares Span._.rule / Span._.attrs)
 
 _TEXT_KEY = "warta.text"
+_MENTIONS_KEY = "warta.mentions"
+_CHROME_KEY = "warta.chrome_index"
+_BOUNDARIES_KEY = "warta.token_boundaries"
 
 
 def doc_text(doc: Doc) -> str:
@@ -41,11 +45,28 @@ def make_mention(doc: Doc, start_char: int, end_char: int, label: str, rule: str
     """A labelled span carrying its rule id and attributes, or None if it does not align to tokens."""
     # A span id of its own, so its rule and attrs never mix with another candidate's on the same characters.
     serial = doc.user_data["warta.mention_serial"] = doc.user_data.get("warta.mention_serial", 0) + 1
-    span = doc.char_span(start_char, end_char, label=label, alignment_mode=mode, span_id=f"warta.mention.{serial}")
+    starts, ends = _token_boundaries(doc)
+    first, last = starts.get(start_char), ends.get(end_char)
+    if first is not None and last is not None and first <= last:  # aligned: what char_span would give, cheaper
+        span: Span | None = Span(doc, first, last + 1, label=label, span_id=f"warta.mention.{serial}")
+    else:
+        span = doc.char_span(start_char, end_char, label=label, alignment_mode=mode, span_id=f"warta.mention.{serial}")
     if span is None or len(span) == 0:
         return None
     set_span_values(span, {"rule": rule, "attrs": dict(attrs or {})})
     return span
+
+
+def _token_boundaries(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
+    """Token index by start character and by end character, built once per Doc (per length: a
+    retokenized Doc gets new ones)."""
+    cached = doc.user_data.get(_BOUNDARIES_KEY)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1]  # type: ignore[no-any-return]
+    array = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+    boundaries = ({a: i for i, (a, _) in enumerate(array)}, {a + n: i for i, (a, n) in enumerate(array)})
+    doc.user_data[_BOUNDARIES_KEY] = (len(doc), boundaries)
+    return boundaries
 
 
 def tracing(doc: Doc) -> bool:
@@ -90,7 +111,7 @@ def add_mentions(doc: Doc, spans: Iterable[Span]) -> list[Span]:
     current: dict[int, Span] = {}
     owner: list[Span | None] = [None] * len(doc)
     strength: dict[int, tuple[int, int, Span]] = {}  # id(span) -> (length, priority, span): read once per span
-    for e in doc.ents:
+    for e in current_mentions(doc):
         current[id(e)] = e
         owner[e.start:e.end] = [e] * (e.end - e.start)
     added: dict[int, Span] = {}
@@ -131,16 +152,43 @@ def add_mentions(doc: Doc, spans: Iterable[Span]) -> list[Span]:
         current[id(span)] = span
         added[id(span)] = span
         owner[span.start:span.end] = [span] * (span.end - span.start)
-    doc.set_ents(sorted(current.values(), key=lambda s: s.start))
+    ordered = sorted(current.values(), key=lambda s: s.start)
+    doc.set_ents(ordered)
+    doc.user_data[_MENTIONS_KEY] = (len(doc), ordered)
     return list(added.values())
 
 
+def current_mentions(doc: Doc) -> list[Span]:
+    """``doc.ents`` as ``add_mentions`` last set them, without rebuilding a Span per mention.
+
+    spaCy's ``doc.ents`` getter builds every Span anew on each access, which cost
+    more than some components' own work. The list is kept beside the Doc and
+    trusted while the Doc has the same length; code that sets ``doc.ents`` itself,
+    or retokenizes, calls :func:`forget_mentions`.
+    """
+    cached = doc.user_data.get(_MENTIONS_KEY)
+    if cached is not None and cached[0] == len(doc):
+        return list(cached[1])
+    return list(doc.ents)
+
+
+def forget_mentions(doc: Doc) -> None:
+    """Drop the kept mention list (after setting ``doc.ents`` directly or retokenizing)."""
+    doc.user_data.pop(_MENTIONS_KEY, None)
+    doc.user_data.pop(_BOUNDARIES_KEY, None)
+
+
 def _chrome_index(doc: Doc) -> tuple[list[tuple[int, int]], list[int]] | None:
-    """Page-chrome regions and their starts, built once per ``add_mentions`` call."""
-    regions = list(doc._.boilerplate or [])
+    """Page-chrome regions and their starts, built once per Doc (``doc._.boilerplate`` is set once, first)."""
+    regions = doc._.boilerplate
     if not regions:
         return None
-    return regions, [a for a, _ in regions]
+    cached = doc.user_data.get(_CHROME_KEY)
+    if cached is not None and cached[0] is regions:
+        return cached[1]  # type: ignore[no-any-return]
+    index = (list(regions), [a for a, _ in regions])
+    doc.user_data[_CHROME_KEY] = (regions, index)
+    return index
 
 
 def _overlaps_chrome(chrome: tuple[list[tuple[int, int]], list[int]], start_char: int, end_char: int) -> bool:
@@ -157,4 +205,4 @@ def _overlaps_chrome(chrome: tuple[list[tuple[int, int]], list[int]], start_char
 
 
 def mentions(doc: Doc, label: str | None = None) -> list[Span]:
-    return [e for e in doc.ents if label is None or e.label_ == label]
+    return [e for e in current_mentions(doc) if label is None or e.label_ == label]

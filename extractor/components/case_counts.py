@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from ..errors import Errors, RuleError
 from ..matching import RuleMatcher
 from ..rules import Rule, RuleKind, RuleSet, register_rule_kind
-from ..spans import add_mentions, doc_text, in_boilerplate, make_mention
+from ..spans import add_mentions, current_mentions, doc_text, in_boilerplate, make_mention
 
 LABEL = "CASE_COUNT"
 
@@ -667,7 +667,7 @@ class CaseCountTagger:
         with_count = {c.sentence for c in counts}
         near = with_count | {s - 1 for s in with_count} | {s + 1 for s in with_count}
         date_label, country_label, location_label = self.labels
-        ents = [e for e in doc.ents if e.label in (date_label, country_label, location_label)]
+        ents = [e for e in current_mentions(doc) if e.label in (date_label, country_label, location_label)]
         located: set[int] = set()
         for ent in ents:
             if ent.label != date_label and sentences[ent.start] in with_count:

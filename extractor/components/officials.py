@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 from ..matching import RuleMatcher
 from ..rules import REGEX_TIMEOUT, Pattern, Rule, RuleKind, RuleSet, register_rule_kind
-from ..spans import add_mentions, doc_text, make_mention
+from ..spans import add_mentions, current_mentions, doc_text, forget_mentions, make_mention
 from .agencies import surface_forms
 from .naming import ent_index, is_acronym, is_cap, sentence_start, titlecase_tokens
 
@@ -277,7 +277,7 @@ class _DocContext:
         self.t = tagger
         self.doc = doc
         self.n = len(doc)
-        self.ent_list = list(doc.ents)
+        self.ent_list = current_mentions(doc)
         self.ents = ent_index(doc, self.ent_list)
         self.titlecase = titlecase_tokens(doc)
         self.title_at = starts.get("title", {})
@@ -1032,6 +1032,7 @@ class _DocContext:
                 and all(k in inside for k in range(ent.start, ent.end))}
         if drop:
             self.doc.set_ents([e for e in self.doc.ents if not (e.label_ == "LOCATION" and (e.start, e.end) in drop)])
+            forget_mentions(self.doc)
 
 
 def _split_glued(doc: Doc, glued: dict[int, int]) -> None:
@@ -1043,6 +1044,7 @@ def _split_glued(doc: Doc, glued: dict[int, int]) -> None:
             retokenizer.split(token, [token.text[:size], token.text[size:]], heads=[(token, 1), (token, 1)])
     for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("warta.titlecase_tokens")]:
         del doc.user_data[key]
+    forget_mentions(doc)
 
 
 def _non_overlapping(found: list[Found]) -> list[Found]:
