@@ -82,3 +82,24 @@ def test_cli_py_is_the_same_program() -> None:
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert records(proc.stdout)[0]["doc_id"] == "000_912647dabed99296"
+
+
+def test_the_readme_output_excerpt_is_real_output() -> None:
+    """The JSON the README shows under "What comes out" is what `warta extract corpus/` prints, shortened."""
+    readme = (CORPUS.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## What comes out"):readme.index("## Using it")]
+    block = section.index("```json") + len("```json")
+    shown = json.loads(section[block:section.index("```", block)])
+    result = run("extract", str(CORPUS / f"{shown['doc_id']}.txt"))
+    actual = json.loads(result.stdout)
+    for key, value in shown.items():
+        if key in ("entities", "events", "rules_version", "source"):
+            continue
+        assert actual[key] == value, key
+    assert actual["source"].endswith(shown["source"].split("/")[-1])
+    for entity in shown["entities"]:
+        assert entity in actual["entities"]
+    for event in shown["events"]:
+        match = [e for e in actual["events"] if {k: e[k] for k in event if k != "evidence"} ==
+                 {k: v for k, v in event.items() if k != "evidence"}]
+        assert match and all(ev in match[0]["evidence"] for ev in event["evidence"])
