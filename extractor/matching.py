@@ -235,22 +235,8 @@ class RuleMatcher:
                     self.required[rule.id] = tuple(str(s) for s in needed)
 
     def __call__(self, doc: Doc) -> list[RuleMatch]:
-        strings = doc.vocab.strings
         found: list[RuleMatch] = []
-        hits: list[tuple[Rule, int, int]] = []  # (rule, first token, end token)
-        for matcher in (self.phrase, self.phrase_lower):
-            if len(matcher) == 0:
-                continue
-            for match_id, start, end in matcher(doc):
-                hits.append((self.rules[strings[match_id]], start, end))
-        if self.shared_keys and self.shared is not None:
-            for match_id, start, end in self.shared(doc):
-                shared_rule = self.shared_keys.get(match_id)
-                if shared_rule is not None:
-                    hits.append((shared_rule, start, end))
-        if len(self.tokens):
-            for match_id, start, end in self.tokens(doc):
-                hits.append((self.rules[strings[match_id]], start, end))
+        hits = self.token_matches(doc)  # (rule, first token, end token)
         if len(hits) > _FEW_HITS:
             starts, ends = token_offsets(doc)
             found.extend(RuleMatch(rule, starts[start], ends[end - 1]) for rule, start, end in hits)

@@ -386,29 +386,21 @@ def test_missing_pattern_is_reported(tmp_path: Path) -> None:
     assert "E004" in str(info.value) and "pattern" in str(info.value) and "mine.yaml:3" in str(info.value)
 
 
-def test_unit_rule_without_unit_takes_the_noun_as_written(tmp_path: Path) -> None:
-    (tmp_path / "mine.yaml").write_text(
-        "kind: case_counts\nrules:\n  - id: count.mine.crafts\n    role: unit\n    ignore_case: true\n"
-        "    pattern: [pengrajin, pengrajin batik]\n", encoding="utf-8")
-    nlp = build_pipeline([tmp_path])
+@pytest.mark.parametrize("rule_yaml, text, expected", [
+    # without `unit:` the unit is the counted noun as written, lower case
+    ("  - id: count.mine.crafts\n    role: unit\n    ignore_case: true\n    pattern: [pengrajin, pengrajin batik]\n",
+     "Sebanyak 9 Pengrajin Batik dilatih.", (9, "pengrajin batik", "count.mine.crafts", None)),
+    # a user's unit rule extends the counted nouns, and the country still comes from the clause
+    ("  - id: count.mine.fishers\n    role: unit\n    unit: nelayan\n    pattern: nelayan\n",
+     "Sebanyak 14 nelayan ditahan di Malaysia.", (14, "nelayan", "count.mine.fishers", "MY")),
+])
+def test_user_unit_rules(tmp_path: Path, rule_yaml: str, text: str, expected: tuple[Any, ...]) -> None:
+    (tmp_path / "mine.yaml").write_text("kind: case_counts\nrules:\n" + rule_yaml, encoding="utf-8")
     from extractor.extract import extract_text
 
-    record = extract_text(nlp, "Sebanyak 9 Pengrajin Batik dilatih.")
+    record = extract_text(build_pipeline([tmp_path]), text)
     (count,) = entities_of(record, "CASE_COUNT")
-    assert (count["value"], count["unit"], count["rule"]) == (9, "pengrajin batik", "count.mine.crafts")
-
-
-def test_user_unit_rule_extends_counted_nouns(tmp_path: Path) -> None:
-    (tmp_path / "mine.yaml").write_text(
-        "kind: case_counts\nrules:\n  - id: count.mine.fishers\n    role: unit\n    unit: nelayan\n"
-        "    pattern: nelayan\n", encoding="utf-8")
-    nlp = build_pipeline([tmp_path])
-    from extractor.extract import extract_text
-
-    record = extract_text(nlp, "Sebanyak 14 nelayan ditahan di Malaysia.")
-    (count,) = entities_of(record, "CASE_COUNT")
-    assert (count["value"], count["unit"], count["rule"], count["country"]) == (14, "nelayan", "count.mine.fishers",
-                                                                               "MY")
+    assert (count["value"], count["unit"], count["rule"], count["country"]) == expected
 
 
 def _seed_gold() -> list[tuple[str, dict[str, Any]]]:
