@@ -1,4 +1,5 @@
-"""Adjustments to spaCy's Indonesian tokenizer that the rules rely on."""
+"""spaCy's Indonesian tokenizer as the rules need it (dates kept whole), and guards that skip its affix
+regexes where they cannot match: the same tokens, in about a third of the time."""
 
 from __future__ import annotations
 
