@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -103,3 +106,26 @@ def test_the_readme_output_excerpt_is_real_output() -> None:
         match = [e for e in actual["events"] if {k: e[k] for k in event if k != "evidence"} ==
                  {k: v for k, v in event.items() if k != "evidence"}]
         assert match and all(ev in match[0]["evidence"] for ev in event["evidence"])
+
+
+# --- `python cli.py` run by an interpreter without Warta's dependencies ------------------------------------
+
+
+def test_cli_py_without_dependencies_says_how_to_set_up(tmp_path: Path) -> None:
+    shutil.copy(CORPUS.parent / "cli.py", tmp_path / "cli.py")  # no extractor package and no .venv beside it
+    result = subprocess.run([sys.executable, "-S", str(tmp_path / "cli.py"), "extract", "x.txt"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "'extractor' is not installed" in result.stderr and ".venv/bin/pip install" in result.stderr
+
+
+def test_cli_py_hands_over_to_the_checkouts_venv(tmp_path: Path) -> None:
+    shutil.copy(CORPUS.parent / "cli.py", tmp_path / "cli.py")
+    venv_python = tmp_path / ".venv" / "bin" / "python"
+    venv_python.parent.mkdir(parents=True)
+    venv_python.write_text('#!/bin/sh\necho "venv python got: $*"\n', encoding="utf-8")
+    venv_python.chmod(0o755)
+    result = subprocess.run([sys.executable, "-S", str(tmp_path / "cli.py"), "extract", "x.txt"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"venv python got: {tmp_path / 'cli.py'} extract x.txt"
