@@ -425,27 +425,24 @@ def run_rule_tests(directory: Path | None = None, require_examples: bool = False
     runner = ExampleRunner(nlp, scope.ruleset)
     failures: list[Finding] = []
     uncovered: list[Finding] = []
-    n_examples = n_counter = 0
+    ran = {False: 0, True: 0}  # examples run, counter-examples run
     for rule in scope.rules:
         if not rule.examples and not rule.counter_examples:
             uncovered.append(Finding.of_rule(rule, Errors.E018.format(), "error" if require_examples else "note"))
         for problem in bad_examples(rule):
             failures.append(problem)
-        for n, example in enumerate(rule.examples, 1):
-            if example_problem(example) is None:
-                n_examples += 1
-                why = run_example(runner, rule, example, counter=False)
+        kinds = ((rule.examples, False, Errors.E016), (rule.counter_examples, True, Errors.E017))
+        for examples, counter, error in kinds:
+            for n, example in enumerate(examples, 1):
+                if example_problem(example) is not None:
+                    continue  # reported by bad_examples
+                ran[counter] += 1
+                why = run_example(runner, rule, example, counter=counter)
                 if why is not None:
-                    failures.append(Finding.of_rule(rule, Errors.E016.format(n=n, detail=why)))
-        for n, example in enumerate(rule.counter_examples, 1):
-            if example_problem(example) is None:
-                n_counter += 1
-                why = run_example(runner, rule, example, counter=True)
-                if why is not None:
-                    failures.append(Finding.of_rule(rule, Errors.E017.format(n=n, detail=why)))
+                    failures.append(Finding.of_rule(rule, error.format(n=n, detail=why)))
     if require_examples:
         failures.extend(uncovered)
-    return RuleTestReport(failures, uncovered, len(scope.rules), n_examples, n_counter)
+    return RuleTestReport(failures, uncovered, len(scope.rules), ran[False], ran[True])
 
 
 # --- explain -------------------------------------------------------------------------------
