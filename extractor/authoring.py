@@ -110,28 +110,6 @@ def pipeline_for(ruleset: RuleSet) -> Language:
 # --- rules check ---------------------------------------------------------------------------
 
 
-_TOKENIZERS: dict[tuple[Any, ...], Language] = {}
-
-
-def make_tokenizer_nlp(ruleset: RuleSet) -> Language:
-    """A blank pipeline with Warta's tokenizer, to see rule text as the matcher will.
-
-    Building the tokenizer takes seconds, so it is kept per tokenizer input: the
-    rule files of a ``tokenizer`` kind, should one appear (today it reads none).
-    """
-    from .tokenizer import blank_language
-
-    key = _tokenizer_key(ruleset)
-    if key not in _TOKENIZERS:
-        built = [nlp for rules, nlp in _PIPELINES.values() if _tokenizer_key(rules) == key]
-        _TOKENIZERS[key] = built[0] if built else blank_language(ruleset)  # a pipeline's make_doc will do
-    return _TOKENIZERS[key]
-
-
-def _tokenizer_key(ruleset: RuleSet) -> tuple[Any, ...]:
-    return tuple((f.path.name, f.text) for f in ruleset.files if f.kind == "tokenizer")
-
-
 def check_rules(directory: Path | None = None, require_examples: bool = False) -> list[Finding]:
     """Every problem of the rules in ``directory`` (default: the built-in rules), without running them."""
     scope = load_scope(directory)
@@ -145,7 +123,9 @@ def check_rules(directory: Path | None = None, require_examples: bool = False) -
     if nlp is None:
         if not scope.rules:  # nothing loaded (a missing folder, files that do not parse): nothing more to check
             return sorted(findings, key=lambda f: (f.file, f.line or 0))
-        nlp = make_tokenizer_nlp(scope.ruleset)
+        from .tokenizer import blank_language
+
+        nlp = blank_language(scope.ruleset)  # the rules did not build: Warta's tokenizer alone, to read patterns
     builtin_ids = _builtin_rules_by_id(scope) if scope.user_folder else {}
     for rule in scope.rules:
         findings.extend(never_matches(rule, nlp))

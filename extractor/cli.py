@@ -14,11 +14,12 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import IO, Annotated
 
 import typer
 
 from .errors import UsageError, WartaError
+from .sources import DEFAULT_MAX_BYTES
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Warta: rule-based information extraction for Indonesian news.")
@@ -37,10 +38,6 @@ def _commands() -> None:
 def fail(error: WartaError) -> typer.Exit:
     typer.echo(f"error: {error}", err=True)
     return typer.Exit(error.exit_code)
-
-
-def dump_json(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
 @contextmanager
@@ -74,7 +71,7 @@ def extract(
     dask: Annotated[str | None, typer.Option("--dask", metavar="SCHEDULER_ADDRESS",
                                              help="Run on this Dask cluster (tcp://host:8786).")] = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse files (and JSONL lines) larger "
-                                           "than this, unread.")] = 5_000_000,
+                                           "than this, unread.")] = DEFAULT_MAX_BYTES,
     resume: Annotated[bool, typer.Option("--resume", help="With -o: keep the articles already in that file "
                                          "and extract only the others.")] = False,
 ) -> None:

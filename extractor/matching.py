@@ -11,14 +11,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numpy
-from spacy.attrs import IDX, LENGTH, LOWER, ORTH
+from spacy.attrs import LOWER, ORTH
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from .rules import Rule
-from .spans import doc_text
+from .spans import doc_text, token_offsets  # token_offsets: re-exported for components
 
 
 @dataclass(frozen=True)
@@ -44,27 +43,8 @@ _STATIC_ATTRS = frozenset({
 })
 _SHARED_ATTR = "_warta_shared_token_matcher"
 _SHARED_MATCHES = "warta.shared_token_matches"
-_OFFSETS = "warta.token_offsets"
 _ANCHOR_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER}
 _FEW_HITS = 8  # up to this many token matches, offsets are read from their tokens, not from the whole Doc
-
-
-def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
-    """Start and end character of every token, read in one call and kept on the Doc.
-
-    ``doc[start:end].start_char`` builds a Span and Token objects per match; a
-    component with dozens of matches per article pays for that more than for matching.
-    """
-    cached = doc.user_data.get(_OFFSETS)
-    if cached is not None and len(cached[0]) == len(doc):  # a retokenized Doc has another length
-        return cached  # type: ignore[no-any-return]
-    if len(doc) == 0:
-        offsets: tuple[list[int], list[int]] = ([], [])
-    else:
-        array = doc.to_array([IDX, LENGTH]).astype(numpy.int64)
-        offsets = (array[:, 0].tolist(), (array[:, 0] + array[:, 1]).tolist())
-    doc.user_data[_OFFSETS] = offsets
-    return offsets
 
 
 def anchor_of(tokens: list[dict[str, Any]]) -> tuple[int, str] | None:

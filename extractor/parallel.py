@@ -27,13 +27,13 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from itertools import islice
+from itertools import chain, islice
 from typing import Any, NamedTuple, TypeVar
 
 from spacy.language import Language
 
 from .errors import Errors
-from .extract import process_article
+from .extract import extract_articles, process_article
 from .records import base_record, json_line
 from .rules import RuleSet
 from .sources import Article, error_entry
@@ -198,16 +198,11 @@ def extract_lines(nlp: Language, articles: Iterable[Article], jobs: int = 1, rul
     iterator = iter(articles)
     first = list(islice(iterator, batch_size))
     if jobs <= 1 or len(first) < batch_size:
-        return _extract_here(nlp, _chain(first, iterator))
+        return map(output_line, extract_articles(nlp, chain(first, iterator)))
     _WORKER_NLP = nlp  # inherited by forked workers
     pool = _Pool(jobs, ruleset)
     started = (first, pool.submit(first))  # starts the workers
     return _extract_pooled(pool, started, iterator, batch_size, window or jobs * 4)
-
-
-def _extract_here(nlp: Language, articles: Iterable[Article]) -> Iterator[OutputLine]:
-    for article in articles:
-        yield output_line(process_article(nlp, article))
 
 
 def _extract_pooled(pool: _Pool, started: tuple[list[Article], Future[list[OutputLine]]], rest: Iterator[Article],
@@ -217,7 +212,3 @@ def _extract_pooled(pool: _Pool, started: tuple[list[Article], Future[list[Outpu
     finally:
         pool.close()
 
-
-def _chain(first: list[Article], rest: Iterator[Article]) -> Iterator[Article]:
-    yield from first
-    yield from rest

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import numpy
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
@@ -20,6 +21,7 @@ _TEXT_KEY = "warta.text"
 _MENTIONS_KEY = "warta.mentions"
 _CHROME_KEY = "warta.chrome_index"
 _BOUNDARIES_KEY = "warta.token_boundaries"
+_OFFSETS = "warta.token_offsets"
 
 
 def doc_text(doc: Doc) -> str:
@@ -57,14 +59,32 @@ def make_mention(doc: Doc, start_char: int, end_char: int, label: str, rule: str
     return span
 
 
+def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
+    """Start and end character of every token, read in one call and kept on the Doc.
+
+    ``doc[start:end].start_char`` builds a Span and Token objects per match; a
+    component with dozens of matches per article pays for that more than for matching.
+    """
+    cached = doc.user_data.get(_OFFSETS)
+    if cached is not None and len(cached[0]) == len(doc):  # a retokenized Doc has another length
+        return cached  # type: ignore[no-any-return]
+    if len(doc) == 0:
+        offsets: tuple[list[int], list[int]] = ([], [])
+    else:
+        array = doc.to_array([IDX, LENGTH]).astype(numpy.int64)
+        offsets = (array[:, 0].tolist(), (array[:, 0] + array[:, 1]).tolist())
+    doc.user_data[_OFFSETS] = offsets
+    return offsets
+
+
 def _token_boundaries(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
     """Token index by start character and by end character, built once per Doc (per length: a
     retokenized Doc gets new ones)."""
     cached = doc.user_data.get(_BOUNDARIES_KEY)
     if cached is not None and cached[0] == len(doc):
         return cached[1]  # type: ignore[no-any-return]
-    array = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
-    boundaries = ({a: i for i, (a, _) in enumerate(array)}, {a + n: i for i, (a, n) in enumerate(array)})
+    starts, ends = token_offsets(doc)
+    boundaries = ({a: i for i, a in enumerate(starts)}, {b: i for i, b in enumerate(ends)})
     doc.user_data[_BOUNDARIES_KEY] = (len(doc), boundaries)
     return boundaries
 
@@ -176,6 +196,7 @@ def forget_mentions(doc: Doc) -> None:
     """Drop the kept mention list (after setting ``doc.ents`` directly or retokenizing)."""
     doc.user_data.pop(_MENTIONS_KEY, None)
     doc.user_data.pop(_BOUNDARIES_KEY, None)
+    doc.user_data.pop(_OFFSETS, None)
 
 
 def _chrome_index(doc: Doc) -> tuple[list[tuple[int, int]], list[int]] | None:

@@ -330,7 +330,6 @@ def test_each_authoring_command_builds_the_tokenizer_and_pipeline_once(
     monkeypatch.setattr(pipeline_module, "blank_language", counting)
     monkeypatch.setattr(tokenizer_module, "blank_language", counting)
     monkeypatch.setattr(authoring, "_PIPELINES", {})
-    monkeypatch.setattr(authoring, "_TOKENIZERS", {})
     args = {"check": ["rules", "check", str(tmp_path / "mine")], "test": ["rules", "test", str(tmp_path / "mine")],
             "explain": ["explain", str(tmp_path / "two.jsonl"), "--rules", str(tmp_path / "mine")]}[command]
     result = run(*args)
