@@ -440,17 +440,11 @@ class Explanation:
 def explain(nlp: Language, ruleset: RuleSet, text: str, published: str | None = None,
             doc_id: str = "text") -> Explanation:
     """Run ``text`` with tracing on (``Doc._.trace``), keeping the Doc and the output record."""
-    from .extract import article_context
+    from .extract import annotate, text_article
     from .records import doc_record
-    from .sources import Article, title_of
-    from .spans import remember_text
 
-    article = Article(doc_id=doc_id, source="<text>", text=text, published=published, title=title_of(text))
-    doc = remember_text(nlp.make_doc(text), text)  # as extract does, so the output is the same
-    doc._.article = article_context(article)
-    doc._.trace = []
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
+    article = text_article(text, doc_id, published)
+    doc = annotate(nlp, article, trace=True)  # as extract does, so the output is the same
     return Explanation(doc, doc_record(doc, article, ruleset.version), ruleset)
 
 

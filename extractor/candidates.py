@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .components.naming import is_cap, sentence_start, titlecase_tokens
-from .extract import article_context
+from .extract import annotate
 from .sources import Article
 from .spans import in_boilerplate
 
@@ -94,10 +94,7 @@ def untagged_names(nlp: Language, articles: Iterable[Article], min_count: int = 
     for article in articles:
         if not article.ok or not article.text:
             continue
-        doc = nlp.make_doc(article.text)
-        doc._.article = article_context(article)
-        for _, proc in nlp.pipeline:
-            doc = proc(doc)
+        doc = annotate(nlp, article)
         seen: set[str] = set()
         for start, end in _runs(doc):
             if all(t.text in known for t in doc[start:end]) or _initial_or_unit(doc, start, end):

@@ -24,17 +24,33 @@ def article_context(article: Article) -> dict[str, Any]:
             "url": article.url, "source": article.source}
 
 
+def annotate(nlp: Language, article: Article, trace: bool = False) -> Doc:
+    """The article's text through every pipe: the one place a Doc is made (``extract``, ``explain`` and
+    ``candidates`` all see the same annotations). ``trace`` records rejected candidates (``Doc._.trace``)."""
+    assert article.text is not None
+    doc = remember_text(nlp.make_doc(article.text), article.text)
+    doc._.article = article_context(article)
+    if trace:
+        doc._.trace = []
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def text_article(text: str, doc_id: str = "text", published: str | None = None) -> Article:
+    """An Article for a bare string, titled as a file would be."""
+    from .sources import title_of
+
+    return Article(doc_id=doc_id, source="<text>", text=text, published=published, title=title_of(text))
+
+
 def process_article(nlp: Language, article: Article) -> dict[str, Any]:
     """One article through the pipeline; never raises for a problem in the article."""
     rules_version = nlp.meta.get("warta_rules_version")
     if not article.ok or article.text is None:
         return base_record(article, rules_version)
     try:
-        doc = remember_text(nlp.make_doc(article.text), article.text)
-        doc._.article = article_context(article)
-        for _, proc in nlp.pipeline:
-            doc = proc(doc)
-        return doc_record(doc, article, rules_version)
+        return doc_record(annotate(nlp, article), article, rules_version)
     except TimeoutError as exc:
         message = Errors.E202.format(detail=exc)
     except (ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError) as exc:
@@ -51,16 +67,9 @@ def extract_articles(nlp: Language, articles: Iterable[Article]) -> Iterator[dic
 
 def extract_text(nlp: Language, text: str, doc_id: str = "text", published: str | None = None) -> dict[str, Any]:
     """Convenience for one string: the record Warta would write for it."""
-    from .sources import title_of
-
-    return process_article(nlp, Article(doc_id=doc_id, source="<text>", text=text, published=published,
-                                        title=title_of(text)))
+    return process_article(nlp, text_article(text, doc_id, published))
 
 
 def run_doc(nlp: Language, text: str, published: str | None = None) -> Doc:
-    """The annotated Doc for one string (for tests and ``warta explain``)."""
-    doc = remember_text(nlp.make_doc(text), text)
-    doc._.article = {"doc_id": "text", "published": published, "title": None, "url": None, "source": "<text>"}
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
+    """The annotated Doc for one string (for tests)."""
+    return annotate(nlp, text_article(text, published=published))
