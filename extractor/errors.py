@@ -32,6 +32,8 @@ class Errors(str, Enum):
     E017 = "E017 counter-example #{n} fails: {detail}"
     E018 = "E018 rule has no example or counter-example"
     E019 = "E019 replaces the built-in rule of the same id at {where}"
+    E020 = ("E020 field {field!r} holds {value!r}, which YAML read from an unquoted yes/no/on/off/true/false: "
+            "quote the word (\"on\")")
 
     # E1xx: input articles
     E101 = "E101 cannot read file: {detail}"

@@ -358,6 +358,10 @@ def _check_type(value: Any, types: tuple[type, ...], expected: str, name: str, f
     if not ok:
         problems.add(RuleError(Errors.E003.format(field=name, expected=expected, got=type(value).__name__),
                                file, line, rule_id))
+    elif isinstance(value, list) and any(isinstance(v, bool) for v in value):  # [of, on] reads [of, True]
+        flag = next(v for v in value if isinstance(v, bool))
+        problems.add(RuleError(Errors.E020.format(field=name, value=flag), file, line, rule_id))
+        ok = False
     return ok
 
 

@@ -54,6 +54,8 @@ BROKEN: dict[str, tuple[dict[str, str], str, str, int, str | None]] = {
     "overrides_builtin_with_other_kind": ({"a.yaml": "kind: boilerplate\nrules:\n  - id: country.alias.ri\n"
                                                      "    pattern: Foo\n"}, "E006", "a.yaml", 3, "country.alias.ri"),
     "unknown_kind": ({"a.yaml": "kind: nonsense\nrules: []\n"}, "E007", "a.yaml", 1, None),
+    "yaml_boolean_in_a_word_list": ({"a.yaml": "kind: agency\nsettings:\n  connectors: [of, on]\nrules: []\n"},
+                                    "E020", "a.yaml", 3, None),
     "bad_token_pattern_key": ({"a.yaml": LOC + "  - id: loc.tok\n    label: LOCATION\n"
                                                "    pattern: [{NOT_AN_ATTR: x}]\n"}, "E009", "a.yaml", 5, "loc.tok"),
     "unknown_label": ({"a.yaml": LOC + "  - id: loc.l\n    label: PLACE\n    pattern: A\n"},

@@ -390,7 +390,7 @@ class AgencyTagger:
         if is_acronym(text) and text not in self.stop_words:
             return True
         if not is_cap(doc[j]) or view.titlecase[j] or text in self.stop_words or text in self.head_words \
-                or text in self.name_breakers or j in view.named_at or self._glued(text):
+                or text in self.name_breakers or j in view.named_at:
             return False
         n = len(doc)
         if j + 1 >= n:
@@ -572,7 +572,7 @@ class AgencyTagger:
             if cand.priority:
                 attrs["_priority"] = cand.priority
             span = make_mention(doc, doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1].text),
-                                "AGENCY", _public_id(cand.rule), attrs)
+                                "AGENCY", cand.rule.id, attrs)
             if span is not None:
                 spans.append(span)
         add_mentions(doc, spans)
@@ -717,10 +717,6 @@ class AgencyTagger:
             others = [c.attrs.get("country") for c in group if c is not cand]
             if len(others) >= 2 and others[0] and len(set(others)) == 1:
                 cand.attrs["country"] = others[0]
-
-
-def _public_id(rule: Rule) -> str:
-    return rule.id.split("#", 1)[0]
 
 
 def _longest_first(cands: list[Candidate]) -> list[Candidate]:

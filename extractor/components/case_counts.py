@@ -869,7 +869,7 @@ def _check_rule(rule: Rule) -> None:
         raise RuleError(Errors.E003.format(field="refer", expected="last, sentence or next",
                                            got=repr(rule.get("refer"))), rule.file, rule.line, rule.id)
     if rule.get("cue") is not None and rule.get("cue") not in CUES:
-        raise RuleError(Errors.E003.format(field="cue", expected="category", got=repr(rule.get("cue"))),
+        raise RuleError(Errors.E003.format(field="cue", expected=" or ".join(CUES), got=repr(rule.get("cue"))),
                         rule.file, rule.line, rule.id)
     if rule.get("position") is not None and rule.get("position") not in POSITIONS:
         raise RuleError(Errors.E003.format(field="position", expected="before or after",

@@ -626,7 +626,7 @@ class EventExtractor:
                     continue
                 if any(d0 <= e.end <= d1 for d0, d1 in datelines):
                     continue  # the dateline's city (the cue may begin inside it: "TEMPO.CO,Jakarta -")
-                if e.start > a + 1:  # not a dateline
+                if e.start > a + 1 or e.start in place_ends:  # a sentence's first word may be a dateline
                     places.append((0 if e.start in place_ends else 1, distance, e.text, True))
                 continue
             if label == "COUNTRY":

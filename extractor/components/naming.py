@@ -7,7 +7,7 @@ word inside a sentence from one in a headline.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 import numpy
@@ -122,5 +122,3 @@ def sentence_start(doc: Doc, i: int) -> bool:
 _SENTENCE_END = {".", "!", "?", "\u201c", '"', ":", "\u2013", "-", "(", "\u201d", "\u2014"}
 
 
-def words_of(tokens: Sequence[Token]) -> list[str]:
-    return [t.text for t in tokens]

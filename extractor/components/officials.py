@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 from ..matching import RuleMatcher
 from ..rules import REGEX_TIMEOUT, Pattern, Rule, RuleKind, RuleSet, register_rule_kind
-from ..spans import add_mentions, current_mentions, doc_text, forget_mentions, make_mention
+from ..spans import add_mentions, current_mentions, doc_text, forget_mentions, in_boilerplate, make_mention
 from .agencies import surface_forms
 from .naming import ent_index, is_acronym, is_cap, sentence_start, titlecase_tokens
 
@@ -116,7 +116,6 @@ class TitleParse:
     name: tuple[int, int] | None = None
     rank: str | None = None
     portfolio: bool = False
-    title_regions: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _strings(value: Any) -> list[str]:
@@ -288,7 +287,6 @@ class _DocContext:
         self.counts: dict[str, int] = {}
         self.title_regions: list[tuple[int, int]] = []
         self.authors = self._author_tokens()
-        self.chrome = [(int(a), int(b)) for a, b in doc._.boilerplate or []]
         self.byline: set[int] = set()
         for a, b in doc._.byline or []:
             span = doc.char_span(a, b, alignment_mode="expand")
@@ -299,10 +297,10 @@ class _DocContext:
         """Is this a name-before-title finding inside page chrome? A related-story link ("Hari Anak Nasional,
         Menteri PPPA ajak ...") is a headline, where "X, TITLE" rarely names a person. A title followed by a
         name still names the person (the chrome region may overrun into the article)."""
-        if not self.chrome or f.rule.id != getattr(self.t.grammar.get("appositive"), "id", None):
+        if f.rule.id != getattr(self.t.grammar.get("appositive"), "id", None):
             return False
         at = self.doc[f.start].idx
-        return any(a <= at < b for a, b in self.chrome)
+        return in_boilerplate(self.doc, at, at + 1)
 
     def _author_tokens(self) -> list[list[str]]:
         names = []
@@ -730,7 +728,7 @@ class _DocContext:
 
     def person_mentions(self) -> list[Found]:
         found: list[Found] = []
-        for start, (end, rule) in self._person_starts().items():
+        for start, (end, rule) in self.person_at.items():
             if any(self.ents[i] is not None or i in self.byline for i in range(start, end)):
                 continue
             tokens = [self.doc[i].text for i in range(start, end)]
@@ -740,9 +738,6 @@ class _DocContext:
             found.append(Found(start, end, rule, full.split(), None, rule.get("country"),
                                alias_of=full if tokens != full.split() else None))
         return found
-
-    def _person_starts(self) -> dict[int, tuple[int, Rule]]:
-        return self.person_at
 
     def _name_like(self, i: int) -> bool:
         """Could token ``i`` be part of a longer name (a capitalized word mid-sentence, not a title)?"""

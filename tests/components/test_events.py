@@ -25,6 +25,8 @@ MEETING: list[tuple[str, dict[str, Any] | None]] = [
      "Selasa (2/8/2022).",
      {"participants": ["Retno Marsudi", "Kamboja"], "date": "2022-08-02", "place": "Phnom Penh",
       "status": "occurred"}),
+    ("Di Vientiane, Menteri Luar Negeri Indonesia bertemu Menteri Luar Negeri Laos pada 4 Juni 2024.",
+     {"participants": ["Indonesia", "Laos"], "date": "2024-06-04", "place": "Vientiane"}),  # place opens it
     ("Indonesia dan Kamboja menggelar pertemuan bilateral di Jakarta pada 12 Maret 2024.",
      {"participants": ["Indonesia", "Kamboja"], "date": "2024-03-12", "place": "Jakarta"}),
     ("Indonesia dan Filipina mengadakan forum internasional tentang TPPO di Bali pada 7 November 2024.",
