@@ -152,6 +152,7 @@ class OfficialTagger:
         self.particles: set[str] = set()
         self.weak: set[str] = set()
         self.not_name: set[str] = set()
+        self.enumeration_end: set[str] = set()
         self.default_country = "ID"
         self.max_name = 5
         self.agency_by_form: dict[str, tuple[str, str | None]] = {}
@@ -181,6 +182,8 @@ class OfficialTagger:
         self.weak = set(_strings(settings.get("weak_name_tokens")))
         self.not_name = set(_strings(settings.get("not_name")))
         agency_words = _strings(ruleset.settings("agency").get("name_words"))
+        # the words closing an enumeration in a portfolio are those closing one in an agency's name
+        self.enumeration_end = set(_strings(ruleset.settings("agency").get("enumeration_end"))) or {"dan"}
         phrases = tuple(dict.fromkeys(_strings(settings.get("title_words")) + agency_words))
         self.single_title_words = {p for p in phrases if " " not in p}
         by_role: dict[str, list[Rule]] = {}
@@ -542,7 +545,7 @@ class _DocContext:
         stop = min(self.n, j + 8)
         while j < stop:
             text = self.doc[j].text
-            if text in ("dan", "serta"):
+            if text in self.t.enumeration_end:
                 return True
             if text == ",":
                 j += 1
