@@ -78,8 +78,8 @@ def rule_kinds() -> dict[str, RuleKind]:
 
 
 def _import_components() -> None:
-    # Components register their rule kinds when imported.
-    from . import components  # noqa: F401
+    # Components (and the tokenizer's glued-word cutter) register their rule kinds when imported.
+    from . import components, glued_words  # noqa: F401
 
 
 @dataclass(frozen=True)

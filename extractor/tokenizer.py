@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
+from .glued_words import GluedInfixes, glue_lexicon
 from .rules import RuleSet
 
 # Brackets glued between words by a lost space in the page text: "(P2MI)Mukhtarudin" -> "P2MI", ")", ...
@@ -84,18 +85,24 @@ class AlphabeticGuard:
         return (AlphabeticGuard, (self.pattern, self.method))
 
 
-def warta_tokenizer(nlp: Language) -> Tokenizer:
-    """spaCy's ``spacy.Tokenizer.v1`` factory with guarded affix searches, built in one go."""
+def warta_tokenizer(nlp: Language, ruleset: RuleSet | None = None) -> Tokenizer:
+    """spaCy's ``spacy.Tokenizer.v1`` factory with guarded affix searches, built in one go; with a
+    ``tokenizer`` rule file in ``ruleset``, glued words are cut too (:mod:`extractor.glued_words`)."""
     defaults = nlp.Defaults
     return Tokenizer(
         nlp.vocab,
         rules=defaults.tokenizer_exceptions,
         prefix_search=FirstCharacterGuard(compile_prefix_regex(defaults.prefixes or [])),
         suffix_search=AlphabeticGuard(compile_suffix_regex(defaults.suffixes or []), "search"),
-        infix_finditer=AlphabeticGuard(compile_infix_regex(defaults.infixes or []), "finditer"),
+        infix_finditer=_infix_finditer(compile_infix_regex(defaults.infixes or []), ruleset),
         token_match=defaults.token_match,
         url_match=defaults.url_match,
     )
+
+
+def _infix_finditer(pattern: re.Pattern[str], ruleset: RuleSet | None) -> Any:
+    lexicon = glue_lexicon(ruleset) if ruleset is not None else None
+    return AlphabeticGuard(pattern, "finditer") if lexicon is None else GluedInfixes(pattern, lexicon)
 
 
 class _WartaIndonesianDefaults(IndonesianDefaults):
@@ -114,17 +121,15 @@ class WartaIndonesian(Indonesian):
     Defaults = _WartaIndonesianDefaults
 
 
-def blank_language(ruleset: RuleSet) -> Language:
+def blank_language(ruleset: RuleSet | None) -> Language:
     """A blank ``id`` pipeline with Warta's tokenizer: what ``spacy.blank("id")`` + :func:`configure_tokenizer`
-    give, built in one go."""
-    del ruleset  # reserved for tokenizer exceptions kept as rules
-    return WartaIndonesian(create_tokenizer=warta_tokenizer)
+    give, built in one go. ``None``: no rules, so no glued-word cuts."""
+    return WartaIndonesian(create_tokenizer=lambda nlp: warta_tokenizer(nlp, ruleset))
 
 
-def configure_tokenizer(nlp: Language, ruleset: RuleSet) -> None:
+def configure_tokenizer(nlp: Language, ruleset: RuleSet | None) -> None:
     """Adapt ``nlp.tokenizer`` in place (called once when the pipeline is built)."""
-    del ruleset  # reserved for tokenizer exceptions kept as rules
     infixes = list(nlp.Defaults.infixes or []) + list(GLUED_BRACKETS)
     tokenizer: Any = nlp.tokenizer
-    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # slow: reloads every special case
+    tokenizer.infix_finditer = _infix_finditer(compile_infix_regex(infixes), ruleset)  # slow: reloads special cases
     tokenizer.rules = without_date_breaking_exceptions(tokenizer.rules)
