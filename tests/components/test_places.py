@@ -43,6 +43,35 @@ def test_country_mentions(extract: Any, name: str) -> None:
     assert tagged(extract(text), "COUNTRY") == expected
 
 
+@pytest.mark.parametrize("text, name, code", [
+    # names CLDR's Indonesian spells otherwise
+    pytest.param("Menlu Perancis tiba kemarin.", "Perancis", "FR", id="Perancis-not-Prancis"),
+    pytest.param("Bantuan dikirim lewat Jordania.", "Jordania", "JO", id="Jordania-not-Yordania"),
+    pytest.param("Warga Palestina menerima bantuan.", "Palestina", "PS", id="Palestina-not-Wilayah-Palestina"),
+    pytest.param("Pasukan itu bertugas di Kongo.", "Kongo", "CD", id="Kongo-alone"),
+    # former states
+    pytest.param("Setelah Uni Soviet runtuh, harga naik.", "Uni Soviet", "SU", id="Uni-Soviet"),
+    # CLDR names no longer excluded, and the longer name winning
+    pytest.param("Konflik di Sudan memburuk.", "Sudan", "SD", id="Sudan"),
+    pytest.param("Konflik di Sudan Selatan memburuk.", "Sudan Selatan", "SS", id="Sudan-Selatan"),
+    pytest.param("Atlet Kenya menang lagi.", "Kenya", "KE", id="Kenya"),
+    pytest.param("Dubes untuk Kuba dilantik.", "Kuba", "CU", id="Kuba"),
+    pytest.param("Pelari Jamaika itu juara.", "Jamaika", "JM", id="Jamaika"),
+    pytest.param("Wabah itu muncul di Guinea.", "Guinea", "GN", id="Guinea"),
+])
+def test_countries_as_indonesian_news_names_them(extract: Any, text: str, name: str, code: str) -> None:
+    assert [(e["text"], e["code"]) for e in entities_of(extract(text), "COUNTRY")] == [(name, code)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Ia memakai jersey tim nasional.", id="jersey-shirt"),
+    pytest.param("Harga chili naik.", id="chili-food"),
+    pytest.param("Mereka menggelar reunion alumni.", id="reunion"),
+])
+def test_ambiguous_cldr_names_stay_excluded(extract: Any, text: str) -> None:
+    assert entities_of(extract(text), "COUNTRY") == []
+
+
 def test_outlet_blocker_leaves_the_country_after_it(extract: Any) -> None:
     record = extract("Jakarta, CNBC Indonesia - Otoritas Indonesia menangkap 61 WNI.")
     (country,) = entities_of(record, "COUNTRY")
