@@ -204,7 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         print("   missed:", ", ".join(f"{n}" for n in sorted(titled_missed)))
     print(f"2. country probe tagged COUNTRY: {len(tagged)} of {len(probes)} ({len(tagged) / len(probes):.3f}); "
           f"missed {len(missed)}: {', '.join(missed)}")
-    print(f"3. Warta mentions outside the gold's class: {len(mismatch_rows)} of {mentions}, listed in {args.mismatches}")
+    print(f"3. Warta mentions outside the gold's class: {len(mismatch_rows)} of {mentions}, "
+          f"listed in {args.mismatches}")
     for kind, count in mismatch_kinds.most_common():
         print(f"   {count:4d}  {kind}")
     return 0

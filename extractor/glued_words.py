@@ -7,7 +7,8 @@ character offset stay those of the original article. Where to cut is decided
 by the word's letters and by ``rules/tokenizer.yaml``:
 
 * a lower-case run of two or more letters then a capital: ``di|Kamboja``,
-  ``Migran|Indonesia`` (one letter does not cut: ``iPhone``, ``McDonald``, ``MoU``);
+  ``Migran|Indonesia`` (one letter does not cut: ``iPhone``, ``McDonald``, ``MoU``;
+  nor a capitalised syllable of three letters: ``YouTube``, ``SekCam``);
 * capitals then lower case: after the capitals when they are a known acronym (a
   rule's one-word phrase: ``WNI|asal``) or a glue word starts the rest
   (``WNI|dan``, ``RI|pada``), else before the last capital (``KBRI|Phnom``);
@@ -39,6 +40,7 @@ KIND = register_rule_kind(RuleKind(
 ))
 
 _MIN_NAME = 4  # a known name shorter than this is not a stem ("Man" + "di")
+_MIN_CAPITALISED = 4  # letters of a capitalised word glued before a capital (Migran|Indonesia, not Sek|Cam)
 _MIN_STEM = 4  # letters before a long function word ("Setelah", "Waspada" stay whole)
 _UNGLUED = frozenset("./@:_")  # URLs, handles and e-mail addresses keep their shape
 _LETTER_RUN = re.compile(r"[^\W\d_]{4,}")
@@ -93,7 +95,7 @@ class GlueLexicon:
                 if kept_at >= 0:
                     if kept_at > 0:
                         yield kept_at  # dilansir|detikNews, not dilansirdetik|News
-                elif i >= 2 and word[i - 2].islower():
+                elif self._word_before(word, i):
                     yield i
                 i += 1
             elif word[i].islower() and word[i - 1].isupper():
@@ -111,6 +113,17 @@ class GlueLexicon:
                 i = end
             else:
                 i += 1
+
+    @staticmethod
+    def _word_before(word: str, i: int) -> bool:
+        """Whether the letters before a capital at ``i`` can be a whole glued word: two lower-case letters
+        at least (not iPhone, McDonald), four letters if capitalised (not the syllables of YouTube, SekCam)."""
+        start = i
+        while start > 0 and word[start - 1].islower():
+            start -= 1
+        if i - start < 2:
+            return False
+        return start == 0 or not word[start - 1].isupper() or i - start + 1 >= _MIN_CAPITALISED
 
     def _name_cut(self, piece: str) -> int:
         """Where a capitalised piece ends a known name or a stem before a long function word (0: nowhere)."""

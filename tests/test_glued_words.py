@@ -56,6 +56,8 @@ def test_glued_words_are_cut(nlp: Language, text: str, expected: list[str]) -> N
     pytest.param("iPhone", id="i-product"), pytest.param("eKTP", id="e-document"),
     pytest.param("mRNA", id="unit-like"), pytest.param("McDonald", id="Mc-name"),
     pytest.param("MoU", id="MoU"), pytest.param("LoI", id="LoI"),
+    # a capitalised syllable of three letters before a capital: camel-case names and abbreviated posts
+    pytest.param("SekCam", id="abbreviated-post"), pytest.param("PayTren", id="unlisted-brand"),
     # camel-case names listed in rules/tokenizer.yaml or named by a rule
     pytest.param("YouTube", id="brand-YouTube"), pytest.param("WhatsApp", id="brand-WhatsApp"),
     pytest.param("TikTok", id="brand-TikTok"), pytest.param("BUMDes", id="acronym-programme"),
