@@ -74,6 +74,9 @@ class GlueLexicon:
         """Cut positions inside ``word`` (letters only), shifted by ``offset``."""
         if word.islower() or word.isupper() or self._kept(word):
             return []
+        if word[1:].islower():  # one capital, no change of case inside: only a name may end here
+            cut = self._name_cut(word)
+            return [offset + cut] if cut else []
         bounds = [0, *self._case_cuts(word), len(word)]
         positions = bounds[1:-1]
         for start, end in zip(bounds, bounds[1:], strict=False):
