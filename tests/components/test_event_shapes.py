@@ -1,16 +1,16 @@
 """Event failure shapes (issue 15): the table in events_shapes.yaml run through the whole pipeline.
 
-Events are paired with the expected ones as ../shared/tools/score.py pairs them (one to one, by type and
-a shared participant, else the same count, else the same date); then every field must agree: the
-participants both ways (a victim or speaker among them is an error), date, place and count (a null
-too), and `part_of` (a stage points at the index of its total in the record's `events`). Any event
-left unpaired on either side fails the case. Cases marked `today: fails` are strict xfails: the
-table is green today and turns red when such a case starts passing, so its mark must be removed.
+Events are paired with the expected ones as ../shared/tools/score.py pairs them (by `warta eval`'s
+port of it: one to one, by type and a shared participant, else the same count, else the same date;
+two names agree when one contains the other). Then every field must agree: the participants both
+ways (a victim or speaker among them is an error), date, place and count (a null too), and
+`part_of` (a stage points at the index of its total in the record's `events`). An event left
+unpaired on either side fails the case. Cases marked `today: fails` are strict xfails: the table is
+green today and turns red when such a case starts passing, so its mark must be removed.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 import yaml
+
+from extractor.evaluate import _best_event, normalize, participant_agrees
 
 TABLE = Path(__file__).with_name("events_shapes.yaml")
 TYPES = ("MEETING", "AGREEMENT", "RESCUE", "REPATRIATION")
@@ -41,44 +43,13 @@ CASES = [pytest.param(case, id=case["id"], marks=[FAILS_TODAY] if case.get("toda
          for _, _, case in ROWS]
 
 
-def norm(value: Any) -> Any:
-    """score.py's norm: strings lower-cased with spaces collapsed, numbers as they are."""
-    if value is None or isinstance(value, (int, float)):
-        return value
-    return re.sub(r"\s+", " ", str(value)).strip().lower()
-
-
-def same_name(gold: Any, system: Any) -> bool:
-    """score.py's participant_match: one name contains the other (`Thailand` in `Imigrasi Thailand`)."""
-    a, b = norm(gold), norm(system)
-    return bool(a and b) and (a in b or b in a)
-
-
 def pair_events(gold: list[Event], system: list[Event]) -> dict[int, int]:
-    """gold index -> system index, paired as score.py's score_events pairs them."""
+    """gold index -> system index, by warta eval's port of score.py's event matching."""
     pairs: dict[int, int] = {}
     for gi, g in enumerate(gold):
-        best: tuple[int, int] | None = None
-        for si, s in enumerate(system):
-            if si in pairs.values() or s.get("type") != g["type"]:
-                continue
-            names = [str(p) for p in s.get("participants") or []]
-            hits = sum(1 for p in g["participants"] if any(same_name(p, q) for q in names))
-            same_count = g.get("count") is not None and norm(s.get("count")) == norm(g.get("count"))
-            same_date = norm(s.get("date")) == norm(g.get("date"))
-            if g["participants"]:
-                if hits == 0 and not same_count:
-                    continue
-            elif g.get("count") is not None:
-                if not same_count:
-                    continue
-            elif not same_date:
-                continue
-            score = hits + same_count + same_date
-            if best is None or score > best[0]:
-                best = (score, si)
-        if best is not None:
-            pairs[gi] = best[1]
+        si = _best_event(g, system, set(pairs.values()))
+        if si is not None:
+            pairs[gi] = si
     return pairs
 
 
@@ -92,15 +63,15 @@ def differences(gold: list[Event], system: list[Event]) -> list[str]:
             continue
         s = system[pairs[gi]]
         names = [str(p) for p in s.get("participants") or []]
-        lost = [p for p in g["participants"] if not any(same_name(p, q) for q in names)]
-        extra = [q for q in names if not any(same_name(p, q) for p in g["participants"])]
+        lost = [p for p in g["participants"] if not any(participant_agrees(p, q) for q in names)]
+        extra = [q for q in names if not any(participant_agrees(p, q) for p in g["participants"])]
         if lost or extra:
             found.append(f"{g['type']} participants: missing {lost}, not participants {extra}")
         for key in ("date", "count"):
-            if norm(s.get(key)) != norm(g[key]):
+            if normalize(s.get(key)) != normalize(g[key]):
                 found.append(f"{g['type']} {key}: {s.get(key)!r}, expected {g[key]!r}")
         if (g["place"] is None) != (s.get("place") is None) or \
-                (g["place"] is not None and not same_name(g["place"], s.get("place"))):
+                (g["place"] is not None and not participant_agrees(g["place"], s.get("place"))):
             found.append(f"{g['type']} place: {s.get('place')!r}, expected {g['place']!r}")
         total = g.get("part_of")
         if s.get("part_of") != (None if total is None else pairs.get(total, -1)):
