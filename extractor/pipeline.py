@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 
@@ -40,7 +41,7 @@ def build_pipeline(rule_dirs: Iterable[Path | str] = (), ruleset: RuleSet | None
         ruleset = load_rules_cached(rule_dirs)  # parsed YAML from the disk cache when unchanged
     nlp = blank_language(ruleset)  # spacy.blank("id") with our tokenizer settings, built once
     for pipe_name, factory in PIPELINE:
-        component = nlp.add_pipe(factory, name=pipe_name)
+        component: Any = nlp.add_pipe(factory, name=pipe_name)
         component.rule_dirs = rule_dirs  # what nlp.to_disk saves with the component
         component.set_rules(ruleset)  # one shared rule set, not one loaded per component
     nlp.meta["warta_rules_version"] = ruleset.version
