@@ -16,10 +16,12 @@ and read with ``spacy.load`` extracts the same.
 from __future__ import annotations
 
 import shutil
+import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
+import srsly
 from spacy.tokens import Doc
 
 from .errors import Errors, PipelineError
@@ -89,6 +91,8 @@ def warta_component(factory: str) -> Callable[[type[T]], type[T]]:
         cls.set_rules = set_rules_recorded  # type: ignore[attr-defined]
         cls.to_disk = _to_disk  # type: ignore[attr-defined]
         cls.from_disk = _from_disk  # type: ignore[attr-defined]
+        cls.to_bytes = _to_bytes  # type: ignore[attr-defined]
+        cls.from_bytes = _from_bytes  # type: ignore[attr-defined]
         return cls
 
     return decorate
@@ -118,18 +122,36 @@ def _prepare(component: Any, factory: str) -> None:
     component._warta_ready = True
 
 
+def _rule_files(component: Any) -> list[dict[str, str]]:
+    """The user's rule files, one ``{file name: text}`` per folder: read from ``rule_dirs``, or kept in memory
+    when the rules came from ``from_bytes``."""
+    kept: list[dict[str, str]] | None = component.__dict__.get("_warta_rule_files")
+    if kept is not None:
+        return kept
+    return [{p.name: p.read_text(encoding="utf-8") for p in sorted(Path(folder).glob("*.yaml"))}
+            for folder in component.__dict__.get("rule_dirs", [])]
+
+
+def _write_folders(target: Path, folders: list[dict[str, str]]) -> list[Path]:
+    written = []
+    for number, files in enumerate(folders):
+        folder = target / str(number)
+        folder.mkdir(parents=True)
+        for name, text in files.items():
+            (folder / Path(name).name).write_text(text, encoding="utf-8")
+        written.append(folder)
+    return written
+
+
 def _to_disk(self: Any, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
     """The user's rule folders, copied (``*.yaml`` only) under ``path/rules/<n>/``."""
     del exclude
     target = Path(path) / RULES_FOLDER
+    folders = _rule_files(self)
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
-    for number, folder in enumerate(self.__dict__.get("rule_dirs", [])):
-        copy = target / str(number)
-        copy.mkdir()
-        for rule_file in sorted(Path(folder).glob("*.yaml")):
-            shutil.copyfile(rule_file, copy / rule_file.name)
+    _write_folders(target, folders)
 
 
 def _from_disk(self: Any, path: str | Path, *, exclude: Iterable[str] = ()) -> Any:
@@ -138,5 +160,24 @@ def _from_disk(self: Any, path: str | Path, *, exclude: Iterable[str] = ()) -> A
     saved = Path(path) / RULES_FOLDER
     folders = sorted((p for p in saved.iterdir() if p.is_dir()), key=lambda p: int(p.name)) if saved.is_dir() else []
     self.rule_dirs = [str(folder) for folder in folders]
+    self._warta_rule_files = None
     self.set_rules(load_ruleset(self.rule_dirs))
+    return self
+
+
+def _to_bytes(self: Any, *, exclude: Iterable[str] = ()) -> bytes:
+    """The user's rule files, for ``nlp.to_bytes``."""
+    del exclude
+    data: bytes = srsly.msgpack_dumps({"rule_folders": _rule_files(self)})
+    return data
+
+
+def _from_bytes(self: Any, data: bytes, *, exclude: Iterable[str] = ()) -> Any:
+    """The rules saved by ``to_bytes``, loaded through a temporary folder and kept in memory."""
+    del exclude
+    folders: list[dict[str, str]] = srsly.msgpack_loads(data)["rule_folders"]
+    with tempfile.TemporaryDirectory(prefix="warta-rules-") as tmp:
+        self.set_rules(load_ruleset(_write_folders(Path(tmp), folders)))
+    self.rule_dirs = []
+    self._warta_rule_files = folders
     return self

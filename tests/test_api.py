@@ -88,6 +88,17 @@ def test_a_saved_pipeline_keeps_its_user_rules(tmp_path: Path) -> None:
     assert extractor.to_record(reloaded(USER_TEXT)) == before
 
 
+def test_pipeline_bytes_keep_the_user_rules(tmp_path: Path) -> None:
+    (tmp_path / "agencies.yaml").write_text(USER_AGENCY, encoding="utf-8")
+    data = extractor.load(rules=[tmp_path]).to_bytes()
+    (tmp_path / "agencies.yaml").unlink()
+    fresh = extractor.load().from_bytes(data)
+    assert "agency.user.bpkz" in [e["rule"] for e in extractor.to_record(fresh(USER_TEXT))["entities"]]
+    fresh.to_disk(tmp_path / "saved")  # rules read from bytes are saved again
+    saved = tmp_path / "saved" / "agencies" / "rules" / "0" / "agencies.yaml"
+    assert saved.read_text(encoding="utf-8") == USER_AGENCY
+
+
 def test_a_saved_pipeline_without_user_rules_has_the_built_in_ones(loaded: Language, tmp_path: Path) -> None:
     loaded.to_disk(tmp_path / "saved")
     text = (CORPUS / "000_912647dabed99296.txt").read_text(encoding="utf-8")
