@@ -75,14 +75,25 @@ def _dateparser_day(text: str, relative: bool) -> dt.date | None:
     return day
 
 
-@functools.lru_cache(maxsize=4096)
 def parse_published(value: Any) -> Published:
-    """``published`` (or an HTML meta date, or a page-header date) as a Jakarta day, or a warning code."""
+    """``published`` (or an HTML meta date, or a page-header date) as a Jakarta day, or a warning code.
+
+    A ``datetime.date`` or ``datetime.datetime`` (from Python callers) is taken as it is; a string is parsed
+    once per distinct value (cached).
+    """
     if value is None:
         return Published(None)
+    if isinstance(value, dt.datetime):
+        return Published((value.astimezone(JAKARTA) if value.tzinfo is not None else value).date())
+    if isinstance(value, dt.date):
+        return Published(value)
     if not isinstance(value, str) or not value.strip():
         return Published(None, Errors.W003.format(value=value))
-    text = " ".join(value.split())
+    return _parse_text(" ".join(value.split()))
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_text(text: str) -> Published:
     day = _iso(text)
     if day is not None:
         return Published(day)

@@ -95,6 +95,21 @@ def test_no_published_is_no_warning() -> None:
     assert parse_published(None).warning is None
 
 
+@pytest.mark.parametrize(("value", "day"), [
+    (OCT_21, OCT_21),
+    (dt.datetime(2024, 10, 21, 10, 32), OCT_21),
+    (dt.datetime(2024, 10, 20, 20, 30, tzinfo=dt.timezone.utc), OCT_21),
+])
+def test_python_dates_are_taken_as_they_are(value: dt.date, day: dt.date) -> None:
+    assert parse_published(value) == parse_published(day.isoformat())
+
+
+@pytest.mark.parametrize("value", [20241021, ["2024-10-21"]])
+def test_values_that_are_not_text_warn_w003(value: object) -> None:
+    published = parse_published(value)
+    assert published.day is None and published.warning is not None and published.warning.startswith("W003")
+
+
 # --- in the pipeline: the reference date and what it resolves ------------------------------------------------
 
 TEXT = "Delegasi itu tiba di Jakarta kemarin untuk membahas kerja sama."
