@@ -10,7 +10,8 @@ mentions checks, once, that the other runs before it (error E401 names it).
 component reads it. ``to_disk`` copies the user's rule folders into the
 component's folder and ``from_disk`` loads them back, as spaCy's
 ``entity_ruler`` saves its patterns, so a pipeline saved with ``nlp.to_disk``
-and read with ``spacy.load`` extracts the same.
+and read with ``spacy.load`` extracts the same (``to_bytes``/``from_bytes``
+carry the rule files' text likewise).
 """
 
 from __future__ import annotations
