@@ -38,7 +38,9 @@ def to_record(doc: Doc, **context: Any) -> dict[str, Any]:
     """The output record of ``doc``, as the CLI writes it for the same article.
 
     ``context`` (any of :data:`CONTEXT_KEYS`) overrides what ``doc._.article`` says; ``doc_id`` defaults
-    to ``"text"`` and ``source`` to ``"<text>"``, as :func:`extractor.extract.extract_text` does.
+    to ``"text"`` and ``source`` to ``"<text>"``, as :func:`extractor.extract.extract_text` does. It only
+    fills the record's fields: for relative dates to resolve against ``published``, the components must see
+    it, through ``nlp.pipe(((text, context), ...), as_tuples=True)``.
     """
     unknown = set(context) - set(CONTEXT_KEYS)
     if unknown:
