@@ -136,3 +136,16 @@ def test_a_header_stamp_in_eastern_time_is_read_as_a_jakarta_day(extract: Any) -
     text = "Judul berita\n\nSenin, 21 Okt 2024 00:30 WIT\n\nDelegasi itu tiba kemarin di Jayapura."
     record = extract(text)
     assert (record["reference_date"], record["reference_basis"]) == ("2024-10-20", "header")
+
+
+def test_an_html_meta_date_is_the_published_day(nlp: Any) -> None:
+    from extractor.extract import process_article
+    from extractor.sources import article_from_record
+
+    body = "".join(f"<p>Kalimat nomor {i} tentang delegasi yang tiba kemarin di Jakarta.</p>" for i in range(8))
+    html = ('<html><head><title>Delegasi tiba</title>'
+            '<meta property="article:published_time" content="2024-10-21T10:32:00+07:00"></head>'
+            f"<body><article><h1>Delegasi tiba</h1>{body}</article></body></html>")
+    record = process_article(nlp, article_from_record({"id": "h1", "text": html}, "pages.jsonl", 1))
+    assert (record["reference_date"], record["reference_basis"]) == ("2024-10-21", "published")
+    assert {d["value"] for d in entities_of(record, "DATE")} == {"2024-10-20"}
