@@ -195,7 +195,8 @@ def explain_command(
     rules: RulesOption = None,
     html_out: Annotated[Path | None, typer.Option("--html", help="Also write a displaCy page to this file "
                                                   "(- : the page alone, on standard output).")] = None,
-    published: Annotated[str | None, typer.Option("--published", help="The article's date (YYYY-MM-DD).")] = None,
+    published: Annotated[str | None, typer.Option("--published", help="The article's date, in any common form "
+                                                  "(2024-10-21, 21/10/2024, Senin, 21 Okt 2024 10:32 WIB).")] = None,
 ) -> None:
     """Show the tokens, every mention with its rule and file:line, rejected candidates, and the events."""
     from .authoring import explain, explanation_html, format_explanation, pipeline_for

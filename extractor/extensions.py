@@ -21,6 +21,7 @@ DOC_EXTENSIONS: dict[str, object] = {
     "byline": None,  # list of (start, end) character ranges of the byline the authors came from
     "events": None,  # list of event dicts (see extractor.components.events)
     "warnings": None,  # list of message strings
+    "rules_version": None,  # version of the rule set the Warta components ran with
     "trace": None,  # None (off), or a list of rejected candidates {rule, start, end, reason}: see spans.trace
 }
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Protocol
+from typing import Any
 
 from spacy.language import Language
 
@@ -34,18 +34,15 @@ PIPELINE: list[tuple[str, str]] = [
 ]
 
 
-class RuleConsumer(Protocol):
-    def set_rules(self, ruleset: RuleSet) -> None: ...
-
-
 def build_pipeline(rule_dirs: Iterable[Path | str] = (), ruleset: RuleSet | None = None) -> Language:
     """The full Warta pipeline over the built-in rules layered with ``rule_dirs``."""
+    rule_dirs = [str(folder) for folder in rule_dirs]
     if ruleset is None:
         ruleset = load_rules_cached(rule_dirs)  # parsed YAML from the disk cache when unchanged
     nlp = blank_language(ruleset)  # spacy.blank("id") with our tokenizer settings, built once
     for pipe_name, factory in PIPELINE:
-        component = nlp.add_pipe(factory, name=pipe_name)
-        if hasattr(component, "set_rules"):
-            component.set_rules(ruleset)
+        component: Any = nlp.add_pipe(factory, name=pipe_name)
+        component.rule_dirs = rule_dirs  # what nlp.to_disk saves with the component
+        component.set_rules(ruleset)  # one shared rule set, not one loaded per component
     nlp.meta["warta_rules_version"] = ruleset.version
     return nlp

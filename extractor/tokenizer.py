@@ -59,6 +59,11 @@ class FirstCharacterGuard:
     def __reduce__(self) -> tuple[Any, ...]:
         return (FirstCharacterGuard, (self.pattern,))
 
+    @property
+    def __self__(self) -> re.Pattern[str]:
+        """The regex, where ``Tokenizer.to_disk`` looks for it (on a bound ``pattern.search``)."""
+        return self.pattern
+
 
 class AlphabeticGuard:
     """``suffix_search`` / ``infix_finditer`` that skip spaCy's regex for a purely alphabetic string.
@@ -82,6 +87,11 @@ class AlphabeticGuard:
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (AlphabeticGuard, (self.pattern, self.method))
+
+    @property
+    def __self__(self) -> re.Pattern[str]:
+        """The regex, where ``Tokenizer.to_disk`` looks for it (on a bound ``pattern.search``)."""
+        return self.pattern
 
 
 def warta_tokenizer(nlp: Language) -> Tokenizer:

@@ -1,4 +1,4 @@
-"""Rule authoring: `warta rules check`, `warta rules test`, `warta explain`, provenance, the README walk-through."""
+"""Rule authoring: `warta rules check`, `rules test`, `explain`, provenance, the docs/writing-rules.md walk-through."""
 
 from __future__ import annotations
 
@@ -389,13 +389,14 @@ def test_rules_version_changes_when_a_rule_changes(tmp_path: Path) -> None:
     assert [e["rule"] for e in record["entities"]] == ["loc.v"]
 
 
-# --- the README walk-through --------------------------------------------------------------------
+# --- the walk-through of docs/writing-rules.md --------------------------------------------------------------------
 
 
 def readme_section() -> str:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert "## Writing rules" in readme
-    return readme.split("## Writing rules", 1)[1].split("\n## ", 1)[0]
+    """The rule-writing guide (``docs/writing-rules.md``, linked from the README)."""
+    guide = (REPO / "docs" / "writing-rules.md").read_text(encoding="utf-8")
+    assert guide.startswith("# Writing rules")
+    return guide
 
 
 def readme_yaml(section: str, marker: str) -> dict[str, str]:
@@ -410,7 +411,7 @@ def readme_command(section: str, *start: str) -> list[str]:
 
 
 def readme_output(section: str, *start: str) -> list[str]:
-    """The lines of the plain code block the README shows right after the ```sh block running ``warta START``."""
+    """The lines of the plain code block the guide shows right after the ```sh block running ``warta START``."""
     command = re.escape(" ".join(("warta", *start)))
     found = re.search(rf"```sh\n(?:[^`]*\n)?{command}[^`]*```\s*```\n(.*?)```", section, re.S)
     assert found is not None, f"no output shown after `warta {' '.join(start)}`"
@@ -423,13 +424,13 @@ def same_place(line: str) -> str:
 
 
 def test_readme_walkthrough_adds_a_cambodian_agency(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The README's walk-through, run as a new user would: its YAML, its commands, and the output it shows."""
+    """The docs/writing-rules.md walk-through, run as a new user would: its YAML, commands and output."""
     section = readme_section()
     (name, yaml_text), = readme_yaml(section, "walkthrough").items()
     assert "acronym:" in yaml_text and "country: KH" in yaml_text
     acronym = re.search(r"^ *acronym: (\S+)", yaml_text, re.M).group(1)  # type: ignore[union-attr]
     built_in = [r.id for r in load_rules().of_kind("agency") if r.get("acronym") == acronym]
-    assert not built_in, f"the README's walk-through agency {acronym} is now built in ({built_in}): pick another"
+    assert not built_in, f"the walk-through agency {acronym} is now built in ({built_in}): pick another"
     monkeypatch.chdir(tmp_path)
     write(tmp_path, name, yaml_text)
     result = run(*readme_command(section, "explain"))
@@ -444,9 +445,9 @@ def test_readme_walkthrough_adds_a_cambodian_agency(tmp_path: Path, monkeypatch:
         if re.match(r"  [A-Z_]+ +'", shown) and f"({name}:" not in shown:
             # a built-in rule's mention: its type, text, offsets and rule (their attributes may grow)
             head = re.sub(r"(\(rules/\S+:N\)).*", r"\1", same_place(shown))
-            assert any(x.startswith(head) for x in actual), f"README shows {shown!r}; warta prints:\n{result.stdout}"
+            assert any(x.startswith(head) for x in actual), f"the guide shows {shown!r}; warta prints:\n{result.stdout}"
         else:  # the user's rule, the tokens, the headings, the rejected candidate: exactly
-            assert same_place(shown) in actual, f"README shows {shown!r}; warta prints:\n{result.stdout}"
+            assert same_place(shown) in actual, f"the guide shows {shown!r}; warta prints:\n{result.stdout}"
     result = run(*readme_command(section, "rules", "test"))
     assert result.exit_code == 0, result.output
     assert result.stderr.strip() in readme_output(section, "rules", "test"), result.stderr

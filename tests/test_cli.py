@@ -90,7 +90,8 @@ def test_cli_py_is_the_same_program() -> None:
 def test_the_readme_output_excerpt_is_real_output() -> None:
     """The JSON the README shows under "What comes out" is what `warta extract corpus/` prints, shortened."""
     readme = (CORPUS.parent / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## What comes out"):readme.index("## Using it")]
+    start = readme.index("## What comes out")
+    section = readme[start:readme.index("\n## ", start)]
     block = section.index("```json") + len("```json")
     shown = json.loads(section[block:section.index("```", block)])
     result = run("extract", str(CORPUS / f"{shown['doc_id']}.txt"))

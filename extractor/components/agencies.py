@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from ..factories import warta_component, with_rule_dirs
 from ..matching import RuleMatcher
 from ..rules import Rule, RuleKind, RuleSet, register_rule_kind
 from ..spans import add_mentions, make_mention
@@ -173,6 +174,7 @@ def abbreviates(short: str, name: str) -> bool:
     return True
 
 
+@warta_component("warta_agencies")
 class AgencyTagger:
     """Tags AGENCY mentions; attributes name, acronym, country, kind."""
 
@@ -732,7 +734,8 @@ def _longest_first(cands: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-@Language.factory("warta_agencies")
-def make_agencies(nlp: Language, name: str) -> AgencyTagger:
-    return AgencyTagger(nlp, name)
+@Language.factory("warta_agencies", default_config={"rules": []})
+def make_agencies(nlp: Language, name: str, rules: list[str]) -> AgencyTagger:
+    """``rules``: folders layered over the built-in rules when the component is used alone."""
+    return with_rule_dirs(AgencyTagger(nlp, name), rules)
 

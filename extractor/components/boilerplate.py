@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import Errors, RuleError
+from ..factories import warta_component, with_rule_dirs
 from ..matching import RuleMatch, RuleMatcher
 from ..rules import Rule, RuleKind, RuleSet, register_rule_kind
 from ..spans import doc_text
@@ -62,6 +63,7 @@ _ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 _SPLIT_ONLY_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")  # spaces to str.split, word characters to \S
 
 
+@warta_component("warta_boilerplate")
 class BoilerplateDetector:
     """Finds page chrome from YAML rules and the headline-list heuristic."""
 
@@ -398,6 +400,7 @@ def _strip_region(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-@Language.factory("warta_boilerplate")
-def make_boilerplate(nlp: Language, name: str) -> BoilerplateDetector:
-    return BoilerplateDetector(nlp, name)
+@Language.factory("warta_boilerplate", default_config={"rules": []})
+def make_boilerplate(nlp: Language, name: str, rules: list[str]) -> BoilerplateDetector:
+    """``rules``: folders layered over the built-in rules when the component is used alone."""
+    return with_rule_dirs(BoilerplateDetector(nlp, name), rules)

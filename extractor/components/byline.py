@@ -13,6 +13,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..factories import warta_component, with_rule_dirs
 from ..rules import REGEX_TIMEOUT, Rule, RuleKind, RuleSet, register_rule_kind
 from ..spans import doc_text
 
@@ -39,6 +40,7 @@ def separator_regex(separators: list[str]) -> Any:
     return regex.compile(r"\s*+(?:" + "|".join(parts) + r")\s*+") if parts else None
 
 
+@warta_component("warta_byline")
 class BylineReader:
     """Finds labelled bylines and initials codes; writes ``doc._.authors``."""
 
@@ -174,6 +176,7 @@ class BylineReader:
         return m.start() if m is not None else None
 
 
-@Language.factory("warta_byline")
-def make_byline(nlp: Language, name: str) -> BylineReader:
-    return BylineReader(nlp, name)
+@Language.factory("warta_byline", default_config={"rules": []})
+def make_byline(nlp: Language, name: str, rules: list[str]) -> BylineReader:
+    """``rules``: folders layered over the built-in rules when the component is used alone."""
+    return with_rule_dirs(BylineReader(nlp, name), rules)

@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..errors import Errors, RuleError
+from ..factories import warta_component, with_rule_dirs
 from ..matching import RuleMatcher
 from ..rules import Rule, RuleKind, RuleSet, register_rule_kind
 from ..spans import add_mentions, current_mentions, doc_text, in_boilerplate, make_mention
@@ -185,6 +186,7 @@ def _int_map(value: Any) -> dict[str, int]:
     return {str(k).lower(): int(v) for k, v in value.items()} if isinstance(value, Mapping) else {}
 
 
+@warta_component("warta_case_counts")
 class CaseCountTagger:
     """Tags CASE_COUNT mentions with value, unit, qualifier, period, country and category."""
 
@@ -1027,6 +1029,7 @@ def _category_text(doc: Doc, found: list[Hit], first: Hit, joiners: frozenset[st
     return " ".join(text.split()).lower()
 
 
-@Language.factory("warta_case_counts")
-def make_case_counts(nlp: Language, name: str) -> CaseCountTagger:
-    return CaseCountTagger(nlp, name)
+@Language.factory("warta_case_counts", default_config={"rules": []})
+def make_case_counts(nlp: Language, name: str, rules: list[str]) -> CaseCountTagger:
+    """``rules``: folders layered over the built-in rules when the component is used alone."""
+    return with_rule_dirs(CaseCountTagger(nlp, name), rules)

@@ -29,6 +29,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import Errors, RuleError
+from ..factories import warta_component, with_rule_dirs
+from ..published import parse_published
 from ..rules import REGEX_TIMEOUT, Rule, RuleKind, RuleSet, register_rule_kind
 from ..spans import add_mentions, doc_text, in_boilerplate, make_mention, trace
 
@@ -268,6 +270,7 @@ class Resolved:
     month: int | None = None
 
 
+@warta_component("warta_dates")
 class DateTagger:
     """Finds, normalizes and resolves DATE mentions; sets the document's reference date."""
 
@@ -556,9 +559,11 @@ class DateTagger:
     # --- the reference date ---------------------------------------------------------
     def reference(self, doc: Doc, cands: list[Cand]) -> tuple[dt.date | None, str | None]:
         article = doc._.article or {}
-        published = _parse_iso(article.get("published"))
-        if published is not None:
-            return published, "published"
+        published = parse_published(article.get("published"))
+        if published.warning is not None:
+            doc._.warnings = [*(doc._.warnings or []), published.warning]
+        if published.day is not None:
+            return published.day, "published"
         header = self._header_date(doc_text(doc), cands)
         if header is not None:
             return header, "header"
@@ -582,7 +587,7 @@ class DateTagger:
                 continue
             clock = self.clock_re.match(text, c.end)
             if clock is not None and clock.group("cue") is None:  # "10:32 WIB" after it, not "pukul 10.32"
-                return day
+                return _header_day(text, c.start, clock.end()) or day
             if self.header_marker_re.search(text[max(0, c.start - 40):c.start]):
                 return day
         return None
@@ -747,13 +752,10 @@ class DateTagger:
 # --- helpers -------------------------------------------------------------------------
 
 
-def _parse_iso(value: Any) -> dt.date | None:
-    if not isinstance(value, str) or len(value) < 10:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+def _header_day(text: str, start: int, clock_end: int) -> dt.date | None:
+    """A page-header stamp ("Senin, 21 Okt 2024 23:40 WIT") read as ``published`` is: its Jakarta day."""
+    end = text.find("\n", clock_end, clock_end + 24)
+    return parse_published(text[start:end if end >= 0 else clock_end + 24].strip()).day
 
 
 def _valid_day(year: int, month: int, day: int) -> bool:
@@ -903,6 +905,7 @@ def _relative(unit: str, offset: int, ref: dt.date | None) -> Resolved:
     return Resolved(f"{ref.year + offset:04d}")
 
 
-@Language.factory("warta_dates")
-def make_dates(nlp: Language, name: str) -> DateTagger:
-    return DateTagger(nlp, name)
+@Language.factory("warta_dates", default_config={"rules": []})
+def make_dates(nlp: Language, name: str, rules: list[str]) -> DateTagger:
+    """``rules``: folders layered over the built-in rules when the component is used alone."""
+    return with_rule_dirs(DateTagger(nlp, name), rules)

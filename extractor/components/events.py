@@ -30,6 +30,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..errors import Errors, RuleError
+from ..factories import warta_component, with_rule_dirs
 from ..matching import RuleMatcher
 from ..rules import Rule, RuleKind, RuleSet, register_rule_kind
 from ..spans import doc_text, in_boilerplate, trace, tracing
@@ -337,6 +338,7 @@ class Mentions:
         return [e for e in found if not in_boilerplate(self.doc, e.start_char, e.end_char)]
 
 
+@warta_component("warta_events")
 class EventExtractor:
     """Builds ``doc._.events`` from trigger rules, cue rules and the Doc's mentions."""
 
@@ -820,6 +822,7 @@ class EventExtractor:
             e.date = first if first == last else f"{first}/{last}"
 
 
-@Language.factory("warta_events")
-def make_events(nlp: Language, name: str) -> EventExtractor:
-    return EventExtractor(nlp, name)
+@Language.factory("warta_events", default_config={"rules": []})
+def make_events(nlp: Language, name: str, rules: list[str]) -> EventExtractor:
+    """``rules``: folders layered over the built-in rules when the component is used alone."""
+    return with_rule_dirs(EventExtractor(nlp, name), rules)

@@ -25,6 +25,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..factories import warta_component, with_rule_dirs
 from ..matching import RuleMatcher
 from ..rules import REGEX_TIMEOUT, Pattern, Rule, RuleKind, RuleSet, register_rule_kind
 from ..spans import add_mentions, current_mentions, doc_text, forget_mentions, in_boilerplate, make_mention
@@ -128,6 +129,7 @@ def _contains(seq: list[str], sub: list[str]) -> bool:
     return m <= n and any(seq[i:i + m] == sub for i in range(n - m + 1))
 
 
+@warta_component("warta_officials")
 class OfficialTagger:
     """Tags OFFICIAL mentions and links each person to title, agency and country."""
 
@@ -1057,6 +1059,7 @@ def _non_overlapping(found: list[Found]) -> list[Found]:
     return sorted(kept, key=lambda f: f.start)
 
 
-@Language.factory("warta_officials")
-def make_officials(nlp: Language, name: str) -> OfficialTagger:
-    return OfficialTagger(nlp, name)
+@Language.factory("warta_officials", default_config={"rules": []})
+def make_officials(nlp: Language, name: str, rules: list[str]) -> OfficialTagger:
+    """``rules``: folders layered over the built-in rules when the component is used alone."""
+    return with_rule_dirs(OfficialTagger(nlp, name), rules)

@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..cache import disk_cached, module_version
+from ..factories import warta_component, with_rule_dirs
 from ..matching import RuleMatch, RuleMatcher
 from ..rules import Rule, RuleKind, RuleSet, register_rule_kind
 from ..spans import add_mentions, make_mention, trace, tracing
@@ -202,6 +203,7 @@ def blocked_by(matches: list[RuleMatch]) -> dict[int, RuleMatch]:
     return blocked
 
 
+@warta_component("warta_gazetteer")
 class GazetteerTagger:
     """Tags COUNTRY and LOCATION mentions; longer names win over names inside them."""
 
@@ -259,6 +261,7 @@ class GazetteerTagger:
         return doc
 
 
-@Language.factory("warta_gazetteer")
-def make_gazetteer(nlp: Language, name: str) -> GazetteerTagger:
-    return GazetteerTagger(nlp, name)
+@Language.factory("warta_gazetteer", default_config={"rules": []})
+def make_gazetteer(nlp: Language, name: str, rules: list[str]) -> GazetteerTagger:
+    """``rules``: folders layered over the built-in rules when the component is used alone."""
+    return with_rule_dirs(GazetteerTagger(nlp, name), rules)
