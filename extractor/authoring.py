@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import Errors, RuleError
+from .pipeline import get_pipeline
 from .rules import Problems, Rule, RuleSet, builtin_rules_dir, load_rules
 
 LABEL_COLORS = {"OFFICIAL": "#f4b6c2", "AGENCY": "#a8d8ea", "COUNTRY": "#c3e6a1", "LOCATION": "#e6dba1",
@@ -91,22 +92,6 @@ def load_scope(directory: Path | None) -> Scope:
     return Scope(ruleset, scoped, user, [Finding.of_error(e) for e in problems.errors])
 
 
-_PIPELINES: dict[str, tuple[RuleSet, Language]] = {}
-
-
-def pipeline_for(ruleset: RuleSet) -> Language:
-    """The full pipeline over ``ruleset``, kept per rules version (building one takes seconds)."""
-    from .pipeline import build_pipeline
-
-    if ruleset.version not in _PIPELINES:
-        if len(_PIPELINES) >= 4:
-            _PIPELINES.pop(next(iter(_PIPELINES)))
-        _PIPELINES[ruleset.version] = (ruleset, build_pipeline(ruleset=ruleset))
-    built_with, nlp = _PIPELINES[ruleset.version]
-    ruleset.generated.update(built_with.generated)  # rules the components generated resolve here too
-    return nlp
-
-
 # --- rules check ---------------------------------------------------------------------------
 
 
@@ -117,7 +102,7 @@ def check_rules(directory: Path | None = None, require_examples: bool = False) -
     nlp: Language | None = None
     if not findings:
         try:  # components validate their own fields when given the rules (boilerplate `extent`, ...)
-            nlp = pipeline_for(scope.ruleset)  # its tokenizer is Warta's: no second build for never_matches
+            nlp = get_pipeline(scope.ruleset)  # its tokenizer is Warta's: no second build for never_matches
         except RuleError as error:
             findings.append(Finding.of_error(error))
     if nlp is None:
@@ -125,7 +110,7 @@ def check_rules(directory: Path | None = None, require_examples: bool = False) -
             return sorted(findings, key=lambda f: (f.file, f.line or 0))
         from .tokenizer import blank_language
 
-        nlp = blank_language(scope.ruleset)  # the rules did not build: Warta's tokenizer alone, to read patterns
+        nlp = blank_language()  # the rules did not build: Warta's tokenizer alone, to read patterns
     builtin_ids = _builtin_rules_by_id(scope) if scope.user_folder else {}
     for rule in scope.rules:
         findings.extend(never_matches(rule, nlp))
@@ -401,7 +386,7 @@ def run_rule_tests(directory: Path | None = None, require_examples: bool = False
     scope = load_scope(directory)
     if scope.problems:
         return RuleTestReport(scope.problems, [], len(scope.rules), 0, 0, broken=True)
-    nlp = nlp if nlp is not None else pipeline_for(scope.ruleset)
+    nlp = nlp if nlp is not None else get_pipeline(scope.ruleset)
     runner = ExampleRunner(nlp, scope.ruleset)
     failures: list[Finding] = []
     uncovered: list[Finding] = []

@@ -78,18 +78,18 @@ def extract(
     """Extract entities and events from articles, one JSON line per article."""
     from .cache import load_rules_cached
     from .parallel import default_jobs, extract_lines
-    from .pipeline import build_pipeline
+    from .pipeline import get_pipeline
     from .progress import progress
     from .resume import Completed, read_completed
     from .sources import read_paths
 
+    if resume and (output is None or str(output) == "-"):  # arguments first: no pipeline built for a bad call
+        raise fail(UsageError("--resume needs -o FILE (the output to resume)"))
     try:
         ruleset = load_rules_cached(rules or [])
-        nlp = None if dask else build_pipeline(ruleset=ruleset)
+        nlp = None if dask else get_pipeline(ruleset)
     except WartaError as error:
         raise fail(error) from None
-    if resume and (output is None or str(output) == "-"):
-        raise fail(UsageError("--resume needs -o FILE (the output to resume)"))
     done = read_completed(output) if resume and output is not None else Completed()
     articles = read_paths(paths, max_bytes=max_bytes)
     if done.doc_ids:
@@ -198,13 +198,14 @@ def explain_command(
     published: Annotated[str | None, typer.Option("--published", help="The article's date (YYYY-MM-DD).")] = None,
 ) -> None:
     """Show the tokens, every mention with its rule and file:line, rejected candidates, and the events."""
-    from .authoring import explain, explanation_html, format_explanation, pipeline_for
+    from .authoring import explain, explanation_html, format_explanation
     from .cache import load_rules_cached
+    from .pipeline import get_pipeline
     from .sources import read_paths
 
     try:
         ruleset = load_rules_cached(rules or [])
-        nlp = pipeline_for(ruleset)  # built once for every text of the run
+        nlp = get_pipeline(ruleset)  # built once for every text of the run
     except WartaError as error:
         raise fail(error) from None
     inputs: list[tuple[str, str | None, str]] = []
@@ -237,12 +238,13 @@ def candidates_command(
     min_count: Annotated[int, typer.Option("--min-count", help="Only names seen at least this often.")] = 2,
 ) -> None:
     """List frequent capitalized names no rule tagged (count, articles, name, example): YAML to add."""
+    from .cache import load_rules_cached
     from .candidates import untagged_names
-    from .pipeline import build_pipeline
+    from .pipeline import get_pipeline
     from .sources import read_paths
 
     try:
-        nlp = build_pipeline(rules or [])
+        nlp = get_pipeline(load_rules_cached(rules or []))
     except WartaError as error:
         raise fail(error) from None
     for cand in untagged_names(nlp, read_paths(paths), min_count=min_count, top=top):

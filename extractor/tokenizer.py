@@ -114,10 +114,9 @@ class WartaIndonesian(Indonesian):
     Defaults = _WartaIndonesianDefaults
 
 
-def blank_language(ruleset: RuleSet) -> Language:
+def blank_language() -> Language:
     """A blank ``id`` pipeline with Warta's tokenizer: what ``spacy.blank("id")`` + :func:`configure_tokenizer`
     give, built in one go."""
-    del ruleset  # reserved for tokenizer exceptions kept as rules
     return WartaIndonesian(create_tokenizer=warta_tokenizer)
 
 

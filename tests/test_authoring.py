@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from extractor.authoring import check_rules, explain, pipeline_for, run_rule_tests
+from extractor.authoring import check_rules, explain, run_rule_tests
 from extractor.cli import app
 from extractor.extract import extract_text, run_doc
-from extractor.pipeline import build_pipeline
+from extractor.pipeline import build_pipeline, get_pipeline
 from extractor.rules import builtin_rules_dir, compile_regex, load_rules
 from extractor.spans import add_mentions, make_mention
 
@@ -192,7 +192,7 @@ def test_rules_test_explains_a_candidate_that_lost(tmp_path: Path) -> None:
                                        "    examples: [\"Ia di Phnom Penh.\"]\n")
     report = run_rule_tests(tmp_path)
     assert len(report.failures) == 1
-    assert "rejected: 'Penh' overlaps LOCATION 'Phnom Penh' (location.southeast_asia)" in report.failures[0].message
+    assert "rejected: 'Penh' overlaps LOCATION 'Phnom Penh' (location.cambodia)" in report.failures[0].message
 
 
 def test_shipped_rules_pass_their_own_check() -> None:
@@ -230,13 +230,13 @@ def test_explain_shows_tokens_mentions_with_provenance_and_rejected_candidates(t
     assert result.exit_code == 0, result.output
     text = result.stdout
     assert "Tokens (" in text and "3:Phnom" in text
-    assert re.search(r"LOCATION +'Phnom Penh' \[12:22\]  rule location\.southeast_asia \(\S*locations\.yaml:\d+\)",
+    assert re.search(r"LOCATION +'Phnom Penh' \[12:22\]  rule location\.cambodia \(\S*locations\.yaml:\d+\)",
                      text), text
     assert re.search(r"COUNTRY +'Kamboja' .*code='KH'", text)
     assert "'Myanmar'" in text.split("Rejected candidates")[1] and "inside page chrome" in text
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "entities" in page and "Phnom Penh" in page
-    assert "location.southeast_asia" in page
+    assert "location.cambodia" in page
 
 
 def test_explain_reads_a_file(tmp_path: Path) -> None:
@@ -285,7 +285,7 @@ def test_explain_gives_the_record_extract_gives(ruleset_and_nlp: tuple[Any, Any]
 @pytest.fixture(scope="module")
 def ruleset_and_nlp() -> tuple[Any, Any]:
     ruleset = load_rules()
-    return ruleset, pipeline_for(ruleset)  # the pipeline `warta explain` uses (built once)
+    return ruleset, get_pipeline(ruleset)  # the pipeline `warta explain` uses (built once)
 
 
 def test_tracing_is_off_unless_explain_asks(ruleset_and_nlp: tuple[Any, Any]) -> None:
@@ -293,7 +293,7 @@ def test_tracing_is_off_unless_explain_asks(ruleset_and_nlp: tuple[Any, Any]) ->
     text = "Tim tiba di KBRI Phnom Penh."
     assert run_doc(nlp, text)._.trace is None
     traced = explain(nlp, ruleset, text).doc._.trace
-    assert {"rule": "location.southeast_asia", "start": 17, "end": 27,
+    assert {"rule": "location.cambodia", "start": 17, "end": 27,
             "reason": "overlaps AGENCY 'KBRI Phnom Penh' (agency.kbri), which is longer or has a higher priority"
             } in traced
 
@@ -306,9 +306,8 @@ def test_each_authoring_command_builds_the_tokenizer_and_pipeline_once(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str) -> None:
     """Building Warta's tokenizer takes seconds: `rules check|test` and `explain` (of several texts) build it once,
     and read each rule folder at most once."""
-    import extractor.authoring as authoring
     import extractor.pipeline as pipeline_module
-    import extractor.rules as rules_module
+    import extractor.rules.loader as rules_module
     import extractor.tokenizer as tokenizer_module
 
     write(tmp_path / "mine", "mine.yaml", LOC + "  - id: loc.kampung\n    label: LOCATION\n    pattern: Kampung Warta\n"
@@ -317,9 +316,9 @@ def test_each_authoring_command_builds_the_tokenizer_and_pipeline_once(
     builds: list[str] = []
     real = tokenizer_module.blank_language
 
-    def counting(ruleset: Any) -> Any:
+    def counting() -> Any:
         builds.append(command)
-        return real(ruleset)
+        return real()
 
     loads: list[Path] = []
     real_load = rules_module.load_rule_dir
@@ -331,7 +330,7 @@ def test_each_authoring_command_builds_the_tokenizer_and_pipeline_once(
     monkeypatch.setattr(rules_module, "load_rule_dir", counting_loads)
     monkeypatch.setattr(pipeline_module, "blank_language", counting)
     monkeypatch.setattr(tokenizer_module, "blank_language", counting)
-    monkeypatch.setattr(authoring, "_PIPELINES", {})
+    monkeypatch.setattr(pipeline_module, "_BUILT", {})
     args = {"check": ["rules", "check", str(tmp_path / "mine")], "test": ["rules", "test", str(tmp_path / "mine")],
             "explain": ["explain", str(tmp_path / "two.jsonl"), "--rules", str(tmp_path / "mine")]}[command]
     result = run(*args)

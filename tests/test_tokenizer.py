@@ -39,7 +39,7 @@ def configured() -> Any:
     ("(8)", ["(", "8", ")"]),
 ])
 def test_dates_in_brackets_split_cleanly(configured: Any, text: str, tokens: list[str]) -> None:
-    assert [t.text for t in blank_language(NO_RULES).make_doc(text)] == tokens
+    assert [t.text for t in blank_language().make_doc(text)] == tokens
     assert [t.text for t in configured.make_doc(text)] == tokens
 
 
@@ -65,7 +65,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 @pytest.fixture(scope="module")
 def guarded() -> Any:
-    return blank_language(NO_RULES)
+    return blank_language()
 
 
 def tokens_of(nlp: Any, text: str) -> list[str]:

@@ -24,35 +24,13 @@ from spacy.tokens import Doc
 
 from ..errors import Errors, RuleError
 from ..matching import RuleMatch, RuleMatcher
-from ..rules import Rule, RuleKind, RuleSet, register_rule_kind
+from ..rules import Rule, RuleSet
+from ..rules.kinds import BOILERPLATE, EXTENTS, HEADLINE_STYLES
 from ..spans import doc_text
 
-EXTENTS = ("match", "line", "to_end", "from_line_start_to_end", "back_to_quote")
-HEADLINE_STYLES = ("title", "sentence")
 _SENTENCE_END = regex.compile(r"[.!?][\"”’]?+\s")
 
-KIND = register_rule_kind(RuleKind(
-    name="boilerplate",
-    fields={
-        "extent": ((str,), "one of " + ", ".join(EXTENTS)),
-        "next_lines": ((int,), "an integer (following headline-like lines that belong to the chrome)"),
-        "inline_headline": ((str,), "title or sentence (the case of the headline that follows)"),
-        "max_chars": ((int,), "an integer (to_end: apply only if at most this many characters remain)"),
-        "stop": ((bool,), "true or false"),
-        "requires": ((list,), "a list of strings, one of which every match of the regex contains"),
-        "outlet": ((str,), "a string (documentation: the outlet the rule was written for)"),
-    },
-    settings={
-        "headline_min_chars": ((int,), "an integer"),
-        "headline_min_words": ((int,), "an integer"),
-        "headline_max_chars": ((int,), "an integer"),
-        "merge_gap": ((int,), "an integer"),
-        "function_words": ((list,), "a list of lower-case words allowed inside a Title Case headline"),
-        "headline_stop_words": ((list,), "a list of words that end an inline headline"),
-        "abbreviations": ((list,), "a list of lower-case abbreviations ending in '.' (they do not end a headline)"),
-    },
-    labels=(),
-))
+KIND = BOILERPLATE
 
 _WORD = regex.compile(r"\S++")
 _LEAD = regex.compile(r"^[\"'“”‘’(\[«]++")
@@ -87,13 +65,13 @@ class BoilerplateDetector:
                                                        got=repr(value)), rule.file, rule.line, rule.id)
         self.matcher = RuleMatcher(self.nlp.vocab, self.nlp.make_doc, rules, requires=lambda r: r.get("requires"))
         settings = ruleset.settings("boilerplate")
-        self.min_chars = int(settings.get("headline_min_chars", self.min_chars))
-        self.min_words = int(settings.get("headline_min_words", self.min_words))
-        self.headline_max = int(settings.get("headline_max_chars", self.headline_max))
-        self.merge_gap = int(settings.get("merge_gap", self.merge_gap))
-        self.function_words = frozenset(str(w).lower() for w in settings.get("function_words", []))
-        self.stop_words = frozenset(str(w) for w in settings.get("headline_stop_words", []))
-        self.abbreviations = frozenset(str(w).lower() for w in settings.get("abbreviations", []))
+        self.min_chars = int(settings["headline_min_chars"])
+        self.min_words = int(settings["headline_min_words"])
+        self.headline_max = int(settings["headline_max_chars"])
+        self.merge_gap = int(settings["merge_gap"])
+        self.function_words = settings.lower_words("function_words")
+        self.stop_words = frozenset(settings.words("headline_stop_words"))
+        self.abbreviations = settings.lower_words("abbreviations")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)

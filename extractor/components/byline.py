@@ -13,20 +13,11 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..rules import REGEX_TIMEOUT, Rule, RuleKind, RuleSet, register_rule_kind
+from ..rules import REGEX_TIMEOUT, Rule, RuleSet
+from ..rules.kinds import BYLINE
 from ..spans import doc_text
 
-KIND = register_rule_kind(RuleKind(
-    name="byline",
-    fields={"role": ((str,), "a role in lower case (author, editor, reporter, translator)")},
-    settings={
-        "max_name_tokens": ((int,), "an integer"),
-        "not_after": ((list,), "a list of words"),
-        "end_markers": ((list,), "a list of strings"),
-        "name_separators": ((list,), "a list of words or punctuation marks"),
-    },
-    labels=(),
-))
+KIND = BYLINE
 
 _NAME_WORD = regex.compile(r"^\p{Lu}[\p{L}'\u2019.-]*+$")
 _LABEL_WINDOW = 40  # characters before a colon searched for a label (the longest label is shorter)
@@ -56,10 +47,10 @@ class BylineReader:
 
     def set_rules(self, ruleset: RuleSet) -> None:
         settings = ruleset.settings("byline")
-        self.max_tokens = int(settings.get("max_name_tokens", 5))
-        self.not_after = {str(w) for w in settings.get("not_after") or []}
-        self.end_markers = [str(w) for w in settings.get("end_markers") or []]
-        self.separators = separator_regex([str(w) for w in settings.get("name_separators") or [","]])
+        self.max_tokens = int(settings["max_name_tokens"])
+        self.not_after = set(settings.words("not_after"))
+        self.end_markers = settings.words("end_markers")
+        self.separators = separator_regex(settings.words("name_separators") or [","])
         labels: list[str] = []
         self.code_rules = []
         for rule in ruleset.of_kind("byline"):
