@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 from spacy.language import Language
 
 from extractor.extract import extract_text, run_doc
@@ -17,6 +19,13 @@ CORPUS = REPO / "corpus"
 SEED_GOLD = REPO / "tests" / "gold" / "seeds"
 SHARED = REPO.parent / "shared"
 SCHEMA = REPO / "extractor" / "schema" / "output.schema.json"
+
+# Hypothesis: about 1,000 examples over all properties by default (six properties), about 10,000 under
+# `--hypothesis-profile=ci` (what .ci/run selects). Derandomized: a failure reproduces.
+_HYPOTHESIS = {"deadline": None, "derandomize": True, "database": None, "suppress_health_check": list(HealthCheck)}
+settings.register_profile("default", max_examples=170, **_HYPOTHESIS)
+settings.register_profile("ci", max_examples=1700, **_HYPOTHESIS)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 import spacy
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
@@ -94,7 +94,6 @@ def test_guarded_tokens_equal_unguarded_on_the_corpus(configured: Any, guarded: 
         assert tokens_of(guarded, text) == tokens_of(configured, text), path.name
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80))
 def test_guarded_tokens_equal_unguarded_on_any_text(configured: Any, guarded: Any, text: str) -> None:
     assert tokens_of(guarded, text) == tokens_of(configured, text)
@@ -115,7 +114,6 @@ def test_no_suffix_or_infix_rule_matches_letters_alone() -> None:
     assert matched == []
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll", "Lt", "Lm", "Lo", "Pd", "Po", "Nd")),
                max_size=40))
 def test_guarded_tokens_equal_unguarded_on_words_and_punctuation(configured: Any, guarded: Any, text: str) -> None:
