@@ -281,7 +281,6 @@ class ExampleRunner:
         self.nlp = nlp
         self.ruleset = ruleset
         self._cache: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
-        self._chrome: Any = None
         self._rejected: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
 
     def items(self, text: str, published: str | None) -> list[dict[str, Any]]:
@@ -303,7 +302,8 @@ class ExampleRunner:
         regions = [(a, b) for a, b in record.get("boilerplate") or []]
         for a, b in regions:
             found.append({"type": "BOILERPLATE", "text": text[a:b], "start": a, "end": b})
-        found.extend(self._chrome_rules(text, regions))
+        found.extend({"type": "BOILERPLATE", "text": text[c["start"]:c["end"]], **c}
+                     for c in record.get("boilerplate_rules") or [])
         found.append({"type": "ARTICLE", "reference_date": record.get("reference_date"),
                       "reference_basis": record.get("reference_basis"), "published": record.get("published"),
                       "errors": [e.get("code") for e in record.get("errors") or []]})
@@ -314,20 +314,6 @@ class ExampleRunner:
         """Why the pipeline turned down this rule's candidates in ``text`` (from ``Doc._.trace``)."""
         return [f"{text[t['start']:t['end']]!r} {t['reason']}" for t in self._rejected.get((text, published), [])
                 if t.get("rule") == rule_id]
-
-    def _chrome_rules(self, text: str, regions: list[tuple[int, int]]) -> list[dict[str, Any]]:
-        """Page-chrome rules make regions, not mentions: a chrome rule fired if its match overlaps a
-        region (a ``stop: true`` rule, which keeps chrome off article text, fired if it matched)."""
-        from .matching import RuleMatcher
-
-        if self._chrome is None:
-            self._chrome = RuleMatcher(self.nlp.vocab, self.nlp.make_doc, self.ruleset.of_kind("boilerplate"))
-        out = []
-        for m in self._chrome(self.nlp.make_doc(text)):
-            if m.rule.get("stop", False) or any(a < m.end_char and m.start_char < b for a, b in regions):
-                out.append({"type": "BOILERPLATE", "rule": m.rule.id, "text": text[m.start_char:m.end_char],
-                            "start": m.start_char, "end": m.end_char})
-        return out
 
 
 def _matches(item: Mapping[str, Any], expect: Mapping[str, Any]) -> bool:
@@ -460,7 +446,8 @@ def format_explanation(ex: Explanation) -> str:
     chrome = record.get("boilerplate") or []
     lines += ["", f"Page chrome ({len(chrome)}):"]
     for a, b in chrome:
-        lines.append(f"  [{a}:{b}] {_short(text[a:b], 70)}")
+        rules = sorted({c["rule"] for c in record.get("boilerplate_rules") or [] if a <= c["start"] < b})
+        lines.append(f"  [{a}:{b}] {_short(text[a:b], 70)}" + (f"  rule {', '.join(rules)}" if rules else ""))
     lines += ["", f"Events ({len(record['events'])}):"]
     for ev in record["events"]:
         details = " ".join(f"{k}={ev[k]!r}" for k in ev if k not in ("type", "rule", "evidence"))

@@ -88,6 +88,7 @@ class BoilerplateDetector:
                     regions.append(region)
         regions.extend(self._headline_runs(text, stops, regions))
         doc._.boilerplate = merge_regions(_cut_stops(regions, stops), text, self.merge_gap)
+        doc._.boilerplate_rules = _provenance(matches, doc._.boilerplate)
         return doc
 
     # --- extents of one rule match ------------------------------------------------------
@@ -327,6 +328,15 @@ def _trim_run(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1] in ",;(\u2013\u2014-" or text[end - 1].isspace()):
         end -= 1
     return start, end
+
+
+def _provenance(matches: Iterable[RuleMatch], regions: list[tuple[int, int]]) -> list[dict[str, object]]:
+    """The rules behind the chrome: each match inside a region (a stop rule's match always: it kept text)."""
+    found: list[dict[str, object]] = []
+    for m in matches:
+        if m.rule.get("stop", False) or any(a < m.end_char and m.start_char < b for a, b in regions):
+            found.append({"rule": m.rule.id, "start": m.start_char, "end": m.end_char})
+    return sorted(found, key=lambda f: (int(str(f["start"])), int(str(f["end"])), str(f["rule"])))
 
 
 def _cut_stops(regions: list[tuple[int, int]], stops: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -40,6 +40,7 @@ class BylineReader:
         self.next_label_regex: Any = None  # the next "label:" inside a byline's text
         self.separators: Any = None
         self.role_of_label: dict[str, str] = {}
+        self.rule_of_label: dict[str, str] = {}
         self.code_rules: list[Rule] = []
         self.max_tokens = 5
         self.not_after: set[str] = set()
@@ -61,6 +62,7 @@ class BylineReader:
             elif rule.pattern.form == "phrase":
                 for label in rule.pattern.phrases:
                     self.role_of_label[label.lower()] = str(rule.get("role") or "author")
+                    self.rule_of_label[label.lower()] = rule.id
                     labels.append(label)
         if labels:
             alternatives = "|".join(regex.escape(x) for x in sorted(labels, key=len, reverse=True))
@@ -77,9 +79,10 @@ class BylineReader:
                 if self._after_excluded_word(text, start):
                     continue
                 role = self.role_of_label.get(label.lower(), "author")
+                rule_id = self.rule_of_label.get(label.lower(), "")
                 names = self._names(text[names_start:names_end])
                 for name in names:
-                    authors.append({"name": name, "role": role})
+                    authors.append({"name": name, "role": role, "rule": rule_id})
                 if names:
                     regions.append((start, names_end))
         for rule in self.code_rules:
@@ -87,7 +90,7 @@ class BylineReader:
             for m in rule.pattern.finditer(text):
                 for role, value in m.groupdict().items():
                     if value:
-                        authors.append({"name": value, "role": role})
+                        authors.append({"name": value, "role": role, "rule": rule.id})
                 regions.append((m.start(), m.end()))
         seen: set[tuple[str, str]] = set()
         unique = []
