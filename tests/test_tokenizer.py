@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 import spacy
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
@@ -20,6 +20,8 @@ from extractor.tokenizer import (
     blank_language,
     configure_tokenizer,
 )
+
+from .conftest import examples
 
 NO_RULES = RuleSet(files=[], rules=[], version="tokenizer-test")  # the tokenizer fixes need no rule file
 
@@ -94,6 +96,7 @@ def test_guarded_tokens_equal_unguarded_on_the_corpus(configured: Any, guarded: 
         assert tokens_of(guarded, text) == tokens_of(configured, text), path.name
 
 
+@settings(max_examples=examples(300))
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80))
 def test_guarded_tokens_equal_unguarded_on_any_text(configured: Any, guarded: Any, text: str) -> None:
     assert tokens_of(guarded, text) == tokens_of(configured, text)
@@ -114,6 +117,7 @@ def test_no_suffix_or_infix_rule_matches_letters_alone() -> None:
     assert matched == []
 
 
+@settings(max_examples=examples(300))
 @given(st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll", "Lt", "Lm", "Lo", "Pd", "Po", "Nd")),
                max_size=40))
 def test_guarded_tokens_equal_unguarded_on_words_and_punctuation(configured: Any, guarded: Any, text: str) -> None:
