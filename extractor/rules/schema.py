@@ -85,16 +85,16 @@ def mapping(doc: str, default: dict[str, Any] | None = None) -> Setting:
 
 # Fields every rule may carry, whatever its kind.
 COMMON_FIELDS: dict[str, Field] = {
-    "id": text("a string: the rule's unique id (provenance names it)"),
+    "id": text("the rule's unique id (provenance names it)"),
     "pattern": Field((str, list, dict), "a phrase, a list of phrases, a token pattern or {regex: ...}"),
     "label": text("the entity label the rule tags"),
     "attrs": Field((dict,), "a mapping of attributes given to what the rule tags"),
-    "optional": flag("true: `warta rules test` does not require an example"),
+    "optional": flag("true: the mention is optional (a venue, a bare RI): scored neither way, no event participant"),
     "ignore_case": flag("true: match regardless of case"),
-    "priority": number("an integer: a higher priority wins an overlap"),
+    "priority": number("a higher priority wins an overlap"),
     "examples": items("a list of texts (or mappings) the rule must match"),
     "counter_examples": items("a list of texts the rule must not match"),
-    "note": text("a string: free documentation"),
+    "note": text("free documentation"),
 }
 
 
