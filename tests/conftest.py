@@ -11,7 +11,8 @@ import pytest
 from hypothesis import HealthCheck, settings
 from spacy.language import Language
 
-from extractor.extract import extract_text, run_doc
+from extractor import extract as extract_module
+from extractor.extract import extract_text
 from extractor.pipeline import build_pipeline
 
 REPO = Path(__file__).resolve().parent.parent
@@ -32,6 +33,11 @@ settings.load_profile(HYPOTHESIS_PROFILE)
 def examples(under_ci: int) -> int:
     """A property's number of examples: ``under_ci`` in CI, a tenth of it otherwise."""
     return under_ci if HYPOTHESIS_PROFILE == "ci" else max(10, under_ci // 10)
+
+
+def run_doc(nlp: Language, text: str, published: str | None = None) -> Any:
+    """The annotated Doc for one string."""
+    return extract_module.annotate(nlp, extract_module.text_article(text, published=published))
 
 
 @pytest.fixture(scope="session")

@@ -12,13 +12,13 @@ from typer.testing import CliRunner
 
 from extractor.authoring import check_rules, explain, run_rule_tests
 from extractor.cli import app
-from extractor.extract import extract_text, run_doc
+from extractor.extract import extract_text
 from extractor.pipeline import build_pipeline, get_pipeline
 from extractor.rules import builtin_rules_dir, compile_regex, load_rules
 from extractor.spans import add_mentions, make_mention
 from tests.broken_rules import BROKEN, LOC
 
-from .conftest import CORPUS, REPO
+from .conftest import CORPUS, REPO, run_doc
 
 
 def run(*args: str) -> Any:

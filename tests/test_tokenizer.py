@@ -12,25 +12,26 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
-from extractor.rules import RuleSet
 from extractor.tokenizer import (
+    GLUED_BRACKETS,
     AlphabeticGuard,
     FirstCharacterGuard,
     WartaIndonesian,
     blank_language,
-    configure_tokenizer,
+    without_date_breaking_exceptions,
 )
 
 from .conftest import examples
-
-NO_RULES = RuleSet(files=[], rules=[], version="tokenizer-test")  # the tokenizer fixes need no rule file
 
 
 @pytest.fixture(scope="module")
 def configured() -> Any:
     """spacy.blank("id") adapted in place, the other way the fix is applied."""
     nlp = spacy.blank("id")
-    configure_tokenizer(nlp, NO_RULES)
+    infixes = list(nlp.Defaults.infixes or []) + list(GLUED_BRACKETS)
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer.rules = without_date_breaking_exceptions(tokenizer.rules)
     return nlp
 
 
