@@ -168,9 +168,9 @@ class AgencyTagger:
         self.state_words: set[str] = set()
         self.grade_words: set[str] = set()
         self.state_hashes: set[int] = set()
-        self.max_generic = 12
-        self.max_place = 4
-        self.default_country = "ID"
+        self.max_generic = int(KIND.default("max_generic_tokens"))
+        self.max_place = int(KIND.default("max_place_tokens"))
+        self.default_country = str(KIND.default("default_country"))
         self.home_location_rules: tuple[str, ...] = ()
 
     def set_rules(self, ruleset: RuleSet) -> None:

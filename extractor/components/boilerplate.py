@@ -47,10 +47,10 @@ class BoilerplateDetector:
         self.nlp = nlp
         self.name = name
         self.matcher: RuleMatcher | None = None
-        self.min_chars = 200
-        self.min_words = 25
-        self.headline_max = 160
-        self.merge_gap = 3
+        self.min_chars = int(KIND.default("headline_min_chars"))
+        self.min_words = int(KIND.default("headline_min_words"))
+        self.headline_max = int(KIND.default("headline_max_chars"))
+        self.merge_gap = int(KIND.default("merge_gap"))
         self.function_words: frozenset[str] = frozenset()
         self.stop_words: frozenset[str] = frozenset()
         self.abbreviations: frozenset[str] = frozenset()

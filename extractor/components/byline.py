@@ -42,7 +42,7 @@ class BylineReader:
         self.role_of_label: dict[str, str] = {}
         self.rule_of_label: dict[str, str] = {}
         self.code_rules: list[Rule] = []
-        self.max_tokens = 5
+        self.max_tokens = int(KIND.default("max_name_tokens"))
         self.not_after: set[str] = set()
         self.end_markers: list[str] = []
 

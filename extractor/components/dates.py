@@ -258,9 +258,9 @@ class DateTagger:
         self.clock_re: Any = None
         self.future_re: Any = None
         self.header_marker_re: Any = None
-        self.future_window = 80
-        self.header_window = 1200
-        self.years_back = 1
+        self.future_window = int(KIND.default("future_window"))
+        self.header_window = int(KIND.default("header_window"))
+        self.years_back = int(KIND.default("weekday_years_back"))
         self._templates: dict[tuple[int, str], Cand | None] = {}
         self._viable: dict[str, tuple[Shape, ...]] = {}
 

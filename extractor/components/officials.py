@@ -119,8 +119,8 @@ class OfficialTagger:
         self.weak: set[str] = set()
         self.not_name: set[str] = set()
         self.enumeration_end: set[str] = set()
-        self.default_country = "ID"
-        self.max_name = 5
+        self.default_country = str(KIND.default("default_country"))
+        self.max_name = int(KIND.default("max_name_tokens"))
         self.agency_by_form: dict[str, tuple[str, str | None]] = {}
         self.known: dict[str, tuple[str, str | None]] = {}  # name or alias -> (full name, country)
         self.known_words: set[str] = set()

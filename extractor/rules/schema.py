@@ -109,6 +109,10 @@ class RuleKind:
     requires_pattern: bool = True
     labels: tuple[str, ...] = LABELS
 
+    def default(self, key: str) -> Any:
+        """One setting's default (a component's value before it is given the rules)."""
+        return _copy(self.settings[key].default)
+
     def defaults(self) -> dict[str, Any]:
         """Every setting's default (fresh copies: callers may keep and change them)."""
         return {key: _copy(s.default) for key, s in self.settings.items()}
