@@ -203,12 +203,7 @@ def explain_command(
     from .pipeline import get_pipeline
     from .sources import read_paths
 
-    try:
-        ruleset = load_rules_cached(rules or [])
-        nlp = get_pipeline(ruleset)  # built once for every text of the run
-    except WartaError as error:
-        raise fail(error) from None
-    inputs: list[tuple[str, str | None, str]] = []
+    inputs: list[tuple[str, str | None, str]] = []  # read first: nothing to explain builds no pipeline
     if os.path.exists(text_or_file):
         for article in read_paths([text_or_file]):
             for err in article.errors:
@@ -217,6 +212,13 @@ def explain_command(
                 inputs.append((article.text, article.published or published, article.doc_id))
     else:
         inputs = [(text_or_file, published, "text")]
+    if not inputs:
+        raise typer.Exit(1)
+    try:
+        ruleset = load_rules_cached(rules or [])
+        nlp = get_pipeline(ruleset)  # built once for every text of the run
+    except WartaError as error:
+        raise fail(error) from None
     explanations = [explain(nlp, ruleset, text, date, doc_id) for text, date, doc_id in inputs]
     page_to_stdout = html_out is not None and str(html_out) == "-"
     if not page_to_stdout:
@@ -226,8 +228,6 @@ def explain_command(
             out.write(explanation_html(explanations))
         if not page_to_stdout:
             typer.echo(f"warta: wrote {html_out}", err=True)
-    if not inputs:
-        raise typer.Exit(1)
 
 
 @app.command("candidates")
