@@ -141,7 +141,7 @@ def eval_command(
         typer.echo(format_report(evaluation, show_errors=errors))
 
 
-# --- rule authoring: warta rules check|test, warta explain (plain functions in authoring.py) ---
+# --- rule authoring: warta rules check|test, warta explain (plain functions in authoring/) ---
 
 rules_app = typer.Typer(no_args_is_help=True, help="Check rule files and run their examples.")
 app.add_typer(rules_app, name="rules")
