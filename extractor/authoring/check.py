@@ -22,7 +22,7 @@ def check_rules(directory: Path | None = None, require_examples: bool = False) -
     findings = list(scope.problems)
     nlp: Language | None = None
     if not findings:
-        try:  # components validate their own fields when given the rules (boilerplate `extent`, ...)
+        try:  # components check what the schema cannot (fields a role requires, ...) when given the rules
             nlp = get_pipeline(scope.ruleset)  # its tokenizer is Warta's: no second build for never_matches
         except RuleError as error:
             findings.append(Finding.of_error(error))

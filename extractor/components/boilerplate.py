@@ -22,10 +22,9 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..errors import Errors, RuleError
 from ..matching import RuleMatch, RuleMatcher
 from ..rules import Rule, RuleSet
-from ..rules.kinds import BOILERPLATE, EXTENTS, HEADLINE_STYLES
+from ..rules.kinds import BOILERPLATE
 from ..spans import doc_text
 
 _SENTENCE_END = regex.compile(r"[.!?][\"”’]?+\s")
@@ -57,12 +56,6 @@ class BoilerplateDetector:
 
     def set_rules(self, ruleset: RuleSet) -> None:
         rules = ruleset.of_kind("boilerplate")
-        for rule in rules:  # values the rule loader cannot know: checked here, reported with file:line
-            for key, allowed in (("extent", EXTENTS), ("inline_headline", HEADLINE_STYLES)):
-                value = rule.get(key)
-                if value is not None and value not in allowed:
-                    raise RuleError(Errors.E003.format(field=key, expected="one of " + ", ".join(allowed),
-                                                       got=repr(value)), rule.file, rule.line, rule.id)
         self.matcher = RuleMatcher(self.nlp.vocab, self.nlp.make_doc, rules, requires=lambda r: r.get("requires"))
         settings = ruleset.settings("boilerplate")
         self.min_chars = int(settings["headline_min_chars"])
