@@ -9,14 +9,20 @@ The Python API (imported on first use, so ``import extractor`` stays cheap):
 The data's path, module by module:
 
 1. ``sources``    files, folders, JSONL  -> ``Article`` records (errors kept, never raised)
-2. ``rules``      rules/*.yaml           -> a validated, layered ``RuleSet``
-3. ``pipeline``   spacy.blank("id") + ``tokenizer`` fixes + ``components/*`` -> ``Language``
+2. ``rules/``     rules/*.yaml           -> a validated, layered ``RuleSet``; the schema of every
+                  rule kind (fields, allowed values, settings with defaults) is ``rules/kinds.py``,
+                  and the loader never imports a component
+3. ``pipeline``   spacy.blank("id") + ``tokenizer`` fixes + ``components/*`` -> ``Language``;
+                  ``get_pipeline(ruleset)`` is the one per-process cache of built pipelines
 4. ``components`` one spaCy component per concern, each tagging mentions via
                   ``matching`` and putting them on the Doc through ``spans``;
                   ``factories`` makes each usable alone (default rules, saving)
 5. ``records``    Doc -> the output contract (one JSON object per article)
 6. ``extract``    runs 1-5 per article; ``cli`` is the thin command line over it;
                   ``api`` is the same for Python callers
+
+Beside the path: ``authoring/`` (``warta rules check|test``, ``warta explain``) and
+``evaluate/`` (``warta eval``).
 """
 
 from __future__ import annotations

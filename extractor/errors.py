@@ -34,6 +34,7 @@ class Errors(str, Enum):
     E019 = "E019 replaces the built-in rule of the same id at {where}"
     E020 = ("E020 field {field!r} holds {value!r}, which YAML read from an unquoted yes/no/on/off/true/false: "
             "quote the word (\"on\")")
+    E021 = "E021 field {field!r} is {value!r}, not one of: {allowed}"
 
     # E1xx: input articles
     E101 = "E101 cannot read file: {detail}"

@@ -33,7 +33,7 @@ RULES = [
 
 @pytest.fixture(scope="module")
 def blank() -> Language:
-    return blank_language(None)  # type: ignore[arg-type]
+    return blank_language()
 
 
 def spans(matches: list[Any]) -> list[tuple[str, int, int]]:

@@ -38,7 +38,7 @@ def reference_add(doc: Doc, spans: Iterable[Span]) -> list[Span]:
 
 @pytest.fixture(scope="module")
 def blank() -> Language:
-    return blank_language(None)  # type: ignore[arg-type]
+    return blank_language()
 
 
 def key(span: Span) -> tuple[int, int, str, str]:

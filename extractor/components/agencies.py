@@ -32,40 +32,12 @@ from spacy.tokens import Doc, Span
 
 from ..factories import warta_component, with_rule_dirs
 from ..matching import RuleMatcher
-from ..rules import Rule, RuleKind, RuleSet, register_rule_kind
+from ..rules import Rule, RuleSet
+from ..rules.kinds import AGENCY
 from ..spans import add_mentions, make_mention
 from .naming import is_acronym, is_cap, is_roman, phrase_tokens, titlecase_tokens
 
-KIND = register_rule_kind(RuleKind(
-    name="agency",
-    fields={
-        "role": ((str,), "one of: generic, not_agency, office, defined_acronym, listed_acronym"),
-        "name": ((str,), "a string"),
-        "acronym": ((str,), "a string"),
-        "aliases": ((list,), "a list of strings"),
-        "country": ((str,), "an ISO 3166-1 alpha-2 code"),
-        "kind": ((str,), "a string (ministry, police, embassy, ...)"),
-        "takes_place": ((bool,), "true or false"),
-        "place_name": ((str,), "a format string with {name}, {pattern} and {place}"),
-    },
-    settings={
-        "name_words": ((list,), "a list of words"),
-        "connectors": ((list,), "a list of words"),
-        "open_connectors": ((list,), "a list of words"),
-        "name_breakers": ((list,), "a list of words"),
-        "max_generic_tokens": ((int,), "an integer"),
-        "enumeration_end": ((list,), "a list of words"),
-        "list_separators": ((list,), "a list of words"),
-        "state_words": ((list,), "a list of words"),
-        "grade_words": ((list,), "a list of words"),
-        "max_place_tokens": ((int,), "an integer"),
-        "home_location_rules": ((list,), "a list of rule id prefixes"),
-        "not_acronyms": ((list,), "a list of acronyms"),
-        "default_country": ((str,), "an ISO 3166-1 alpha-2 code"),
-    },
-    requires_pattern=False,
-    labels=("AGENCY",),
-))
+KIND = AGENCY
 
 _PLACE_LABELS = ("COUNTRY", "LOCATION")
 _BRACKETS = {"(", ")"}
@@ -140,10 +112,6 @@ class DocView:
         return self._titlecase
 
 
-def _as_strings(value: Any) -> list[str]:
-    return [str(v) for v in value] if isinstance(value, list) else []
-
-
 def surface_forms(rule: Rule) -> list[str]:
     """Every phrase a named-agency rule matches: its pattern, or its name, plus acronym and aliases."""
     forms: list[str] = []
@@ -153,7 +121,7 @@ def surface_forms(rule: Rule) -> list[str]:
         forms.append(str(rule.get("name")))
     if rule.get("acronym"):
         forms.append(str(rule.get("acronym")))
-    forms.extend(_as_strings(rule.get("aliases")))
+    forms.extend(rule.words("aliases"))
     return list(dict.fromkeys(f for f in forms if f.strip()))
 
 
@@ -202,14 +170,14 @@ class AgencyTagger:
         self.state_words: set[str] = set()
         self.grade_words: set[str] = set()
         self.state_hashes: set[int] = set()
-        self.max_generic = 12
-        self.max_place = 4
-        self.default_country = "ID"
+        self.max_generic = int(KIND.default("max_generic_tokens"))
+        self.max_place = int(KIND.default("max_place_tokens"))
+        self.default_country = str(KIND.default("default_country"))
         self.home_location_rules: tuple[str, ...] = ()
 
     def set_rules(self, ruleset: RuleSet) -> None:
         settings = ruleset.settings("agency")
-        words = {key: set(_as_strings(settings.get(key))) for key in (
+        words = {key: set(settings.words(key)) for key in (
             "name_words", "connectors", "open_connectors", "name_breakers", "not_acronyms", "enumeration_end",
             "list_separators", "state_words", "grade_words")}
         self.name_words = words["name_words"]
@@ -221,10 +189,10 @@ class AgencyTagger:
         self.list_separators = words["list_separators"]
         self.state_words = words["state_words"]
         self.grade_words = words["grade_words"]
-        self.max_generic = int(settings.get("max_generic_tokens", 12))
-        self.max_place = int(settings.get("max_place_tokens", 4))
-        self.default_country = str(settings.get("default_country", "ID"))
-        self.home_location_rules = tuple(_as_strings(settings.get("home_location_rules")))
+        self.max_generic = int(settings["max_generic_tokens"])
+        self.max_place = int(settings["max_place_tokens"])
+        self.default_country = str(settings["default_country"])
+        self.home_location_rules = tuple(settings.words("home_location_rules"))
         make = self.nlp.make_doc
         vocab = self.nlp.vocab
         phrases = self.phrases = PhraseMatcher(vocab, attr="ORTH")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy
@@ -27,31 +27,14 @@ from spacy.tokens import Doc, Span
 from ..errors import Errors, RuleError
 from ..factories import warta_component, with_rule_dirs
 from ..matching import RuleMatcher
-from ..rules import Rule, RuleKind, RuleSet, register_rule_kind
+from ..rules import Rule, RuleSet
+from ..rules.kinds import ATTRIBUTES, CASE_COUNTS, POSITIONS, REFERS
+from ..rules.kinds import CASE_COUNT_ROLES as ROLES
+from ..rules.kinds import COUNT_CUES as CUES
 from ..spans import add_mentions, current_mentions, doc_text, in_boilerplate, make_mention
 
 LABEL = "CASE_COUNT"
 
-# role -> the kind-specific fields a rule of that role must carry
-ROLES: dict[str, tuple[str, ...]] = {
-    "unit": (),
-    "implied": ("refer",),
-    "qualifier": ("qualifier",),
-    "category": (),
-    "exclude_before": (),
-    "exclude_after": (),
-    "exclude": (),
-    "boundary": (),
-    "baseline": (),
-    "place": ("country",),
-    "multi_place": (),
-    "place_anaphor": (),
-    "not_place": (),
-}
-REFERS = ("last", "sentence", "next")
-CUES = ("category", "preceded")
-POSITIONS = ("before", "after")
-ATTRIBUTES = ("period", "country")
 # roles whose matches decide whether a numeral is a count (the others shape its attributes)
 _NUMERAL_ROLES = frozenset({"unit", "implied", "qualifier", "category", "exclude_before", "exclude_after", "exclude"})
 # roles read only next to a numeral: a match counts if a numeral starts from _NEAR_BEFORE tokens before
@@ -60,50 +43,7 @@ _NEAR_ROLES = _NUMERAL_ROLES - {"category"}
 _NEAR_BEFORE = 16
 _NEAR_AFTER = 12
 
-KIND = register_rule_kind(RuleKind(
-    name="case_counts",
-    fields={
-        "role": ((str,), "one of " + ", ".join(ROLES)),
-        "unit": ((str,), "a string (the counted noun, lower case; default: the matched text)"),
-        "qualifier": ((str,), "a string (more_than, at_least, approx, almost, less_than, at_most)"),
-        "category": ((str,), "a string"),
-        "country": ((str,), "an ISO 3166-1 alpha-2 code"),
-        "refer": ((str,), "last, sentence or next"),
-        "cue": ((str,), "category or preceded (no pattern needed)"),
-        "partition_head": ((bool,), "true or false"),
-        "position": ((str,), "before or after"),
-        "preceded_by": ((list,), "a list of words"),
-        "classifier": ((bool,), "true or false"),
-        "keep_with_unit": ((bool,), "true or false"),
-        "blocks": ((list,), "a list of attributes (period, country)"),
-        "home_only": ((bool,), "true or false"),
-    },
-    settings={
-        "number_words": ((dict,), "a mapping word -> integer"),
-        "teen_words": ((list,), "a list of words"),
-        "multipliers": ((dict,), "a mapping word -> integer"),
-        "scales": ((dict,), "a mapping word -> integer"),
-        "vague_quantities": ((dict,), "a mapping word -> [low, high]"),
-        "anaphoric_determiners": ((list,), "a list of words"),
-        "range_joiners": ((list,), "a list of words"),
-        "place_prepositions": ((list,), "a list of words"),
-        "home_country": ((str,), "an ISO 3166-1 alpha-2 code"),
-        "home_country_prepositions": ((list,), "a list of words"),
-        "approximate_scales": ((dict,), "a mapping word -> integer"),
-        "partition_words": ((list,), "a list of words"),
-        "refer_window": ((int,), "an integer (tokens)"),
-        "date_window": ((int,), "an integer (tokens)"),
-        "qualifier_fillers": ((list,), "a list of words"),
-        "qualifier_filler_max": ((int,), "an integer (words)"),
-        "approximate_suffixes": ((list,), "a list of suffixes"),
-        "place_coordinators": ((list,), "a list of words"),
-        "category_joiners": ((list,), "a list of words"),
-        "category_window": ((int,), "an integer (tokens)"),
-        "numeral_regex_window": ((int,), "an integer (characters)"),
-    },
-    requires_pattern=False,  # checked per rule: only `cue:` rules may go without one
-    labels=(LABEL,),
-))
+KIND = CASE_COUNTS
 
 _THOUSANDS_DOT = regex.compile(r"\d{1,3}+(?:\.\d{3})++")
 _THOUSANDS_COMMA = regex.compile(r"\d{1,3}+(?:,\d{3})++")
@@ -178,10 +118,6 @@ class _Hits:
         return self.by_role.get(key, [])
 
 
-def _words(value: Any) -> frozenset[str]:
-    return frozenset(str(v).lower() for v in value) if isinstance(value, (list, tuple)) else frozenset()
-
-
 def _int_map(value: Any) -> dict[str, int]:
     return {str(k).lower(): int(v) for k, v in value.items()} if isinstance(value, Mapping) else {}
 
@@ -206,22 +142,22 @@ class CaseCountTagger:
         self.home_country: str | None = None
         self.home_prepositions: frozenset[str] = frozenset()
         self.approximate_scales: dict[str, int] = {}
-        self.refer_window = 80
-        self.date_window = 3
+        self.refer_window = int(KIND.default("refer_window"))
+        self.date_window = int(KIND.default("date_window"))
         self.numeral_words: frozenset[str] = frozenset()  # words that may start a numeral
         self.qualifier_fillers: frozenset[str] = frozenset()
-        self.qualifier_filler_max = 2
+        self.qualifier_filler_max = int(KIND.default("qualifier_filler_max"))
         self.approximate_suffixes: tuple[str, ...] = ()
         self.place_coordinators: frozenset[str] = frozenset()
         self.category_joiners: frozenset[str] = frozenset()
-        self.category_window = 6
+        self.category_window = int(KIND.default("category_window"))
         self.category_cue: Rule | None = None
         self.word_keys: frozenset[int] = frozenset()  # LOWER of the numeral words
         self.end_keys: frozenset[int] = frozenset()  # LOWER of the sentence-end marks
         self.rule_keys: dict[int, Rule] = {}  # a phrase/token match's key -> its rule
         self.numeral_regexes: list[Rule] = []  # regex rules deciding whether a numeral counts
         self.clause_regexes: list[Rule] = []  # regex rules for the attributes
-        self.numeral_regex_window = 60
+        self.numeral_regex_window = int(KIND.default("numeral_regex_window"))
         self.labels = (0, 0, 0)  # the string keys of DATE, COUNTRY, LOCATION
         self.spaces: list[int] = []  # the IS_SPACE column of the document being tagged (set per call)
         self.preceded_cues: list[Rule] = []
@@ -232,30 +168,31 @@ class CaseCountTagger:
         rules = ruleset.of_kind(KIND.name)
         for rule in rules:
             _check_rule(rule)
+        rules += _country_places(ruleset)
         settings = ruleset.settings(KIND.name)
         self.number_words = _int_map(settings.get("number_words"))
-        self.teens = _words(settings.get("teen_words"))
+        self.teens = settings.lower_words("teen_words")
         self.multipliers = _int_map(settings.get("multipliers"))
         self.scales = _int_map(settings.get("scales"))
         self.vague = {str(k).lower(): (int(v[0]), int(v[1]))
                       for k, v in (settings.get("vague_quantities") or {}).items()}
-        self.determiners = _words(settings.get("anaphoric_determiners"))
-        self.joiners = _words(settings.get("range_joiners"))
-        self.prepositions = _words(settings.get("place_prepositions"))
-        self.partition_words = _words(settings.get("partition_words"))
+        self.determiners = settings.lower_words("anaphoric_determiners")
+        self.joiners = settings.lower_words("range_joiners")
+        self.prepositions = settings.lower_words("place_prepositions")
+        self.partition_words = settings.lower_words("partition_words")
         home = settings.get("home_country")
         self.home_country = str(home) if home else None
-        self.home_prepositions = _words(settings.get("home_country_prepositions"))
+        self.home_prepositions = settings.lower_words("home_country_prepositions")
         self.approximate_scales = _int_map(settings.get("approximate_scales"))
-        self.refer_window = int(settings.get("refer_window", 80))
-        self.date_window = int(settings.get("date_window", 3))
+        self.refer_window = int(settings["refer_window"])
+        self.date_window = int(settings["date_window"])
         self.numeral_words = frozenset(self.number_words) | frozenset(self.vague)
-        self.qualifier_fillers = _words(settings.get("qualifier_fillers"))
-        self.qualifier_filler_max = int(settings.get("qualifier_filler_max", 2))
-        self.approximate_suffixes = tuple(sorted(_words(settings.get("approximate_suffixes")), key=len, reverse=True))
-        self.place_coordinators = _words(settings.get("place_coordinators"))
-        self.category_joiners = _words(settings.get("category_joiners"))
-        self.category_window = int(settings.get("category_window", 6))
+        self.qualifier_fillers = settings.lower_words("qualifier_fillers")
+        self.qualifier_filler_max = int(settings["qualifier_filler_max"])
+        self.approximate_suffixes = tuple(sorted(settings.lower_words("approximate_suffixes"), key=len, reverse=True))
+        self.place_coordinators = settings.lower_words("place_coordinators")
+        self.category_joiners = settings.lower_words("category_joiners")
+        self.category_window = int(settings["category_window"])
         self.category_cue = next((r for r in rules if r.get("role") == "implied" and r.get("cue") == "category"), None)
         self.preceded_cues = [r for r in rules if r.get("role") == "implied" and r.get("cue") == "preceded"]
         strings = self.nlp.vocab.strings
@@ -266,7 +203,7 @@ class CaseCountTagger:
         regexes = [rule for rule in rules if rule.pattern is not None and rule.pattern.form == "regex"]
         self.numeral_regexes = [rule for rule in regexes if rule.get("role") in _NUMERAL_ROLES]
         self.clause_regexes = [rule for rule in regexes if rule.get("role") not in _NUMERAL_ROLES]
-        self.numeral_regex_window = int(settings.get("numeral_regex_window", 60))
+        self.numeral_regex_window = int(settings["numeral_regex_window"])
         self.matcher = RuleMatcher(self.nlp.vocab, self.nlp.make_doc, rules)
 
     # --- the component -------------------------------------------------------------------------
@@ -852,6 +789,12 @@ class _Context:
 
     def add_place(self, sentence: int, place: _Place) -> None:
         self.places.setdefault(sentence, []).append(place)
+
+
+def _country_places(ruleset: RuleSet) -> list[Rule]:
+    """LOCATION rules that name their country, read as ``place`` rules: where a count's cases happened."""
+    return [replace(r, kind=KIND.name, data={**r.data, "role": "place"}) for r in ruleset.of_kind("gazetteer")
+            if r.label == "LOCATION" and r.get("country") and not r.get("block")]
 
 
 def _check_rule(rule: Rule) -> None:

@@ -31,40 +31,15 @@ from spacy.tokens import Doc
 from ..errors import Errors, RuleError
 from ..factories import warta_component, with_rule_dirs
 from ..published import parse_published
-from ..rules import REGEX_TIMEOUT, Rule, RuleKind, RuleSet, register_rule_kind
+from ..rules import REGEX_TIMEOUT, Rule, RuleSet
+from ..rules.kinds import DATE_ROLES as ROLES
+from ..rules.kinds import DATES, UNITS
 from ..spans import add_mentions, doc_text, in_boilerplate, make_mention, trace
 
-ROLES = ("month", "weekday", "relative", "unit", "numeral", "ordinal", "year_part", "connector", "conjunction",
-         "modifier", "prefix", "direction", "future_cue", "context", "exclude", "shape")
-UNITS = ("day", "week", "month", "year")
 PARTS = {"quarter": ("Q", 4), "half": ("H", 2)}
 """A year part's TIMEX3 letter (2024-Q1, 2023-H2) and how many the year has."""
 
-KIND = register_rule_kind(RuleKind(
-    name="dates",
-    fields={
-        "role": ((str,), "one of " + ", ".join(ROLES)),
-        "value": ((int,), "an integer"),
-        "unit": ((str,), "day, week, month or year"),
-        "offset": ((int,), "an integer"),
-        "mod": ((str,), "START, MID or END"),
-        "abbreviations": ((list,), "a list of strings"),
-        "before": ((str,), "day, month or year"),
-        "direction": ((str,), "past, present or future"),
-        "part": ((str,), "quarter or half"),
-        "ambiguous": ((bool,), "true or false"),
-    },
-    settings={
-        "future_window": ((int,), "an integer (characters)"),
-        "header_window": ((int,), "an integer (characters)"),
-        "header_markers": ((list,), "a list of words"),
-        "weekday_years_back": ((int,), "an integer (years)"),
-        "start_words": ((list,), "a list of words or signs"),
-        "clock_cues": ((list,), "a list of words"),
-        "header_marker_fillers": ((list,), "a list of words"),
-    },
-    labels=("DATE",),
-))
+KIND = DATES
 
 SPACE = r"[^\S\n]"
 """What ``\\s`` means inside a shape: a space that does not cross a line break."""
@@ -286,9 +261,9 @@ class DateTagger:
         self.clock_re: Any = None
         self.future_re: Any = None
         self.header_marker_re: Any = None
-        self.future_window = 80
-        self.header_window = 1200
-        self.years_back = 1
+        self.future_window = int(KIND.default("future_window"))
+        self.header_window = int(KIND.default("header_window"))
+        self.years_back = int(KIND.default("weekday_years_back"))
         self._templates: dict[tuple[int, str], Cand | None] = {}
         self._viable: dict[str, tuple[Shape, ...]] = {}
 
@@ -338,22 +313,22 @@ class DateTagger:
         # Every date and false friend starts with a digit, a sign or one of these words. The shapes are tried
         # only where one begins (found by one C-level scan), not at every position of the text.
         self.trigger_start_re, self.trigger_re = _trigger_regexes(
-            lex.start_words() + [str(x) for x in settings.get("start_words", [])])
+            lex.start_words() + settings.words("start_words"))
         self.connector_re = regex.compile(rf"{SPACE}*(?:{fills['CONNECTOR']}){SPACE}*", regex.VERSION1)
         self.listed_day_re = regex.compile(rf"(?<![\w.,/])([12]\d|3[01]|0?[1-9]){SPACE}*"
                                            rf"{_alternation(lex.conjunctions)}{SPACE}*$", regex.VERSION1)
-        cues = _alternation(str(x) for x in settings.get("clock_cues", []))
+        cues = _alternation(settings.words("clock_cues"))
         self.clock_re = regex.compile(rf"{SPACE}*[,|•·\-–]?\s{{0,4}}(?:(?P<cue>{cues}){SPACE})?"
                                       r"\d{1,2}[:.]\d{2}(?![\d:])", regex.VERSION1)
         self.future_re = regex.compile(r"(?<!\w)" + _alternation(lex.future_cues), regex.VERSION1)
-        markers = _alternation(str(m) for m in settings.get("header_markers", []))
-        fillers = _alternation(str(m) for m in settings.get("header_marker_fillers", []))
+        markers = _alternation(settings.words("header_markers"))
+        fillers = _alternation(settings.words("header_marker_fillers"))
         self.header_marker_re = regex.compile(rf"{markers}\s*:?\s*(?:{fillers}\s+)?$", regex.VERSION1)
         self._templates = {}
         self._viable = {}
-        self.future_window = int(settings.get("future_window", 80))
-        self.header_window = int(settings.get("header_window", 1200))
-        self.years_back = int(settings.get("weekday_years_back", 1))
+        self.future_window = int(settings["future_window"])
+        self.header_window = int(settings["header_window"])
+        self.years_back = int(settings["weekday_years_back"])
         self.lex = lex
 
     # --- finding -----------------------------------------------------------------

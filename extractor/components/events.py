@@ -32,46 +32,13 @@ from spacy.tokens import Doc, Span
 from ..errors import Errors, RuleError
 from ..factories import warta_component, with_rule_dirs
 from ..matching import RuleMatcher
-from ..rules import Rule, RuleKind, RuleSet, register_rule_kind
+from ..rules import Rule, RuleSet, Settings
+from ..rules.kinds import EVENT, EVENT_TYPES, SIDES
+from ..rules.kinds import EVENT_CUES as CUES
 from ..spans import doc_text, in_boilerplate, trace, tracing
 
-EVENT_TYPES = ("MEETING", "AGREEMENT", "RESCUE", "REPATRIATION")
-CUES = ("planned", "negated", "irrealis", "realized", "speaker", "reported", "citizen", "place", "destination",
-        "antecedent", "link", "block", "dateline")
-SIDES = ("before", "after", "both")
+KIND = EVENT
 
-KIND = register_rule_kind(RuleKind(
-    name="event",
-    fields={
-        "event": ((str,), "one of " + ", ".join(EVENT_TYPES)),
-        "anaphoric": ((bool,), "true or false"),
-        "min_participants": ((int,), "an integer"),
-        "cue": ((str,), "one of " + ", ".join(CUES)),
-        "side": ((str,), "one of " + ", ".join(SIDES)),
-        "window": ((int,), "an integer (tokens)"),
-        "cut": ((bool,), "true or false"),
-        "count_side": ((str,), "before or after"),
-    },
-    settings={
-        "cue_window": ((int,), "an integer (tokens)"),
-        "merge_window": ((int,), "an integer (sentences)"),
-        "anaphor_window": ((int,), "an integer (sentences)"),
-        "min_participants": ((dict,), "a mapping of event type to an integer"),
-        "needs_count": ((list,), "a list of event types"),
-        "participant_labels": ((list,), "a list of entity labels"),
-        "count_units_excluded": ((list,), "a list of lower-case units"),
-        "count_window": ((int,), "an integer (tokens)"),
-        "abbreviations": ((list,), "a list of words a full stop after which ends no sentence"),
-        "home_bound": ((list,), "a list of event types for which 'ke X' is home, not the place"),
-        "speaker_reach": ((int,), "an integer (tokens)"),
-        "antecedent_reach": ((int,), "an integer (tokens)"),
-        "attribution_marks": ((list,), "a list of punctuation tokens"),
-        "name_joiners": ((list,), "a list of lower-case words"),
-    },
-    labels=(),
-))
-
-DEFAULT_MIN_PARTICIPANTS = {"MEETING": 2, "AGREEMENT": 1, "RESCUE": 0, "REPATRIATION": 0}
 COUNT_SIDE_PENALTY = 100  # a count on the other side of the trigger is taken only if none is on its side
 _DAY = regex.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = regex.compile(r"^(\d{4})-(\d{2})$")
@@ -346,45 +313,33 @@ class EventExtractor:
         self.nlp = nlp
         self.name = name
         self.matcher: RuleMatcher | None = None
-        self.cue_window = 4
-        self.merge_window = 2
-        self.anaphor_window = 8
-        self.min_participants = dict(DEFAULT_MIN_PARTICIPANTS)
-        self.needs_count = {"RESCUE", "REPATRIATION"}
-        self.participant_labels = {"OFFICIAL", "AGENCY", "COUNTRY"}
-        self.count_units_excluded: set[str] = set()
-        self.count_window = 12
-        self.abbreviations: frozenset[str] = frozenset()
-        self.home_bound: frozenset[str] = frozenset()
-        self.speaker_reach = 3
-        self.antecedent_reach = 3
-        self.attribution_marks: frozenset[str] = frozenset()
-        self.name_joiners: frozenset[str] = frozenset()
+        self._read_settings(Settings(KIND.defaults()))
         self.cue_matcher: CueMatcher | None = None
 
     # -- rules --------------------------------------------------------------------------
+
+    def _read_settings(self, settings: Settings) -> None:
+        self.cue_window = int(settings["cue_window"])
+        self.merge_window = int(settings["merge_window"])
+        self.anaphor_window = int(settings["anaphor_window"])
+        self.min_participants = {**KIND.settings["min_participants"].default,
+                                 **{str(k): int(v) for k, v in (settings["min_participants"] or {}).items()}}
+        self.needs_count = set(settings.words("needs_count"))
+        self.participant_labels = set(settings.words("participant_labels"))
+        self.count_units_excluded = set(settings.lower_words("count_units_excluded"))
+        self.count_window = int(settings["count_window"])
+        self.abbreviations = frozenset(settings.words("abbreviations"))
+        self.home_bound = frozenset(settings.words("home_bound"))
+        self.speaker_reach = int(settings["speaker_reach"])
+        self.antecedent_reach = int(settings["antecedent_reach"])
+        self.attribution_marks = frozenset(settings.words("attribution_marks"))
+        self.name_joiners = settings.lower_words("name_joiners")
 
     def set_rules(self, ruleset: RuleSet) -> None:
         rules = ruleset.of_kind("event")
         for rule in rules:
             self._check_rule(rule)
-        settings = ruleset.settings("event")
-        self.cue_window = int(settings.get("cue_window", 4))
-        self.merge_window = int(settings.get("merge_window", 2))
-        self.anaphor_window = int(settings.get("anaphor_window", 8))
-        self.min_participants = {**DEFAULT_MIN_PARTICIPANTS,
-                                 **{str(k): int(v) for k, v in (settings.get("min_participants") or {}).items()}}
-        self.needs_count = {str(t) for t in settings.get("needs_count", ["RESCUE", "REPATRIATION"])}
-        self.participant_labels = {str(x) for x in settings.get("participant_labels", ["OFFICIAL", "AGENCY",
-                                                                                        "COUNTRY"])}
-        self.count_units_excluded = {str(x).lower() for x in settings.get("count_units_excluded", [])}
-        self.count_window = int(settings.get("count_window", 12))
-        self.abbreviations = frozenset(str(x) for x in settings.get("abbreviations", []))
-        self.home_bound = frozenset(str(x) for x in settings.get("home_bound", ["REPATRIATION"]))
-        self.speaker_reach = int(settings.get("speaker_reach", 3))
-        self.antecedent_reach = int(settings.get("antecedent_reach", 3))
-        self.attribution_marks = frozenset(str(x) for x in settings.get("attribution_marks", [",", "”", '"']))
-        self.name_joiners = frozenset(str(x).lower() for x in settings.get("name_joiners", ["and", "of", "&"]))
+        self._read_settings(ruleset.settings("event"))
         # Triggers and blocks are matched over the whole Doc (they are rare: no trigger, no further work);
         # the other cues only inside the sentences that have a trigger.
         competing = [r for r in rules if r.get("event") or r.get("cue") == "block"]

@@ -366,7 +366,7 @@ def test_unknown_role_names_file_and_line(tmp_path: Path) -> None:
         "kind: case_counts\nrules:\n  - id: count.mine.x\n    role: nonsense\n    pattern: foo\n", encoding="utf-8")
     with pytest.raises(RuleError) as info:
         build_pipeline([tmp_path])
-    assert "mine.yaml:3" in str(info.value) and "role" in str(info.value)
+    assert "mine.yaml:4" in str(info.value) and "E021" in str(info.value) and "role" in str(info.value)
 
 
 def test_missing_refer_is_reported(tmp_path: Path) -> None:

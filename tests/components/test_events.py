@@ -428,17 +428,17 @@ def test_sentence_bounds(text: str, count: int) -> None:
     assert len(sentence_bounds(doc, frozenset({"Jl", "No"}))) == count
 
 
-@pytest.mark.parametrize(("body", "code"), [
-    ("  - id: x.both\n    event: MEETING\n    cue: planned\n    pattern: a\n", "E004"),
-    ("  - id: x.none\n    pattern: a\n", "E004"),
-    ("  - id: x.type\n    event: PARTY\n    pattern: a\n", "E003"),
-    ("  - id: x.cue\n    cue: maybe\n    pattern: a\n", "E003"),
+@pytest.mark.parametrize(("body", "code", "line"), [
+    ("  - id: x.both\n    event: MEETING\n    cue: planned\n    pattern: a\n", "E004", 3),
+    ("  - id: x.none\n    pattern: a\n", "E004", 3),
+    ("  - id: x.type\n    event: PARTY\n    pattern: a\n", "E021", 4),  # an enumeration: refused on load
+    ("  - id: x.cue\n    cue: maybe\n    pattern: a\n", "E021", 4),
 ])
-def test_bad_event_rules_name_file_and_line(tmp_path: Path, body: str, code: str) -> None:
+def test_bad_event_rules_name_file_and_line(tmp_path: Path, body: str, code: str, line: int) -> None:
     path = tmp_path / "events.yaml"
     path.write_text("kind: event\nrules:\n" + body, encoding="utf-8")
-    rule_file = load_rule_file(path)
     component = EventExtractor(spacy.blank("id"), "events")
     with pytest.raises(RuleError) as info:
+        rule_file = load_rule_file(path)
         component.set_rules(RuleSet(files=[rule_file], rules=rule_file.rules, version="t"))
-    assert code in str(info.value) and str(info.value).startswith(f"{path}:3:")
+    assert code in str(info.value) and str(info.value).startswith(f"{path}:{line}:")
