@@ -26,7 +26,8 @@ from .matching import match_mentions, normalize
 from .model import Counts, Evaluation, MentionError
 from .reading import load_gold, load_system, parse_system_lines
 from .report import format_report
-from .scoring import evaluate, evaluate_paths
+from .scoring import best_event, evaluate, evaluate_paths, participant_agrees
 
 __all__ = ["Counts", "Evaluation", "MentionError", "evaluate", "evaluate_paths", "format_report", "load_gold",
-           "load_system", "match_mentions", "normalize", "parse_system_lines"]
+           "load_system", "match_mentions", "normalize", "parse_system_lines",
+           "best_event", "participant_agrees"]

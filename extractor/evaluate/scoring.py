@@ -55,7 +55,7 @@ def participant_agrees(gold_name: Any, system_name: Any) -> bool:
     return bool(a and b) and (a in b or b in a)
 
 
-def _best_event(gold_event: Mapping[str, Any], system_events: Sequence[Mapping[str, Any]],
+def best_event(gold_event: Mapping[str, Any], system_events: Sequence[Mapping[str, Any]],
                 used: set[int]) -> int | None:
     best: tuple[int, int] | None = None
     for i, s in enumerate(system_events):
@@ -85,7 +85,7 @@ def score_document_events(evaluation: Evaluation, gold: Doc, system: Doc) -> Non
     system_events = [e for e in system.get("events") or [] if isinstance(e, dict)]
     used: set[int] = set()
     for g in gold_events:
-        index = _best_event(g, system_events, used)
+        index = best_event(g, system_events, used)
         if index is None:
             evaluation.events.fn += 1
             continue

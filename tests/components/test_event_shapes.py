@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
-from extractor.evaluate import _best_event, normalize, participant_agrees
+from extractor.evaluate import best_event, normalize, participant_agrees
 
 TABLE = Path(__file__).with_name("events_shapes.yaml")
 TYPES = ("MEETING", "AGREEMENT", "RESCUE", "REPATRIATION")
@@ -47,7 +47,7 @@ def pair_events(gold: list[Event], system: list[Event]) -> dict[int, int]:
     """gold index -> system index, by warta eval's port of score.py's event matching."""
     pairs: dict[int, int] = {}
     for gi, g in enumerate(gold):
-        si = _best_event(g, system, set(pairs.values()))
+        si = best_event(g, system, set(pairs.values()))
         if si is not None:
             pairs[gi] = si
     return pairs
