@@ -17,18 +17,18 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
 import numpy
 import regex
-from babel import Locale
 from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, IS_SPACE
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from .. import timex
+from ..countries import country_name
 from ..errors import Errors, RuleError
 from ..matching import RuleMatcher
 from ..rules import Rule, RuleKind, RuleSet, register_rule_kind
@@ -72,71 +72,6 @@ KIND = register_rule_kind(RuleKind(
 
 DEFAULT_MIN_PARTICIPANTS = {"MEETING": 2, "AGREEMENT": 1, "RESCUE": 0, "REPATRIATION": 0}
 COUNT_SIDE_PENALTY = 100  # a count on the other side of the trigger is taken only if none is on its side
-_DAY = regex.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_MONTH = regex.compile(r"^(\d{4})-(\d{2})$")
-_YEAR = regex.compile(r"^(\d{4})$")
-_WEEK = regex.compile(r"^(\d{4})-W(\d{2})$")
-
-
-# --- dates as intervals -------------------------------------------------------------
-
-
-def _point_interval(value: str) -> tuple[date, date] | None:
-    try:
-        if m := _DAY.match(value):
-            d = date(int(m[1]), int(m[2]), int(m[3]))
-            return d, d
-        if m := _MONTH.match(value):
-            y, mo = int(m[1]), int(m[2])
-            start = date(y, mo, 1)
-            end = date(y + (mo == 12), mo % 12 + 1, 1) - timedelta(days=1)
-            return start, end
-        if m := _YEAR.match(value):
-            return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
-        if m := _WEEK.match(value):
-            start = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return start, start + timedelta(days=6)
-    except ValueError:
-        return None
-    return None
-
-
-@lru_cache(maxsize=4096)
-def date_interval(value: str | None) -> tuple[date, date] | None:
-    """The days a TIMEX3-style value covers (``2024-08``, ``2024-W24``, ``2020/2024-09``), or None."""
-    if not value:
-        return None
-    if "/" in value:
-        left, _, right = value.partition("/")
-        a, b = _point_interval(left), _point_interval(right)
-        if a is None or b is None:
-            return None
-        return a[0], b[1]
-    return _point_interval(value)
-
-
-def _within(inner: tuple[date, date], outer: tuple[date, date]) -> bool:
-    return outer[0] <= inner[0] and inner[1] <= outer[1]
-
-
-def _span_days(interval: tuple[date, date]) -> int:
-    return (interval[1] - interval[0]).days
-
-
-# --- countries by code ----------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
-    names = Locale.parse("id").territories.items()
-    return {code: name.split(" (")[0] for code, name in names if len(code) == 2}
-
-
-def country_name(code: str | None, fallback: str) -> str:
-    """The Indonesian CLDR name of a country code (``KH`` -> ``Kamboja``), so ``RI`` reads ``Indonesia``."""
-    if code:
-        return _country_names().get(code, fallback)
-    return fallback
 
 
 # --- the pieces -----------------------------------------------------------------------
@@ -670,10 +605,10 @@ class EventExtractor:
     def _dates_compatible(a: str | None, b: str | None) -> bool:
         if a is None or b is None or a == b:
             return True
-        ia, ib = date_interval(a), date_interval(b)
+        ia, ib = timex.interval(a), timex.interval(b)
         if ia is None or ib is None:
             return False
-        return _within(ia, ib) or _within(ib, ia)
+        return timex.within(ia, ib) or timex.within(ib, ia)
 
     def _joins(self, event: Event, m: Mention) -> bool:
         if event.type != m.type or not self._dates_compatible(event.date, m.date):
@@ -786,8 +721,8 @@ class EventExtractor:
             if e.date is None:
                 e.date = m.date
             else:
-                new, old = date_interval(m.date), date_interval(e.date)
-                if new and old and _within(new, old) and _span_days(new) < _span_days(old):
+                new, old = timex.interval(m.date), timex.interval(e.date)
+                if new and old and timex.within(new, old) and timex.span_days(new) < timex.span_days(old):
                     e.date = m.date
         if e.count is None and m.count is not None:
             e.count = m.count
@@ -803,18 +738,18 @@ class EventExtractor:
         """A sentence right after the event with no trigger of its own, whose dates all fall inside
         the event's date ("Tahap pertama pada 18 Maret 2025 ..., tahap kedua pada 19 Maret 2025"),
         narrows the date to their span."""
-        outer = date_interval(e.date)
+        outer = timex.interval(e.date)
         nxt = e.last_sentence + 1
         if outer is None or nxt >= len(sentences) or any(m.sentence == nxt for m in mentions):
             return
         a, b = sentences[nxt]
         values = [str((x._.attrs or {}).get("value")) for x in ents.within(a, b, chrome=True) if x.label_ == "DATE"]
-        intervals = [date_interval(v) for v in values]
-        if len(values) < 2 or any(i is None or not _within(i, outer) for i in intervals):
+        intervals = [timex.interval(v) for v in values]
+        if len(values) < 2 or any(i is None or not timex.within(i, outer) for i in intervals):
             return
         lo = min(i[0] for i in intervals if i is not None)
         hi = max(i[1] for i in intervals if i is not None)
-        if (hi - lo).days < _span_days(outer):
+        if (hi - lo).days < timex.span_days(outer):
             ordered = sorted(zip(intervals, values, strict=True), key=lambda x: x[0] or outer)
             first, last = ordered[0][1], max(ordered, key=lambda x: (x[0] or outer)[1])[1]
             e.date = first if first == last else f"{first}/{last}"
