@@ -16,8 +16,8 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from .doc import doc_text, memo, remember, token_offsets
 from .rules import Rule
-from .spans import doc_text, token_offsets  # token_offsets: re-exported for components
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,6 @@ _STATIC_ATTRS = frozenset({
     "IS_BRACKET", "IS_QUOTE", "IS_CURRENCY", "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL", "OP",
 })
 _SHARED_ATTR = "_warta_shared_token_matcher"
-_SHARED_MATCHES = "warta.shared_token_matches"
 _ANCHOR_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER}
 _FEW_HITS = 8  # up to this many token matches, offsets are read from their tokens, not from the whole Doc
 
@@ -136,7 +135,7 @@ class SharedTokenMatcher:
     A ``Matcher`` call walks the whole Doc however few patterns it has; with one
     shared matcher the walk happens once per Doc, and each ``RuleMatcher`` keeps
     the matches of its own keys. Results are cached on the Doc (keyed by this
-    matcher's pattern count and the Doc's length, so new patterns or a
+    matcher's pattern count, in the Doc's layer, so new patterns or a
     retokenized Doc are matched again).
     """
 
@@ -149,13 +148,13 @@ class SharedTokenMatcher:
         self.patterns += len(patterns)
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        stamp = (id(self), self.patterns, len(doc))
-        cached = doc.user_data.get(_SHARED_MATCHES)
-        if cached is not None and cached[0] == stamp:
-            return list(cached[1])
+        key = ("shared_matches", id(self), self.patterns)
+        cached = memo(doc, key)
+        if cached is not None:
+            return list(cached)
         found = self.matcher(doc)
-        doc.user_data[_SHARED_MATCHES] = (stamp, found)
-        return found
+        remember(doc, key, found)
+        return list(found)
 
     @staticmethod
     def of(make_doc: Callable[[str], Doc], vocab: Vocab) -> SharedTokenMatcher | None:

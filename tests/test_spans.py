@@ -9,7 +9,8 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractor.spans import _priority, add_mentions, doc_text, in_boilerplate, make_mention, remember_text
+from extractor.doc import doc_text, in_chrome, remember_text
+from extractor.spans import _priority, add_mentions, make_mention
 from extractor.tokenizer import blank_language
 
 WORDS = "Menlu RI bertemu Presiden Kamboja di Phnom Penh pada Senin 21/8 , dan 300 WNI korban TPPO .".split()
@@ -20,7 +21,7 @@ def reference_add(doc: Doc, spans: Iterable[Span]) -> list[Span]:
     current = sorted(doc.ents, key=lambda s: s.start)
     added: list[Span] = []
     for span in sorted(spans, key=lambda s: (-(s.end_char - s.start_char), -_priority(s), s.start_char)):
-        if in_boilerplate(doc, span.start_char, span.end_char):
+        if in_chrome(doc, span.start_char, span.end_char):
             continue
         overlapping = [e for e in current if e.start < span.end and span.start < e.end]
         length = span.end_char - span.start_char

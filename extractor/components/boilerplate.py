@@ -22,10 +22,10 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..doc import doc_text
 from ..errors import Errors, RuleError
 from ..matching import RuleMatch, RuleMatcher
 from ..rules import Rule, RuleKind, RuleSet, register_rule_kind
-from ..spans import doc_text
 
 EXTENTS = ("match", "line", "to_end", "from_line_start_to_end", "back_to_quote")
 HEADLINE_STYLES = ("title", "sentence")

@@ -13,8 +13,8 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..doc import doc_text
 from ..rules import REGEX_TIMEOUT, Rule, RuleKind, RuleSet, register_rule_kind
-from ..spans import doc_text
 
 KIND = register_rule_kind(RuleKind(
     name="byline",

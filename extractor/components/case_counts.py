@@ -24,10 +24,11 @@ from spacy.attrs import ENT_IOB, IDX, IS_SPACE, LENGTH, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..doc import current_mentions, doc_text, in_chrome
 from ..errors import Errors, RuleError
 from ..matching import RuleMatcher
 from ..rules import Rule, RuleKind, RuleSet, register_rule_kind
-from ..spans import add_mentions, current_mentions, doc_text, in_boilerplate, make_mention
+from ..spans import add_mentions, make_mention
 
 LABEL = "CASE_COUNT"
 
@@ -321,7 +322,7 @@ class CaseCountTagger:
             if any(iob[k] in (1, 3) or k in excluded for k in range(numeral.start, numeral.end)):
                 continue  # inside another mention (ENT_IOB 1 = I, 3 = B) or an excluded stretch
             last = numeral.end - 1
-            if chrome and in_boilerplate(doc, starts[numeral.start], starts[last] + lengths[last]):
+            if chrome and in_chrome(doc, starts[numeral.start], starts[last] + lengths[last]):
                 continue
             count = self._count(doc, numeral, hits, sentences, counts)
             if count is None:

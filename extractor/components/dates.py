@@ -29,9 +29,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import timex
+from ..doc import doc_text, in_chrome
 from ..errors import Errors, RuleError
 from ..rules import REGEX_TIMEOUT, Rule, RuleKind, RuleSet, register_rule_kind
-from ..spans import add_mentions, doc_text, in_boilerplate, make_mention, trace
+from ..spans import add_mentions, make_mention, trace
 
 ROLES = ("month", "weekday", "relative", "unit", "numeral", "ordinal", "year_part", "connector", "conjunction",
          "modifier", "prefix", "direction", "future_cue", "context", "exclude", "shape")
@@ -380,7 +381,7 @@ class DateTagger:
             if c.needs_context and not self._has_context(c, text):
                 trace(doc, c.rule.id, c.start, c.end, "bare name without a date context word")
                 continue
-            if in_boilerplate(doc, c.start, c.end):
+            if in_chrome(doc, c.start, c.end):
                 continue
             c.future = self._is_future(c, text)
             kept.append(c)

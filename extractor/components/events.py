@@ -15,24 +15,21 @@ sentences as evidence.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-import numpy
-import regex
-from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, IS_SPACE
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .. import timex
 from ..countries import country_name
+from ..doc import MentionIndex, doc_text, in_chrome, mention_index, sentence_bounds
 from ..errors import Errors, RuleError
 from ..matching import RuleMatcher
 from ..rules import Rule, RuleKind, RuleSet, register_rule_kind
-from ..spans import doc_text, in_boilerplate, trace, tracing
+from ..spans import trace, tracing
 
 EVENT_TYPES = ("MEETING", "AGREEMENT", "RESCUE", "REPATRIATION")
 CUES = ("planned", "negated", "irrealis", "realized", "speaker", "reported", "citizen", "place", "destination",
@@ -150,45 +147,6 @@ class Event:
         }
 
 
-@lru_cache(maxsize=8)
-def _boundary(abbreviations: frozenset[str]) -> Any:
-    """Where sentences end, as one regex: at a line break, unless the break is inside a sentence (outlets
-    break lines around links and italics: before a lower-case word, a closing bracket or a comma, or after
-    an opening bracket: "markas\\nscamming\\natau", "(\\nTPPO\\n)"); or after . ! ? (and closing quotes)
-    before a space and a word that does not start in lower case, unless the word before the stop is one
-    of ``abbreviations`` (Jl. Sudirman)."""
-    names = "|".join(regex.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
-    not_abbreviation = f"(?<!(?<!\\w)(?:{names})[.!?])" if names else ""
-    return regex.compile(r"\n(?<!\(\n)(?![\p{Ll},.;:)\]])"
-                         r"|[.!?]" + not_abbreviation + r"[.!?]*+[\"”’')]*+(?=\s++[^\s\p{Ll}])")
-
-
-def sentence_bounds(doc: Doc, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
-    """Token ranges of sentences: split after . ! ? (and a closing quote) and at line breaks.
-
-    spacy.blank("id") has no sentence splitter, and a rule-based one this small
-    is all events need: a sentence is where a trigger looks for its arguments.
-    Works on the text (one regex pass) and maps back to tokens through their
-    offsets, so a long article costs no Python loop over its tokens.
-    """
-    n = len(doc)
-    if n == 0:
-        return []
-    idx = doc.to_array(IDX)
-    space = doc.to_array(IS_SPACE).tolist()
-    ends = [m.end() for m in _boundary(abbreviations).finditer(doc_text(doc))]
-    cuts = [0, *numpy.searchsorted(idx, ends, side="left").tolist(), n]
-    bounds: list[tuple[int, int]] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        while a < b and space[a]:
-            a += 1
-        while b > a and space[b - 1]:
-            b -= 1
-        if a < b and (not bounds or a >= bounds[-1][1]):
-            bounds.append((a, b))
-    return bounds
-
-
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -233,43 +191,6 @@ class CueMatcher:
                         found.append((span.start, span.end, rule))
         found.sort(key=lambda x: (x[0], -(x[1] - x[0]), -x[2].priority))
         return found
-
-
-class Mentions:
-    """The Doc's entity mentions, looked up by token range.
-
-    ``doc.ents`` builds a Span for every mention of the article; events need the
-    few in the sentences with a trigger. The mentions' token ranges come from
-    the IOB array, and Spans (label, kb id and span id as ``doc.ents`` gives
-    them, so their ``_.attrs`` are found) are built only for those asked for.
-    """
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        array = doc.to_array([ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID])
-        iob = array[:, 0]
-        begins = numpy.flatnonzero(iob == 3)  # B
-        stops = numpy.append(numpy.flatnonzero(iob != 1), len(doc))  # ends at the first token not I
-        self.starts: list[int] = begins.tolist()
-        self.ends: list[int] = stops[numpy.searchsorted(stops, begins, side="right")].tolist()
-        self.keys: list[list[int]] = array[begins, 1:].tolist()
-        self.spans: dict[int, Span] = {}
-
-    def _span(self, i: int) -> Span:
-        span = self.spans.get(i)
-        if span is None:
-            label, kb_id, span_id = self.keys[i]
-            span = self.spans[i] = Span(self.doc, self.starts[i], self.ends[i], label=label, kb_id=kb_id,
-                                        span_id=span_id)
-        return span
-
-    def within(self, a: int, b: int, chrome: bool = False) -> list[Span]:
-        """Mentions inside tokens [a, b), in order; those in page chrome only if ``chrome``."""
-        found = [self._span(i) for i in range(bisect_left(self.starts, a), bisect_left(self.starts, b))
-                 if self.ends[i] <= b]
-        if chrome or not found or not in_boilerplate(self.doc, found[0].start_char, found[-1].end_char):
-            return found  # no chrome anywhere in their stretch: no need to ask for each
-        return [e for e in found if not in_boilerplate(self.doc, e.start_char, e.end_char)]
 
 
 class EventExtractor:
@@ -356,7 +277,7 @@ class EventExtractor:
         starts = [a for a, _ in sentences]
         by_sentence: dict[int, list[Trigger]] = {}
         for t in triggers:
-            if in_boilerplate(doc, t.start_char, t.end_char):
+            if in_chrome(doc, t.start_char, t.end_char):
                 trace(doc, t.rule.id, t.start_char, t.end_char,
                       "in page chrome or a related-article link")
                 continue
@@ -368,7 +289,7 @@ class EventExtractor:
                       "in page chrome or a related-article link")
         if not by_sentence:
             return doc
-        ents = Mentions(doc)
+        ents = mention_index(doc)
         headlines = self._headline_ranges(doc)
         mentions: list[Mention] = []
         for k in sorted(by_sentence):
@@ -634,7 +555,7 @@ class EventExtractor:
         return len(m.participants) >= need and (need > 0 or m.count is not None)
 
     def _merge(self, doc: Doc, mentions: list[Mention], sentences: list[tuple[int, int]],
-               ents: Mentions) -> list[Event]:
+               ents: MentionIndex) -> list[Event]:
         events: list[Event] = []
         body = [m for m in mentions if not m.headline]
         heads = [m for m in mentions if m.headline]
@@ -734,7 +655,7 @@ class EventExtractor:
             e.status = "occurred"
 
     def _refine_date_from_next_sentence(self, e: Event, sentences: list[tuple[int, int]],
-                                        mentions: list[Mention], ents: Mentions) -> None:
+                                        mentions: list[Mention], ents: MentionIndex) -> None:
         """A sentence right after the event with no trigger of its own, whose dates all fall inside
         the event's date ("Tahap pertama pada 18 Maret 2025 ..., tahap kedua pada 19 Maret 2025"),
         narrows the date to their span."""
