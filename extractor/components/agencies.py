@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 from ..doc import MentionIndex, mention_index, titlecase_tokens
 from ..matching import RuleMatcher
 from ..rules import Rule, RuleKind, RuleSet, register_rule_kind
-from ..spans import add_mentions, make_mention
+from ..spans import add_mentions, longest_first, make_mention
 from .naming import is_acronym, is_cap, is_roman, phrase_tokens
 
 KIND = register_rule_kind(RuleKind(
@@ -83,6 +83,10 @@ class Candidate:
     priority: int = 0
     country_written: bool = False  # the country comes from the text, not from the YAML
     takes_place: bool = False  # a place written after it belongs to it (KBRI Phnom Penh, Kanwil ... Jawa Tengah)
+
+
+def _longest_first(cands: list[Candidate]) -> list[Candidate]:
+    return longest_first(cands, lambda c: (c.start, c.end), lambda c: c.priority)
 
 
 @dataclass
@@ -681,19 +685,6 @@ class AgencyTagger:
             others = [c.attrs.get("country") for c in group if c is not cand]
             if len(others) >= 2 and others[0] and len(set(others)) == 1:
                 cand.attrs["country"] = others[0]
-
-
-def _longest_first(cands: list[Candidate]) -> list[Candidate]:
-    """Drop candidates inside a longer one (ties: the earlier rule wins)."""
-    kept: list[Candidate] = []
-    taken: set[int] = set()
-    for cand in sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
-        if any(i in taken for i in range(cand.start, cand.end)):
-            continue
-        kept.append(cand)
-        taken.update(range(cand.start, cand.end))
-    kept.sort(key=lambda c: c.start)
-    return kept
 
 
 @Language.factory("warta_agencies")

@@ -14,7 +14,7 @@ setting in ``rules/case_counts.yaml``; this module only knows how they combine.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,7 +28,7 @@ from ..doc import current_mentions, doc_text, in_chrome
 from ..errors import Errors, RuleError
 from ..matching import RuleMatcher
 from ..rules import Rule, RuleKind, RuleSet, register_rule_kind
-from ..spans import add_mentions, make_mention
+from ..spans import add_mentions, longest_first, make_mention
 
 LABEL = "CASE_COUNT"
 
@@ -720,7 +720,7 @@ class CaseCountTagger:
             context.add_place(sentences[hit.start], _Place(hit.start, hit.end, None, True))
         for hit in hits.all("boundary"):
             context.boundaries.setdefault(sentences[hit.start], []).append(hit)
-        for hit in _non_overlapping(hits.all("category")):
+        for hit in longest_first(hits.all("category"), lambda h: (h.start, h.end)):
             if sentences[hit.start] in with_count:
                 context.categories.setdefault(sentences[hit.start], []).append(hit)
         return context
@@ -990,16 +990,6 @@ def _coordinated_with_other(doc: Doc, place: _Place, countries: list[tuple[int, 
         if between and all(t.lower_ in coordinators for t in between):
             return True
     return False
-
-
-def _non_overlapping(hits: Iterable[Hit]) -> list[Hit]:
-    """Leftmost-longest matches that do not overlap, in text order."""
-    chosen: list[Hit] = []
-    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
-        if chosen and hit.start < chosen[-1].end:
-            continue
-        chosen.append(hit)
-    return chosen
 
 
 def _joined(doc: Doc, left: Hit, right: Hit, joiners: frozenset[str]) -> bool:

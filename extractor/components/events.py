@@ -29,7 +29,7 @@ from ..doc import MentionIndex, doc_text, in_chrome, mention_index, sentence_bou
 from ..errors import Errors, RuleError
 from ..matching import RuleMatcher
 from ..rules import Rule, RuleKind, RuleSet, register_rule_kind
-from ..spans import trace, tracing
+from ..spans import longest_first, trace, tracing
 
 EVENT_TYPES = ("MEETING", "AGREEMENT", "RESCUE", "REPATRIATION")
 CUES = ("planned", "negated", "irrealis", "realized", "speaker", "reported", "citizen", "place", "destination",
@@ -145,10 +145,6 @@ class Event:
             "evidence": self.evidence,
             "rule": self.evidence[0]["rule"] if self.evidence else self.rule,  # the first evidence's trigger
         }
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 class CueMatcher:
@@ -315,16 +311,8 @@ class EventExtractor:
             if span is None or len(span) == 0:
                 continue
             raw.append((span.start, span.end, m.rule, span))
-        taken: list[tuple[int, int]] = []
-        triggers: list[Trigger] = []
-        for s, e, r, span in sorted(raw, key=lambda x: (-(x[1] - x[0]), x[0])):
-            if any(_overlaps((s, e), t) for t in taken):
-                continue
-            taken.append((s, e))
-            if r.get("event"):
-                triggers.append(Trigger(r, s, e, span.start_char, span.end_char))
-        triggers.sort(key=lambda t: t.start)
-        return triggers
+        kept = longest_first(raw, lambda x: (x[0], x[1]), lambda x: x[2].priority)
+        return [Trigger(r, s, e, span.start_char, span.end_char) for s, e, r, span in kept if r.get("event")]
 
     def _cues(self, doc: Doc, ranges: list[tuple[int, int]]) -> dict[str, list[Cue]]:
         """Cue matches by kind, inside the given token ranges only."""

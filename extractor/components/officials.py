@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from ..doc import current_mentions, doc_text, in_chrome, invalidate, mention_index, titlecase_tokens
 from ..matching import RuleMatcher
 from ..rules import REGEX_TIMEOUT, Pattern, Rule, RuleKind, RuleSet, register_rule_kind
-from ..spans import add_mentions, make_mention
+from ..spans import add_mentions, longest_first, make_mention
 from .agencies import surface_forms
 from .naming import is_acronym, is_cap, sentence_start
 
@@ -243,7 +243,7 @@ class OfficialTagger:
             return doc  # no title and no well-known name: nothing to anchor a person
         ctx = _DocContext(self, doc, starts)
         found = ctx.title_mentions() + ctx.person_mentions()
-        found = _non_overlapping([f for f in found if not ctx.in_chrome(f)])
+        found = longest_first([f for f in found if not ctx.in_chrome(f)], lambda f: (f.start, f.end))
         persons, members = ctx.cluster(found)
         mentions = members + ctx.corefs(persons, members)
         ctx.drop_locations_in_titles()
@@ -1041,18 +1041,6 @@ def _split_glued(doc: Doc, glued: dict[int, int]) -> None:
             token = doc[i]
             retokenizer.split(token, [token.text[:size], token.text[size:]], heads=[(token, 1), (token, 1)])
     invalidate(doc)
-
-
-def _non_overlapping(found: list[Found]) -> list[Found]:
-    """Longest first; on a tie the earlier finding (titles before well-known names) wins."""
-    kept: list[Found] = []
-    taken: set[int] = set()
-    for f in sorted(found, key=lambda f: -(f.end - f.start)):
-        if any(i in taken for i in range(f.start, f.end)):
-            continue
-        kept.append(f)
-        taken.update(range(f.start, f.end))
-    return sorted(kept, key=lambda f: f.start)
 
 
 @Language.factory("warta_officials")

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import spacy
 
-from extractor.doc import doc_text, invalidate, layer, memo, remember, titlecase_tokens, token_boundaries, \
-    token_offsets
+from extractor.doc import doc_text, invalidate, layer, memo, remember, titlecase_tokens, token_boundaries, token_offsets
 
 
 def test_offsets_and_boundaries_agree_with_the_tokens() -> None:
