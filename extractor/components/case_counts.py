@@ -217,7 +217,6 @@ class CaseCountTagger:
         self.category_cue: Rule | None = None
         self.word_keys: frozenset[int] = frozenset()  # LOWER of the numeral words
         self.end_keys: frozenset[int] = frozenset()  # LOWER of the sentence-end marks
-        self.rule_keys: dict[int, Rule] = {}  # a phrase/token match's key -> its rule
         self.numeral_regexes: list[Rule] = []  # regex rules deciding whether a numeral counts
         self.clause_regexes: list[Rule] = []  # regex rules for the attributes
         self.numeral_regex_window = 60
@@ -260,7 +259,6 @@ class CaseCountTagger:
         strings = self.nlp.vocab.strings
         self.word_keys = frozenset(strings.add(w) for w in self.numeral_words)
         self.end_keys = frozenset(strings.add(w) for w in _SENTENCE_END)
-        self.rule_keys = {strings.add(rule.id): rule for rule in rules}
         self.labels = (strings.add("DATE"), strings.add("COUNTRY"), strings.add("LOCATION"))
         regexes = [rule for rule in rules if rule.pattern is not None and rule.pattern.form == "regex"]
         self.numeral_regexes = [rule for rule in regexes if rule.get("role") in _NUMERAL_ROLES]
@@ -362,17 +360,9 @@ class CaseCountTagger:
         assert self.matcher is not None
         matcher = self.matcher
         found: list[tuple[int, int, int, int, int, Rule]] = []  # start char, -length, -priority, tokens, rule
-        token_matches: list[tuple[int, int, int]] = []
-        for phrases in (matcher.phrase, matcher.phrase_lower):
-            if len(phrases):
-                token_matches.extend(phrases(doc))
-        if len(matcher.tokens):
-            token_matches.extend(matcher.tokens(doc))
-        rule_keys = self.rule_keys
         deferred: list[tuple[int, int, int, int, int, Rule]] = []  # attribute matches, kept for _add_clause_hits
-        for key, start, end in token_matches:
+        for rule, start, end in matcher.token_matches(doc):
             if sentences[start] in keep:
-                rule = rule_keys[key]
                 role = rule.get("role")
                 if role in _NEAR_ROLES:  # only a numeral's neighbours matter: is one within reach?
                     k = bisect_left(numerals, start - _NEAR_BEFORE)
@@ -381,13 +371,6 @@ class CaseCountTagger:
                 start_char, end_char = starts[start], starts[end - 1] + lengths[end - 1]
                 match = (start_char, start_char - end_char, -rule.priority, start, end, rule)
                 (found if role in _NUMERAL_ROLES else deferred).append(match)
-        if matcher.shared_keys and matcher.shared is not None:
-            for key, start, end in matcher.shared(doc):
-                shared_rule = matcher.shared_keys.get(key)
-                if shared_rule is not None and sentences[start] in keep:
-                    start_char, end_char = starts[start], starts[end - 1] + lengths[end - 1]
-                    match = (start_char, start_char - end_char, -shared_rule.priority, start, end, shared_rule)
-                    (found if shared_rule.get("role") in _NUMERAL_ROLES else deferred).append(match)
         if self.numeral_regexes:
             reach = self.numeral_regex_window
             windows: list[tuple[int, int]] = []

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .. import timex
@@ -147,48 +146,6 @@ class Event:
         }
 
 
-class CueMatcher:
-    """The cue rules, matched only inside the token ranges asked for (the sentences with a trigger):
-    cue words (di, ke, akan, warga) are everywhere, and most of a Doc has no trigger near them."""
-
-    def __init__(self, nlp: Language, rules: list[Rule]) -> None:
-        self.rules = {rule.id: rule for rule in rules}
-        self.phrase = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.phrase_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.tokens = Matcher(nlp.vocab)
-        self.regexes: list[Rule] = []
-        for rule in rules:
-            if rule.pattern is None:
-                continue
-            if rule.pattern.form == "phrase":
-                target = self.phrase_lower if rule.ignore_case else self.phrase
-                target.add(rule.id, [nlp.make_doc(p) for p in rule.pattern.phrases])
-            elif rule.pattern.form == "tokens":
-                self.tokens.add(rule.id, [list(rule.pattern.tokens)])
-            else:
-                self.regexes.append(rule)
-
-    def __call__(self, doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int, Rule]]:
-        """(start, end, rule) token matches, ordered as RuleMatcher orders them."""
-        strings = doc.vocab.strings
-        found: list[tuple[int, int, Rule]] = []
-        for a, b in ranges:
-            sentence = doc[a:b]
-            for matcher in (self.phrase, self.phrase_lower):
-                if len(matcher):
-                    found.extend((s, e, self.rules[strings[key]]) for key, s, e in matcher(sentence))  # Doc offsets
-            if len(self.tokens):
-                found.extend((a + s, a + e, self.rules[strings[key]]) for key, s, e in self.tokens(sentence))
-            for rule in self.regexes:
-                assert rule.pattern is not None
-                for m in rule.pattern.finditer(doc_text(doc), sentence.start_char, sentence.end_char):
-                    span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-                    if span is not None and len(span) and m.end() > m.start():
-                        found.append((span.start, span.end, rule))
-        found.sort(key=lambda x: (x[0], -(x[1] - x[0]), -x[2].priority))
-        return found
-
-
 class EventExtractor:
     """Builds ``doc._.events`` from trigger rules, cue rules and the Doc's mentions."""
 
@@ -210,7 +167,7 @@ class EventExtractor:
         self.antecedent_reach = 3
         self.attribution_marks: frozenset[str] = frozenset()
         self.name_joiners: frozenset[str] = frozenset()
-        self.cue_matcher: CueMatcher | None = None
+        self.cue_matcher: RuleMatcher | None = None
 
     # -- rules --------------------------------------------------------------------------
 
@@ -239,7 +196,9 @@ class EventExtractor:
         # the other cues only inside the sentences that have a trigger.
         competing = [r for r in rules if r.get("event") or r.get("cue") == "block"]
         self.matcher = RuleMatcher(self.nlp.vocab, self.nlp.make_doc, competing)
-        self.cue_matcher = CueMatcher(self.nlp, [r for r in rules if r.get("cue") not in (None, "block")])
+        # cue words (di, ke, akan, warga) are everywhere: they are matched only in the sentences with a trigger
+        self.cue_matcher = RuleMatcher(self.nlp.vocab, self.nlp.make_doc,
+                                       [r for r in rules if r.get("cue") not in (None, "block")])
 
     @staticmethod
     def _check_rule(rule: Rule) -> None:
@@ -318,7 +277,9 @@ class EventExtractor:
         """Cue matches by kind, inside the given token ranges only."""
         assert self.cue_matcher is not None
         cues: dict[str, list[Cue]] = {}
-        for s, e, r in self.cue_matcher(doc, ranges):
+        found = self.cue_matcher.token_matches(doc, within=ranges, regexes=True)
+        found.sort(key=lambda x: (x[1], -(x[2] - x[1]), -x[0].priority))  # as RuleMatcher orders its matches
+        for r, s, e in found:
             kind = str(r.get("cue"))
             cues.setdefault(kind, []).append(Cue(kind, s, e, r))
         return cues
