@@ -217,6 +217,7 @@ class CaseCountTagger:
         self.category_cue: Rule | None = None
         self.word_keys: frozenset[int] = frozenset()  # LOWER of the numeral words
         self.end_keys: frozenset[int] = frozenset()  # LOWER of the sentence-end marks
+        self.abbreviations: frozenset[str] = frozenset()  # a full stop after these ends no sentence
         self.numeral_regexes: list[Rule] = []  # regex rules deciding whether a numeral counts
         self.clause_regexes: list[Rule] = []  # regex rules for the attributes
         self.numeral_regex_window = 60
@@ -231,6 +232,8 @@ class CaseCountTagger:
         for rule in rules:
             _check_rule(rule)
         settings = ruleset.settings(KIND.name)
+        # the stops that end no sentence: the abbreviation list of the events' splitter (extractor.doc)
+        self.abbreviations = frozenset(str(x) for x in ruleset.settings("event").get("abbreviations", []))
         self.number_words = _int_map(settings.get("number_words"))
         self.teens = _words(settings.get("teen_words"))
         self.multipliers = _int_map(settings.get("multipliers"))
@@ -297,6 +300,8 @@ class CaseCountTagger:
             if i >= 0 and self.spaces[i] and (not marks or marks[-1] != i):
                 marks.append(i)
         marks = sorted(set(marks))
+        if self.abbreviations:  # "di Jl. Sudirman pada 5 Mei": the stop after an abbreviation ends nothing
+            marks = [i for i in marks if not self._after_abbreviation(text, starts, lengths, i)]
         sentences = _sentence_ids(text, starts, lengths, marks)
         keep: set[int] = set()
         for i in numerals:
@@ -348,6 +353,13 @@ class CaseCountTagger:
                 spans.append(span)
         add_mentions(doc, spans)
         return doc
+
+    def _after_abbreviation(self, text: str, starts: list[int], lengths: list[int], i: int) -> bool:
+        """Is token ``i`` a full stop right after a word of the abbreviation list (the events' setting)?"""
+        if i == 0 or text[starts[i]:starts[i] + lengths[i]] != ".":
+            return False
+        before = starts[i - 1] + lengths[i - 1]
+        return before == starts[i] and text[starts[i - 1]:before] in self.abbreviations
 
     def _hits(self, doc: Doc, starts: list[int], lengths: list[int], sentences: list[int],
               keep: set[int], numerals: list[int]) -> _Hits:
