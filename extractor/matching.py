@@ -17,7 +17,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from .doc import doc_text, memo, remember, token_offsets
+from .doc import doc_text, kept, token_offsets
 from .rules import Rule
 
 
@@ -149,13 +149,7 @@ class SharedTokenMatcher:
         self.patterns += len(patterns)
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        key = ("shared_matches", id(self), self.patterns)
-        cached = memo(doc, key)
-        if cached is not None:
-            return list(cached)
-        found = self.matcher(doc)
-        remember(doc, key, found)
-        return list(found)
+        return list(kept(doc, ("shared_matches", id(self), self.patterns), lambda: self.matcher(doc)))
 
     @staticmethod
     def of(make_doc: Callable[[str], Doc], vocab: Vocab) -> SharedTokenMatcher | None:

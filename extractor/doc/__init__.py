@@ -11,13 +11,22 @@
 from __future__ import annotations
 
 from .chrome import chrome_index, in_chrome, overlaps_chrome
-from .layer import DocLayer, doc_text, invalidate, layer, memo, remember, remember_text, token_boundaries, token_offsets
+from .layer import (
+    DocLayer,
+    doc_text,
+    invalidate,
+    kept,
+    layer,
+    remember_text,
+    token_boundaries,
+    token_offsets,
+)
 from .lines import titlecase_tokens
 from .mentions import MentionIndex, current_mentions, mention_index, set_current
 from .sentences import sentence_bounds, sentence_ids
 
 __all__ = [
-    "DocLayer", "MentionIndex", "chrome_index", "current_mentions", "doc_text", "in_chrome", "invalidate", "layer",
-    "memo", "mention_index", "overlaps_chrome", "remember", "remember_text", "sentence_bounds", "sentence_ids",
+    "DocLayer", "MentionIndex", "chrome_index", "current_mentions", "doc_text", "in_chrome", "invalidate", "kept",
+    "layer", "mention_index", "overlaps_chrome", "remember_text", "sentence_bounds", "sentence_ids",
     "set_current", "titlecase_tokens", "token_boundaries", "token_offsets",
 ]

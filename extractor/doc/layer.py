@@ -8,7 +8,8 @@ text (which a retokenization keeps) stays.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy
 from spacy.attrs import IDX, LENGTH
@@ -17,6 +18,7 @@ from spacy.tokens import Doc
 if TYPE_CHECKING:
     from .mentions import MentionIndex
 
+T = TypeVar("T")
 _KEY = "warta.layer"
 _TEXT_KEY = "warta.text"  # outlives invalidate(): a retokenization keeps every character
 
@@ -88,12 +90,9 @@ def token_boundaries(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
     return facts.boundaries
 
 
-def memo(doc: Doc, key: Any) -> Any:
-    """A settings-dependent fact kept on the layer under ``key``, or None."""
-    return layer(doc).memo.get(key)
-
-
-def remember(doc: Doc, key: Any, value: Any) -> Any:
-    """Keep ``value`` on the layer under ``key`` (dropped by :func:`invalidate`); returns it."""
-    layer(doc).memo[key] = value
-    return value
+def kept(doc: Doc, key: Any, compute: Callable[[], T]) -> T:
+    """The fact kept on the layer under ``key``, computed by ``compute()`` the first time it is asked for."""
+    facts = layer(doc).memo
+    if key not in facts:
+        facts[key] = compute()
+    return facts[key]  # type: ignore[no-any-return]

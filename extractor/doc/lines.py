@@ -8,7 +8,7 @@ import numpy
 import regex
 from spacy.tokens import Doc
 
-from .layer import doc_text, memo, remember
+from .layer import doc_text, kept
 
 
 def titlecase_tokens(doc: Doc, min_words: int = 4, share: float = 0.85) -> list[bool]:
@@ -18,10 +18,10 @@ def titlecase_tokens(doc: Doc, min_words: int = 4, share: float = 0.85) -> list[
     about being a name. Computed once per Doc and settings (several components ask),
     per line with vectorized token attributes rather than a Python loop over tokens.
     """
-    key = ("titlecase", min_words, share)
-    known = memo(doc, key)
-    if known is not None:
-        return list(known)
+    return list(kept(doc, ("titlecase", min_words, share), lambda: _titlecase(doc, min_words, share)))
+
+
+def _titlecase(doc: Doc, min_words: int, share: float) -> list[bool]:
     n = len(doc)
     if n == 0:
         return []
@@ -49,9 +49,8 @@ def titlecase_tokens(doc: Doc, min_words: int = 4, share: float = 0.85) -> list[
     link_list = (words > 24) & (capitals >= 0.8 * words)
     headline = (capitals >= share * words) & (long_lower == 0)
     flagged = (words >= min_words) & ~dot_end & (link_list | headline)
-    flags = flagged[line].tolist()
-    remember(doc, key, flags)
-    return list(flags)
+    flags: list[bool] = flagged[line].tolist()
+    return flags
 
 
 _LINE_BREAK = regex.compile(r"\n")

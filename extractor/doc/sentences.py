@@ -17,7 +17,7 @@ import regex
 from spacy.attrs import IDX, IS_SPACE
 from spacy.tokens import Doc
 
-from .layer import doc_text, memo, remember
+from .layer import doc_text, kept
 
 
 @lru_cache(maxsize=8)
@@ -36,10 +36,10 @@ def _boundary(abbreviations: frozenset[str]) -> Any:
 def sentence_bounds(doc: Doc, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Token ranges ``(start, end)`` of the Doc's sentences, in order, without leading or trailing
     whitespace tokens: split after . ! ? (and a closing quote) and at line breaks."""
-    key = ("sentences", abbreviations)
-    known = memo(doc, key)
-    if known is not None:
-        return list(known)
+    return list(kept(doc, ("sentences", abbreviations), lambda: _bounds(doc, abbreviations)))
+
+
+def _bounds(doc: Doc, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
     n = len(doc)
     if n == 0:
         return []
@@ -55,18 +55,18 @@ def sentence_bounds(doc: Doc, abbreviations: frozenset[str] = frozenset()) -> li
             b -= 1
         if a < b and (not bounds or a >= bounds[-1][1]):
             bounds.append((a, b))
-    remember(doc, key, bounds)
-    return list(bounds)
+    return bounds
 
 
 def sentence_ids(doc: Doc, abbreviations: frozenset[str] = frozenset()) -> list[int]:
     """A sentence number per token (whitespace between two sentences belongs to the one after it)."""
-    key = ("sentence_ids", abbreviations)
-    known = memo(doc, key)
-    if known is None:
-        starts = [a for a, _ in sentence_bounds(doc, abbreviations)]
-        breaks = numpy.zeros(len(doc), dtype=numpy.int64)
-        if starts:
-            breaks[starts[1:]] = 1
-        known = remember(doc, key, numpy.cumsum(breaks).tolist())
-    return list(known)
+    return list(kept(doc, ("sentence_ids", abbreviations), lambda: _ids(doc, abbreviations)))
+
+
+def _ids(doc: Doc, abbreviations: frozenset[str]) -> list[int]:
+    starts = [a for a, _ in sentence_bounds(doc, abbreviations)]
+    breaks = numpy.zeros(len(doc), dtype=numpy.int64)
+    if starts:
+        breaks[starts[1:]] = 1
+    ids: list[int] = numpy.cumsum(breaks).tolist()
+    return ids

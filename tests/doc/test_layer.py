@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import spacy
 
-from extractor.doc import doc_text, invalidate, layer, memo, remember, titlecase_tokens, token_boundaries, token_offsets
+from extractor.doc import doc_text, invalidate, kept, layer, titlecase_tokens, token_boundaries, token_offsets
 
 
 def test_offsets_and_boundaries_agree_with_the_tokens() -> None:
@@ -19,11 +19,11 @@ def test_offsets_and_boundaries_agree_with_the_tokens() -> None:
 def test_one_key_holds_every_fact_and_invalidate_drops_them() -> None:
     doc = spacy.blank("id").make_doc("Satu dua tiga.")
     token_offsets(doc)
-    remember(doc, "x", 1)
+    assert kept(doc, "x", lambda: 1) == 1 and kept(doc, "x", lambda: 2) == 1  # computed once
     assert [k for k in doc.user_data if isinstance(k, str) and k.startswith("warta.layer")] == ["warta.layer"]
-    assert layer(doc).offsets is not None and memo(doc, "x") == 1
+    assert layer(doc).offsets is not None
     invalidate(doc)
-    assert memo(doc, "x") is None and layer(doc).offsets is None
+    assert kept(doc, "x", lambda: 2) == 2 and layer(doc).offsets is None
 
 
 def test_a_retokenized_doc_gets_a_new_layer_even_without_invalidate() -> None:
