@@ -14,8 +14,11 @@ The data's path, module by module:
                   and the loader never imports a component
 3. ``pipeline``   spacy.blank("id") + ``tokenizer`` fixes + ``components/*`` -> ``Language``;
                   ``get_pipeline(ruleset)`` is the one per-process cache of built pipelines
-4. ``components`` one spaCy component per concern, each tagging mentions via
-                  ``matching`` and putting them on the Doc through ``spans``;
+4. ``components`` one spaCy component per concern, each reading per-Doc facts from ``doc``
+                  (text, token offsets, sentences, mention index, headline runs, chrome),
+                  matching rules through ``matching`` and putting mentions on the Doc
+                  through ``spans`` (the one overlap rule); ``timex`` and ``countries``
+                  are pure helpers (no spaCy);
                   ``factories`` makes each usable alone (default rules, saving)
 5. ``records``    Doc -> the output contract (one JSON object per article)
 6. ``extract``    runs 1-5 per article; ``cli`` is the thin command line over it;

@@ -13,10 +13,10 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .doc import remember_text
 from .errors import Errors
 from .records import base_record, doc_record
 from .sources import Article, error_entry
-from .spans import remember_text
 
 
 def article_context(article: Article) -> dict[str, Any]:

@@ -12,9 +12,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from .doc import doc_text
 from .extensions import get_span_values
 from .sources import Article
-from .spans import doc_text
 
 SCHEMA_VERSION = "1.0"
 ENTITY_KEYS = ("type", "text", "start", "end", "rule")

@@ -26,16 +26,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
+from ..doc import MentionIndex, mention_index, titlecase_tokens
 from ..factories import warta_component, with_rule_dirs
 from ..matching import RuleMatcher
 from ..rules import Rule, RuleSet
 from ..rules.kinds import AGENCY
-from ..spans import add_mentions, make_mention
-from .naming import is_acronym, is_cap, is_roman, phrase_tokens, titlecase_tokens
+from ..spans import add_mentions, longest_first, make_mention
+from .naming import is_acronym, is_cap, is_roman, phrase_tokens
 
 KIND = AGENCY
 
@@ -56,43 +58,8 @@ class Candidate:
     takes_place: bool = False  # a place written after it belongs to it (KBRI Phnom Penh, Kanwil ... Jawa Tengah)
 
 
-class LazyEnts:
-    """``ents[i]``: the entity covering token ``i``, or None; Span objects are built only for the tokens asked.
-
-    ``doc.ents`` builds a Span for every entity of the document; this component looks at a few tokens
-    around its candidates, so it reads the entity tags as one array and rebuilds only the spans it needs
-    (with their span id, so ``span._.attrs`` are the ones the earlier component set).
-    """
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.rows = doc.to_array(["ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID", "ORTH"])
-        # 0 = no tag, 2 = outside; 1 = inside and 3 = begin, and only with a label
-        self.iob = (self.rows[:, 0] * (self.rows[:, 1] != 0)).tolist() if len(doc) else []
-        self.orth = self.rows[:, 4].tolist() if len(doc) else []  # word hashes: tests without Token objects
-        self.cache: dict[int, Span | None] = {}
-
-    def __len__(self) -> int:
-        return len(self.iob)
-
-    def __getitem__(self, i: int) -> Span | None:
-        if i in self.cache:
-            return self.cache[i]
-        iob = self.iob
-        if iob[i] not in (1, 3):
-            self.cache[i] = None
-            return None
-        start = i
-        while iob[start] == 1 and start > 0:  # I: inside, the B is before it
-            start -= 1
-        end = i + 1
-        while end < len(iob) and iob[end] == 1:
-            end += 1
-        _, label, kb_id, ent_id, _ = (int(v) for v in self.rows[start])
-        span = Span(self.doc, start, end, label=label, kb_id=kb_id, span_id=ent_id)
-        for k in range(start, end):
-            self.cache[k] = span
-        return span
+def _longest_first(cands: list[Candidate]) -> list[Candidate]:
+    return longest_first(cands, lambda c: (c.start, c.end), lambda c: c.priority)
 
 
 @dataclass
@@ -100,7 +67,8 @@ class DocView:
     """What one Doc's pass needs about its tokens, computed once."""
 
     doc: Doc
-    ents: LazyEnts
+    ents: MentionIndex
+    orth: list[int]  # word hashes: tests without Token objects
     named_at: dict[int, Candidate]
     _titlecase: list[bool] | None = None
 
@@ -438,7 +406,7 @@ class AgencyTagger:
         end = cand.end
         if end >= n:
             return
-        if not cand.takes_place and ents.iob[end] not in (1, 3) and ents.orth[end] not in self.state_hashes:
+        if not cand.takes_place and not ents.covered(end) and view.orth[end] not in self.state_hashes:
             return  # nothing that could join: most mentions end here
         ent = ents[end]
         at = end
@@ -511,7 +479,7 @@ class AgencyTagger:
         named, heads, excluded, offices = self._matches(doc)
         if not named and not heads:
             return doc
-        view = DocView(doc, LazyEnts(doc), {c.start: c for c in named})
+        view = DocView(doc, mention_index(doc), doc.to_array(ORTH).tolist(), {c.start: c for c in named})
         if offices:
             self._offices(view, offices)
         named_starts = set(view.named_at)
@@ -687,19 +655,6 @@ class AgencyTagger:
             others = [c.attrs.get("country") for c in group if c is not cand]
             if len(others) >= 2 and others[0] and len(set(others)) == 1:
                 cand.attrs["country"] = others[0]
-
-
-def _longest_first(cands: list[Candidate]) -> list[Candidate]:
-    """Drop candidates inside a longer one (ties: the earlier rule wins)."""
-    kept: list[Candidate] = []
-    taken: set[int] = set()
-    for cand in sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
-        if any(i in taken for i in range(cand.start, cand.end)):
-            continue
-        kept.append(cand)
-        taken.update(range(cand.start, cand.end))
-    kept.sort(key=lambda c: c.start)
-    return kept
 
 
 @Language.factory("warta_agencies", default_config={"rules": []})

@@ -22,11 +22,11 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..doc import doc_text
 from ..factories import warta_component, with_rule_dirs
 from ..matching import RuleMatch, RuleMatcher
 from ..rules import Rule, RuleSet
 from ..rules.kinds import BOILERPLATE
-from ..spans import doc_text
 
 _SENTENCE_END = regex.compile(r"[.!?][\"”’]?+\s")
 

@@ -13,10 +13,10 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..doc import doc_text
 from ..factories import warta_component, with_rule_dirs
 from ..rules import REGEX_TIMEOUT, Rule, RuleSet
 from ..rules.kinds import BYLINE
-from ..spans import doc_text
 
 KIND = BYLINE
 

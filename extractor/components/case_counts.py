@@ -14,7 +14,7 @@ setting in ``rules/case_counts.yaml``; this module only knows how they combine.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -24,6 +24,7 @@ from spacy.attrs import ENT_IOB, IDX, IS_SPACE, LENGTH, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..doc import current_mentions, doc_text, in_chrome
 from ..errors import Errors, RuleError
 from ..factories import warta_component, with_rule_dirs
 from ..matching import RuleMatcher
@@ -31,7 +32,7 @@ from ..rules import Rule, RuleSet
 from ..rules.kinds import ATTRIBUTES, CASE_COUNTS, POSITIONS, REFERS
 from ..rules.kinds import CASE_COUNT_ROLES as ROLES
 from ..rules.kinds import COUNT_CUES as CUES
-from ..spans import add_mentions, current_mentions, doc_text, in_boilerplate, make_mention
+from ..spans import add_mentions, longest_first, make_mention
 
 LABEL = "CASE_COUNT"
 
@@ -154,7 +155,7 @@ class CaseCountTagger:
         self.category_cue: Rule | None = None
         self.word_keys: frozenset[int] = frozenset()  # LOWER of the numeral words
         self.end_keys: frozenset[int] = frozenset()  # LOWER of the sentence-end marks
-        self.rule_keys: dict[int, Rule] = {}  # a phrase/token match's key -> its rule
+        self.abbreviations: frozenset[str] = frozenset()  # a full stop after these ends no sentence
         self.numeral_regexes: list[Rule] = []  # regex rules deciding whether a numeral counts
         self.clause_regexes: list[Rule] = []  # regex rules for the attributes
         self.numeral_regex_window = int(KIND.default("numeral_regex_window"))
@@ -170,6 +171,8 @@ class CaseCountTagger:
             _check_rule(rule)
         rules += _country_places(ruleset)
         settings = ruleset.settings(KIND.name)
+        # the stops that end no sentence: the abbreviation list of the events' splitter (extractor.doc)
+        self.abbreviations = frozenset(str(x) for x in ruleset.settings("event").get("abbreviations", []))
         self.number_words = _int_map(settings.get("number_words"))
         self.teens = settings.lower_words("teen_words")
         self.multipliers = _int_map(settings.get("multipliers"))
@@ -198,7 +201,6 @@ class CaseCountTagger:
         strings = self.nlp.vocab.strings
         self.word_keys = frozenset(strings.add(w) for w in self.numeral_words)
         self.end_keys = frozenset(strings.add(w) for w in _SENTENCE_END)
-        self.rule_keys = {strings.add(rule.id): rule for rule in rules}
         self.labels = (strings.add("DATE"), strings.add("COUNTRY"), strings.add("LOCATION"))
         regexes = [rule for rule in rules if rule.pattern is not None and rule.pattern.form == "regex"]
         self.numeral_regexes = [rule for rule in regexes if rule.get("role") in _NUMERAL_ROLES]
@@ -237,6 +239,8 @@ class CaseCountTagger:
             if i >= 0 and self.spaces[i] and (not marks or marks[-1] != i):
                 marks.append(i)
         marks = sorted(set(marks))
+        if self.abbreviations:  # "di Jl. Sudirman pada 5 Mei": the stop after an abbreviation ends nothing
+            marks = [i for i in marks if not self._after_abbreviation(text, starts, lengths, i)]
         sentences = _sentence_ids(text, starts, lengths, marks)
         keep: set[int] = set()
         for i in numerals:
@@ -260,7 +264,7 @@ class CaseCountTagger:
             if any(iob[k] in (1, 3) or k in excluded for k in range(numeral.start, numeral.end)):
                 continue  # inside another mention (ENT_IOB 1 = I, 3 = B) or an excluded stretch
             last = numeral.end - 1
-            if chrome and in_boilerplate(doc, starts[numeral.start], starts[last] + lengths[last]):
+            if chrome and in_chrome(doc, starts[numeral.start], starts[last] + lengths[last]):
                 continue
             count = self._count(doc, numeral, hits, sentences, counts)
             if count is None:
@@ -289,6 +293,13 @@ class CaseCountTagger:
         add_mentions(doc, spans)
         return doc
 
+    def _after_abbreviation(self, text: str, starts: list[int], lengths: list[int], i: int) -> bool:
+        """Is token ``i`` a full stop right after a word of the abbreviation list (the events' setting)?"""
+        if i == 0 or text[starts[i]:starts[i] + lengths[i]] != ".":
+            return False
+        before = starts[i - 1] + lengths[i - 1]
+        return before == starts[i] and text[starts[i - 1]:before] in self.abbreviations
+
     def _hits(self, doc: Doc, starts: list[int], lengths: list[int], sentences: list[int],
               keep: set[int], numerals: list[int]) -> _Hits:
         """The rule matches in the sentences ``keep`` (those around a numeral) as token ranges, a regex
@@ -300,17 +311,9 @@ class CaseCountTagger:
         assert self.matcher is not None
         matcher = self.matcher
         found: list[tuple[int, int, int, int, int, Rule]] = []  # start char, -length, -priority, tokens, rule
-        token_matches: list[tuple[int, int, int]] = []
-        for phrases in (matcher.phrase, matcher.phrase_lower):
-            if len(phrases):
-                token_matches.extend(phrases(doc))
-        if len(matcher.tokens):
-            token_matches.extend(matcher.tokens(doc))
-        rule_keys = self.rule_keys
         deferred: list[tuple[int, int, int, int, int, Rule]] = []  # attribute matches, kept for _add_clause_hits
-        for key, start, end in token_matches:
+        for rule, start, end in matcher.token_matches(doc):
             if sentences[start] in keep:
-                rule = rule_keys[key]
                 role = rule.get("role")
                 if role in _NEAR_ROLES:  # only a numeral's neighbours matter: is one within reach?
                     k = bisect_left(numerals, start - _NEAR_BEFORE)
@@ -319,13 +322,6 @@ class CaseCountTagger:
                 start_char, end_char = starts[start], starts[end - 1] + lengths[end - 1]
                 match = (start_char, start_char - end_char, -rule.priority, start, end, rule)
                 (found if role in _NUMERAL_ROLES else deferred).append(match)
-        if matcher.shared_keys and matcher.shared is not None:
-            for key, start, end in matcher.shared(doc):
-                shared_rule = matcher.shared_keys.get(key)
-                if shared_rule is not None and sentences[start] in keep:
-                    start_char, end_char = starts[start], starts[end - 1] + lengths[end - 1]
-                    match = (start_char, start_char - end_char, -shared_rule.priority, start, end, shared_rule)
-                    (found if shared_rule.get("role") in _NUMERAL_ROLES else deferred).append(match)
         if self.numeral_regexes:
             reach = self.numeral_regex_window
             windows: list[tuple[int, int]] = []
@@ -658,7 +654,7 @@ class CaseCountTagger:
             context.add_place(sentences[hit.start], _Place(hit.start, hit.end, None, True))
         for hit in hits.all("boundary"):
             context.boundaries.setdefault(sentences[hit.start], []).append(hit)
-        for hit in _non_overlapping(hits.all("category")):
+        for hit in longest_first(hits.all("category"), lambda h: (h.start, h.end)):
             if sentences[hit.start] in with_count:
                 context.categories.setdefault(sentences[hit.start], []).append(hit)
         return context
@@ -934,16 +930,6 @@ def _coordinated_with_other(doc: Doc, place: _Place, countries: list[tuple[int, 
         if between and all(t.lower_ in coordinators for t in between):
             return True
     return False
-
-
-def _non_overlapping(hits: Iterable[Hit]) -> list[Hit]:
-    """Leftmost-longest matches that do not overlap, in text order."""
-    chosen: list[Hit] = []
-    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
-        if chosen and hit.start < chosen[-1].end:
-            continue
-        chosen.append(hit)
-    return chosen
 
 
 def _joined(doc: Doc, left: Hit, right: Hit, joiners: frozenset[str]) -> bool:

@@ -28,13 +28,15 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import timex
+from ..doc import doc_text, in_chrome
 from ..errors import Errors, RuleError
 from ..factories import warta_component, with_rule_dirs
 from ..published import parse_published
 from ..rules import REGEX_TIMEOUT, Rule, RuleSet
 from ..rules.kinds import DATE_ROLES as ROLES
 from ..rules.kinds import DATES, UNITS
-from ..spans import add_mentions, doc_text, in_boilerplate, make_mention, trace
+from ..spans import add_mentions, make_mention, trace
 
 PARTS = {"quarter": ("Q", 4), "half": ("H", 2)}
 """A year part's TIMEX3 letter (2024-Q1, 2023-H2) and how many the year has."""
@@ -357,7 +359,7 @@ class DateTagger:
             if c.needs_context and not self._has_context(c, text):
                 trace(doc, c.rule.id, c.start, c.end, "bare name without a date context word")
                 continue
-            if in_boilerplate(doc, c.start, c.end):
+            if in_chrome(doc, c.start, c.end):
                 continue
             c.future = self._is_future(c, text)
             kept.append(c)
@@ -456,11 +458,11 @@ class DateTagger:
             c.quarter = f"{letter}{number}"
         if g.get("decade"):
             c.decade = g["decade"]
-        if c.day is not None and c.month is not None and not _valid_day(c.year or 2024, c.month, c.day):
+        if c.day is not None and c.month is not None and not timex.valid_day(c.year or 2024, c.month, c.day):
             return None
         if g.get("d2"):  # "7-8 November 2024"
             end = replace(c, start=c.end, day=int(g["d2"]), weekday=None, weekday_text=None)
-            if not _valid_day(c.year or 2024, c.month or 1, end.day or 1) or (end.day or 0) <= (c.day or 0):
+            if not timex.valid_day(c.year or 2024, c.month or 1, end.day or 1) or (end.day or 0) <= (c.day or 0):
                 return None
             c.range_end = end
         bare_month = c.month is not None and c.day is None and not c.explicit_year and not c.rel_year
@@ -501,7 +503,7 @@ class DateTagger:
             start = c.start
             while c.day is not None and c.month is not None and c.range_end is None and c.weekday is None:
                 before = self.listed_day_re.search(text, max(0, start - 12), start)
-                if before is None or not _valid_day(c.year or 2024, c.month, int(before.group(1))):
+                if before is None or not timex.valid_day(c.year or 2024, c.month, int(before.group(1))):
                     break
                 start = before.start()
                 listed.insert(0, replace(c, start=start, end=before.end(1), day=int(before.group(1)),
@@ -578,11 +580,11 @@ class DateTagger:
                  if p.weekday is not None and p.day is not None and p.month is not None]
         if not dated:
             return None
-        days = [d for d in (_safe_date(p.year, p.month or 1, p.day or 1) for p in dated if p.year) if d]
+        days = [d for d in (timex.safe_date(p.year, p.month or 1, p.day or 1) for p in dated if p.year) if d]
         yearless = [(p.month or 1, p.day or 1, p.weekday or 1) for p in dated if not p.year]
         if yearless:
-            year = _year_by_weekdays(yearless, self._anchor_year(cands))
-            days += [d for d in (_safe_date(year, m, day) for m, day, _ in yearless) if d is not None]
+            year = timex.year_by_weekdays(yearless, self._anchor_year(cands), today().year)
+            days += [d for d in (timex.safe_date(year, m, day) for m, day, _ in yearless) if d is not None]
         return max(days) if days else None
 
     def _anchor_year(self, cands: list[Cand]) -> int:
@@ -613,7 +615,7 @@ class DateTagger:
             if ref is None or c.month is None:
                 return Resolved(None)
             y = ref.year + c.rel_offset
-            day = _safe_date(y, c.month, c.day) if c.day else None
+            day = timex.safe_date(y, c.month, c.day) if c.day else None
             if day is not None:
                 return Resolved(day.isoformat(), day, y, c.month)
             return Resolved(f"{y:04d}-{c.month:02d}", None, y, c.month)
@@ -631,7 +633,7 @@ class DateTagger:
             return Resolved(None)
         if c.day is None:
             return Resolved(f"{year:04d}-{c.month:02d}", None, year, c.month)
-        day = _safe_date(year, c.month, c.day)
+        day = timex.safe_date(year, c.month, c.day)
         if day is None:
             return Resolved(None)
         if c.weekday is not None and day.isoweekday() != c.weekday:
@@ -669,7 +671,7 @@ class DateTagger:
         if context_year is not None and context_year not in options:
             options.append(context_year)
         for y in options:
-            day = _safe_date(y, c.month or 1, c.day or 1)
+            day = timex.safe_date(y, c.month or 1, c.day or 1)
             if day is not None and day.isoweekday() == c.weekday:
                 return day
         return None
@@ -732,16 +734,6 @@ def _header_day(text: str, start: int, clock_end: int) -> dt.date | None:
     end = text.find("\n", clock_end, clock_end + 24)
     return parse_published(text[start:end if end >= 0 else clock_end + 24].strip()).day
 
-
-def _valid_day(year: int, month: int, day: int) -> bool:
-    return _safe_date(year, month, day) is not None or (month == 2 and day == 29)
-
-
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _placed(template: Cand, offset: int) -> Cand:
@@ -817,7 +809,7 @@ def _parts(c: Cand) -> list[Cand]:
 def _explicit_day(c: Cand) -> dt.date | None:
     if c.range_end is not None or not (c.explicit_year and c.year and c.month and c.day):
         return None
-    return _safe_date(c.year, c.month, c.day)
+    return timex.safe_date(c.year, c.month, c.day)
 
 
 def _joinable(a: Cand, b: Cand) -> bool:
@@ -846,38 +838,11 @@ def _granularity(c: Cand) -> str:
     return c.granularity
 
 
-def _year_by_weekdays(dates: list[tuple[int, int, int]], anchor: int) -> int:
-    """The year near ``anchor`` (later years first), never after today's, where most (month, day, weekday) agree."""
-    limit = today().year
-    best, best_score = min(anchor, limit), -1
-    for k in (0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6):
-        y = anchor + k
-        if y > limit:
-            continue
-        score = sum(1 for m, d, wd in dates if (x := _safe_date(y, m, d)) is not None and x.isoweekday() == wd)
-        if score > best_score:
-            best, best_score = y, score
-    return best
-
-
-def _add_months(day: dt.date, months: int) -> tuple[int, int]:
-    index = day.year * 12 + day.month - 1 + months
-    return index // 12, index % 12 + 1
-
-
 def _relative(unit: str, offset: int, ref: dt.date | None) -> Resolved:
     if ref is None:
         return Resolved(None)
-    if unit == "day":
-        day = ref + dt.timedelta(days=offset)
-        return Resolved(day.isoformat(), day)
-    if unit == "week":
-        year, week, _ = (ref + dt.timedelta(weeks=offset)).isocalendar()
-        return Resolved(f"{year:04d}-W{week:02d}")
-    if unit == "month":
-        year, month = _add_months(ref, offset)
-        return Resolved(f"{year:04d}-{month:02d}")
-    return Resolved(f"{ref.year + offset:04d}")
+    value, day = timex.relative(unit, offset, ref)
+    return Resolved(value, day)
 
 
 @Language.factory("warta_dates", default_config={"rules": []})

@@ -25,13 +25,14 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..doc import current_mentions, doc_text, in_chrome, invalidate, mention_index, titlecase_tokens
 from ..factories import warta_component, with_rule_dirs
 from ..matching import RuleMatcher
 from ..rules import REGEX_TIMEOUT, Pattern, Rule, RuleSet
 from ..rules.kinds import OFFICIAL
-from ..spans import add_mentions, current_mentions, doc_text, forget_mentions, in_boilerplate, make_mention
+from ..spans import add_mentions, longest_first, make_mention
 from .agencies import surface_forms
-from .naming import ent_index, is_acronym, is_cap, sentence_start, titlecase_tokens
+from .naming import is_acronym, is_cap, sentence_start
 
 KIND = OFFICIAL
 
@@ -211,7 +212,7 @@ class OfficialTagger:
             return doc  # no title and no well-known name: nothing to anchor a person
         ctx = _DocContext(self, doc, starts)
         found = ctx.title_mentions() + ctx.person_mentions()
-        found = _non_overlapping([f for f in found if not ctx.in_chrome(f)])
+        found = longest_first([f for f in found if not ctx.in_chrome(f)], lambda f: (f.start, f.end))
         persons, members = ctx.cluster(found)
         mentions = members + ctx.corefs(persons, members)
         ctx.drop_locations_in_titles()
@@ -249,7 +250,7 @@ class _DocContext:
         self.doc = doc
         self.n = len(doc)
         self.ent_list = current_mentions(doc)
-        self.ents = ent_index(doc, self.ent_list)
+        self.ents = mention_index(doc)
         self.titlecase = titlecase_tokens(doc)
         self.title_at = starts.get("title", {})
         self.rank_at = starts.get("rank", {})
@@ -272,7 +273,7 @@ class _DocContext:
         if f.rule.id != getattr(self.t.grammar.get("appositive"), "id", None):
             return False
         at = self.doc[f.start].idx
-        return in_boilerplate(self.doc, at, at + 1)
+        return in_chrome(self.doc, at, at + 1)
 
     def _author_tokens(self) -> list[list[str]]:
         names = []
@@ -998,32 +999,17 @@ class _DocContext:
         drop = {(ent.start, ent.end) for i in inside if (ent := self.ents[i]) is not None and ent.label_ == "LOCATION"
                 and all(k in inside for k in range(ent.start, ent.end))}
         if drop:
-            self.doc.set_ents([e for e in self.doc.ents if not (e.label_ == "LOCATION" and (e.start, e.end) in drop)])
-            forget_mentions(self.doc)
+            add_mentions(self.doc, (), drop=lambda e: e.label_ == "LOCATION" and (e.start, e.end) in drop)
 
 
 def _split_glued(doc: Doc, glued: dict[int, int]) -> None:
     """Split tokens where a name runs into the next word ("Marsudirapat" -> "Marsudi" + "rapat"), so the
-    mention ends where the name does. Token-indexed caches on the Doc are dropped."""
+    mention ends where the name does. The Doc's layer is invalidated (its facts are token-indexed)."""
     with doc.retokenize() as retokenizer:
         for i, size in glued.items():
             token = doc[i]
             retokenizer.split(token, [token.text[:size], token.text[size:]], heads=[(token, 1), (token, 1)])
-    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("warta.titlecase_tokens")]:
-        del doc.user_data[key]
-    forget_mentions(doc)
-
-
-def _non_overlapping(found: list[Found]) -> list[Found]:
-    """Longest first; on a tie the earlier finding (titles before well-known names) wins."""
-    kept: list[Found] = []
-    taken: set[int] = set()
-    for f in sorted(found, key=lambda f: -(f.end - f.start)):
-        if any(i in taken for i in range(f.start, f.end)):
-            continue
-        kept.append(f)
-        taken.update(range(f.start, f.end))
-    return sorted(kept, key=lambda f: f.start)
+    invalidate(doc)
 
 
 @Language.factory("warta_officials", default_config={"rules": []})

@@ -19,14 +19,13 @@ candidates only; other components tag what they like (the longer mention wins).
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-from babel import Locale
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..cache import disk_cached, module_version
+from ..countries import names_to_codes
 from ..factories import warta_component, with_rule_dirs
 from ..matching import RuleMatch, RuleMatcher
 from ..rules import Rule, RuleSet, Settings
@@ -35,26 +34,11 @@ from ..spans import add_mentions, make_mention, trace, tracing
 
 KIND = GAZETTEER
 
-_NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
-
-
 @lru_cache(maxsize=8)
 @disk_cached("cldr-country-names", version=lambda: module_version("babel"))
 def cldr_country_names(locales: tuple[str, ...]) -> dict[str, str]:
-    """name -> ISO 3166-1 alpha-2 code, from CLDR territory names of ``locales``.
-
-    ``Myanmar (Burma)`` gives both ``Myanmar`` and ``Burma``.
-    """
-    names: dict[str, str] = {}
-    for loc in locales:
-        for code, name in Locale.parse(loc).territories.items():
-            if not (len(code) == 2 and code.isalpha()) or code in _NOT_COUNTRIES:
-                continue
-            for part in re.split(r"\s*[()]\s*", name):
-                part = part.strip()
-                if part and not any(ch.isdigit() for ch in part):
-                    names.setdefault(part, code)
-    return names
+    """name -> ISO 3166-1 alpha-2 code, from CLDR territory names of ``locales`` (kept on disk)."""
+    return names_to_codes(locales)
 
 
 def cldr_rules(settings: Settings, origin: tuple[str, int] = ("CLDR (Babel)", 0)) -> list[Rule]:

@@ -213,6 +213,8 @@ PERIODS: list[Row] = [
     # a date in another sentence does not apply
     ("Operasi berlangsung pada 27 Mei 2024. Sebanyak 67 WNI sempat menjadi target operasi.", "67",
      {"period": None}),
+    # ... but a stop after an abbreviation ends no sentence
+    ("Sebanyak 14 WNI dijemput dari Jl. Merdeka pada 5 Mei 2024.", "14", {"period": "2024-05-05"}),
 ]
 
 

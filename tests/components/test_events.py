@@ -13,7 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.components.events import EventExtractor, date_interval, sentence_bounds
+from extractor.components.events import EventExtractor
 from extractor.errors import RuleError
 from extractor.rules import RuleSet, builtin_rules_dir, load_rule_file
 from extractor.spans import make_mention
@@ -401,31 +401,6 @@ def test_optional_mentions_are_not_participants(events_only: EventExtractor) -> 
     events = run(events_only, text, [("Kemlu", "AGENCY", {}), ("RI", "COUNTRY", {"code": "ID", "optional": True}),
                                      ("Kamboja", "COUNTRY", {"code": "KH"})])
     assert events == []
-
-
-@pytest.mark.parametrize(("value", "days"), [
-    ("2024-06-11", 0), ("2024-02", 28), ("2023", 364), ("2024-W24", 6), ("2020/2024-09", 1734),
-    ("2024-06-11/2024-06-15", 4), ("PRESENT_REF", None), ("2024-13", None), (None, None),
-])
-def test_date_interval(value: str | None, days: int | None) -> None:
-    interval = date_interval(value)
-    assert (None if interval is None else (interval[1] - interval[0]).days) == days
-
-
-@pytest.mark.parametrize(("text", "count"), [
-    ("Satu. Dua dua.", 2),
-    ("\u201cKami siap.\u201d Lalu pergi.", 2),
-    ("Angka 1.100 WNI. Lalu pergi.", 2),
-    ("Judul\n\nIsi pertama. isi lanjutan kecil.", 2),
-    ("Kedua negara meneken MoU. Lalu pergi.", 2),  # the tokenizer keeps "MoU." whole
-    ("Di Jl. Sudirman No. 5 mereka bertemu.", 1),
-    ("Operasi di markas\nscamming\natau penipuan daring.", 1),  # a line break before a lower-case word
-    ("Tindak Pidana Perdagangan Orang\n(\nTPPO\n)\ndi Myanmar.", 2),  # ... after "(", before ")"
-    ("Judul Berita\nIsi pertama.", 2),
-])
-def test_sentence_bounds(text: str, count: int) -> None:
-    doc = spacy.blank("id").make_doc(text)
-    assert len(sentence_bounds(doc, frozenset({"Jl", "No"}))) == count
 
 
 @pytest.mark.parametrize(("body", "code", "line"), [
