@@ -34,6 +34,7 @@ class Errors(str, Enum):
     E019 = "E019 replaces the built-in rule of the same id at {where}"
     E020 = ("E020 field {field!r} holds {value!r}, which YAML read from an unquoted yes/no/on/off/true/false: "
             "quote the word (\"on\")")
+    E021 = "E021 field {field!r} is {value!r}, not one of: {allowed}"
 
     # E1xx: input articles
     E101 = "E101 cannot read file: {detail}"
@@ -61,9 +62,17 @@ class Errors(str, Enum):
     E301 = "E301 no gold files (*.json) in {path}"
     E302 = "E302 cannot read {path}: {detail}"
 
+    # E4xx: building a pipeline
+    E401 = ("E401 the component {component!r} needs {needed!r} before it in the pipeline: "
+            "nlp.add_pipe({needed!r}, before={name!r})")
+
     # W0xx: warnings attached to an article's output
     W001 = "W001 weekday {weekday!r} disagrees with date {date} (a {actual})"
     W002 = "W002 text was repaired: {detail}"
+    W003 = ("W003 cannot read the published date {value!r}; the reference date comes from the article itself "
+            "(reference_basis)")
+    W004 = ("W004 the published date {value!r} is relative to when the page was read; the reference date comes "
+            "from the article itself (reference_basis)")
 
     def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
         return self.value.format(*args, **kwargs)
@@ -100,3 +109,7 @@ class UsageError(WartaError):
     """The command line asked for something impossible (missing path, bad option)."""
 
     exit_code = 2
+
+
+class PipelineError(WartaError, ValueError):
+    """A spaCy pipeline lacks a component another Warta component reads from (E401)."""

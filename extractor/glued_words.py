@@ -26,18 +26,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .rules import RuleKind, RuleSet, register_rule_kind
+from .countries import names_to_codes
+from .rules import KINDS, RuleSet, Settings
+from .rules.kinds import TOKENIZER
 
-KIND = register_rule_kind(RuleKind(
-    name="tokenizer",
-    settings={
-        "glue_words": ((list,), "a list of lower-case words"),
-        "glue_tails": ((list,), "a list of lower-case words"),
-        "keep_words": ((list,), "a list of words"),
-        "keep_prefixes": ((list,), "a list of word beginnings"),
-    },
-    requires_pattern=False,
-))
+KIND = TOKENIZER
 
 _MIN_NAME = 4  # a known name shorter than this is not a stem ("Man" + "di")
 _MIN_CAPITALISED = 4  # letters of a capitalised word glued before a capital (Migran|Indonesia, not Sek|Cam)
@@ -194,9 +187,14 @@ class GluedInfixes:
     def __reduce__(self) -> tuple[Any, ...]:
         return (GluedInfixes, (self.pattern, self.lexicon))
 
+    @property
+    def __self__(self) -> re.Pattern[str]:
+        """The regex, where ``Tokenizer.to_disk`` looks for it (on a bound ``pattern.finditer``)."""
+        return self.pattern
 
-def _words(settings: dict[str, Any], key: str) -> frozenset[str]:
-    return frozenset(str(w) for w in settings.get(key, []))
+
+def _words(settings: Settings, key: str) -> frozenset[str]:
+    return frozenset(settings.words(key))
 
 
 def _one_word_phrases(ruleset: RuleSet, kinds: Iterable[str]) -> Iterator[str]:
@@ -208,19 +206,17 @@ def _one_word_phrases(ruleset: RuleSet, kinds: Iterable[str]) -> Iterator[str]:
 
 def glue_lexicon(ruleset: RuleSet) -> GlueLexicon | None:
     """The lexicon from the ``tokenizer`` rule settings, the gazetteer's names and every camel-case word the
-    rules name; None when no rule file asks for splitting."""
-    settings = ruleset.settings("tokenizer")
-    if not settings:
+    rules name; None when every list of the ``tokenizer`` settings is empty (no file asks for cuts)."""
+    settings = ruleset.settings(KIND.name)
+    if not any(settings.words(key) for key in KIND.settings):
         return None
-    from .components.places import cldr_country_names  # the same CLDR names the gazetteer matches
-
     gazetteer = ruleset.settings("gazetteer")
-    locales = tuple(str(x) for x in gazetteer.get("cldr_locales", ["id", "en"]))
-    excluded = {str(x) for x in gazetteer.get("cldr_exclude", [])}
-    names = {n for n in cldr_country_names(locales) if n not in excluded}
+    excluded = set(gazetteer.words("cldr_exclude"))
+    # the same CLDR names the gazetteer matches
+    names = {n for n in names_to_codes(tuple(gazetteer.words("cldr_locales"))) if n not in excluded}
     names.update(_one_word_phrases(ruleset, ["gazetteer"]))
     names = {n for n in names if len(n) >= _MIN_NAME and n.isalpha() and n[:1].isupper() and n[1:].islower()}
-    named = {w for w in _one_word_phrases(ruleset, [k.name for k in _rule_kinds()]) if not w.islower()}
+    named = {w for w in _one_word_phrases(ruleset, list(KINDS)) if not w.islower()}
     acronyms = frozenset(w for w in named if len(w) >= 2 and w.isalpha() and w.isupper())
     return GlueLexicon(
         glue_words=_words(settings, "glue_words"),
@@ -230,9 +226,3 @@ def glue_lexicon(ruleset: RuleSet) -> GlueLexicon | None:
         keep_words=_words(settings, "keep_words") | frozenset(w for w in named - acronyms if w.isalpha()),
         keep_prefixes=tuple(sorted(_words(settings, "keep_prefixes"))),
     )
-
-
-def _rule_kinds() -> list[RuleKind]:
-    from .rules import rule_kinds
-
-    return list(rule_kinds().values())

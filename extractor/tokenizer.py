@@ -60,6 +60,11 @@ class FirstCharacterGuard:
     def __reduce__(self) -> tuple[Any, ...]:
         return (FirstCharacterGuard, (self.pattern,))
 
+    @property
+    def __self__(self) -> re.Pattern[str]:
+        """The regex, where ``Tokenizer.to_disk`` looks for it (on a bound ``pattern.search``)."""
+        return self.pattern
+
 
 class AlphabeticGuard:
     """``suffix_search`` / ``infix_finditer`` that skip spaCy's regex for a purely alphabetic string.
@@ -83,6 +88,11 @@ class AlphabeticGuard:
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (AlphabeticGuard, (self.pattern, self.method))
+
+    @property
+    def __self__(self) -> re.Pattern[str]:
+        """The regex, where ``Tokenizer.to_disk`` looks for it (on a bound ``pattern.search``)."""
+        return self.pattern
 
 
 def warta_tokenizer(nlp: Language, ruleset: RuleSet | None = None) -> Tokenizer:
@@ -121,15 +131,10 @@ class WartaIndonesian(Indonesian):
     Defaults = _WartaIndonesianDefaults
 
 
-def blank_language(ruleset: RuleSet | None) -> Language:
-    """A blank ``id`` pipeline with Warta's tokenizer: what ``spacy.blank("id")`` + :func:`configure_tokenizer`
-    give, built in one go. ``None``: no rules, so no glued-word cuts."""
+def blank_language(ruleset: RuleSet | None = None) -> Language:
+    """A blank ``id`` pipeline with Warta's tokenizer: ``spacy.blank("id")`` with ``GLUED_BRACKETS``
+    added to its infixes and :func:`without_date_breaking_exceptions` applied, built in one go; with
+    ``ruleset``, glued words are cut as its ``tokenizer`` settings say (``None``: no cuts)."""
+    if ruleset is None:
+        return WartaIndonesian(create_tokenizer=warta_tokenizer)
     return WartaIndonesian(create_tokenizer=lambda nlp: warta_tokenizer(nlp, ruleset))
-
-
-def configure_tokenizer(nlp: Language, ruleset: RuleSet | None) -> None:
-    """Adapt ``nlp.tokenizer`` in place (called once when the pipeline is built)."""
-    infixes = list(nlp.Defaults.infixes or []) + list(GLUED_BRACKETS)
-    tokenizer: Any = nlp.tokenizer
-    tokenizer.infix_finditer = _infix_finditer(compile_infix_regex(infixes), ruleset)  # slow: reloads special cases
-    tokenizer.rules = without_date_breaking_exceptions(tokenizer.rules)
