@@ -114,7 +114,7 @@ def test_anchored_windows_find_what_one_matcher_finds(blank: Language) -> None:
 
 
 def test_token_matches_within_ranges_are_the_whole_doc_matches_inside_them() -> None:
-    blank = blank_language(None)  # its own: another test swaps the shared matcher
+    blank = blank_language()  # its own: another test swaps the shared matcher
     phrase = Rule(id="di", kind="event", file="test.yaml", line=1, pattern=Pattern("phrase", phrases=("di",)))
     words = Rule(id="asing", kind="event", file="test.yaml", line=1,
                  pattern=Pattern("regex", regex="warga asing", compiled=regex.compile(r"warga asing")))
