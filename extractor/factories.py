@@ -162,8 +162,19 @@ def _from_disk(self: Any, path: str | Path, *, exclude: Iterable[str] = ()) -> A
     folders = sorted((p for p in saved.iterdir() if p.is_dir()), key=lambda p: int(p.name)) if saved.is_dir() else []
     self.rule_dirs = [str(folder) for folder in folders]
     self._warta_rule_files = None
-    self.set_rules(load_ruleset(self.rule_dirs))
+    ruleset = load_ruleset(self.rule_dirs)
+    self.set_rules(ruleset)
+    _restore_tokenizer(self, ruleset)
     return self
+
+
+def _restore_tokenizer(component: Any, ruleset: Any) -> None:
+    """The pipeline's tokenizer was read back before the components: its glued-word cuts come from the rules."""
+    nlp = component.__dict__.get("nlp")
+    if nlp is not None:
+        from .tokenizer import restore_glued_words
+
+        restore_glued_words(nlp, ruleset)
 
 
 def _to_bytes(self: Any, *, exclude: Iterable[str] = ()) -> bytes:
@@ -178,7 +189,9 @@ def _from_bytes(self: Any, data: bytes, *, exclude: Iterable[str] = ()) -> Any:
     del exclude
     folders: list[dict[str, str]] = srsly.msgpack_loads(data)["rule_folders"]
     with tempfile.TemporaryDirectory(prefix="warta-rules-") as tmp:
-        self.set_rules(load_ruleset(_write_folders(Path(tmp), folders)))
+        ruleset = load_ruleset(_write_folders(Path(tmp), folders))
+        self.set_rules(ruleset)
+    _restore_tokenizer(self, ruleset)
     self.rule_dirs = []
     self._warta_rule_files = folders
     return self

@@ -138,3 +138,23 @@ def blank_language(ruleset: RuleSet | None = None) -> Language:
     if ruleset is None:
         return WartaIndonesian(create_tokenizer=warta_tokenizer)
     return WartaIndonesian(create_tokenizer=lambda nlp: warta_tokenizer(nlp, ruleset))
+
+
+def restore_glued_words(nlp: Language, ruleset: RuleSet) -> None:
+    """Give a tokenizer spaCy read back (``spacy.load``, ``nlp.from_bytes``) its glued-word cuts again.
+
+    spaCy saves only the infix regex, so a saved Warta pipeline would come back
+    without the cuts and extract differently. A tokenizer whose infixes are not
+    Warta's (a component added alone to ``spacy.blank("id")``) is left as it is.
+    """
+    tokenizer: Any = getattr(nlp, "tokenizer", None)
+    current = getattr(tokenizer, "infix_finditer", None)
+    pattern = getattr(current, "__self__", None)
+    if isinstance(current, GluedInfixes) or not isinstance(pattern, re.Pattern):
+        return
+    if GLUED_BRACKETS[0] not in pattern.pattern:
+        return
+    lexicon = glue_lexicon(ruleset)
+    if lexicon is not None:
+        tokenizer.infix_finditer = GluedInfixes(pattern, lexicon)  # slow (reloads special cases): once per load
+

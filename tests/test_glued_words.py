@@ -6,6 +6,7 @@ import pickle
 from typing import Any
 
 import pytest
+import spacy
 from spacy.language import Language
 
 from extractor.glued_words import GluedInfixes, GlueLexicon, glue_lexicon
@@ -115,3 +116,13 @@ def test_the_infix_finder_pickles_for_workers(nlp: Language) -> None:
     assert isinstance(finder, GluedInfixes) and isinstance(finder.lexicon, GlueLexicon)
     copy = pickle.loads(pickle.dumps(finder))
     assert [m.start() for m in copy("diKamboja")] == [m.start() for m in finder("diKamboja")] == [2]
+
+
+def test_a_saved_pipeline_keeps_the_cuts_and_a_plain_one_gains_none(nlp: Language, tmp_path: Any) -> None:
+    text = "Sebanyak 40 WNIdan warga lain dipulangkan diKamboja."
+    nlp.to_disk(tmp_path / "warta")  # spaCy saves the infix regex only: the cuts come back from the rules
+    assert tokens(spacy.load(tmp_path / "warta"), text) == tokens(nlp, text)
+    plain = spacy.blank("id")
+    plain.add_pipe("warta_gazetteer")
+    plain.to_disk(tmp_path / "plain")
+    assert "diKamboja" in tokens(spacy.load(tmp_path / "plain"), text)
