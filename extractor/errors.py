@@ -61,6 +61,12 @@ class Errors(str, Enum):
     E301 = "E301 no gold files (*.json) in {path}"
     E302 = "E302 cannot read {path}: {detail}"
 
+    # E4xx: aggregation and report (warta aggregate, warta report)
+    E401 = "E401 line {line}: not valid JSON: {detail}"
+    E402 = "E402 line {line}: not a Warta record: {detail}"
+    E403 = "E403 {path} is not a Warta aggregate database: {detail}"
+    E404 = "E404 cannot write {path}: {detail}"
+
     # W0xx: warnings attached to an article's output
     W001 = "W001 weekday {weekday!r} disagrees with date {date} (a {actual})"
     W002 = "W002 text was repaired: {detail}"
