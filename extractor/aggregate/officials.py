@@ -79,7 +79,7 @@ def _mode(values: Iterable[Any]) -> str | None:
 
 def _row(seen_list: list[tuple[dict[str, Any], dict[str, Any]]], stories: dict[str, str]) -> PersonRow:
     names = Counter(str(e["name"]) for _, e in seen_list)
-    longest = max(names, key=lambda n: (len(_words(n)), names[n], n))
+    longest = max(names, key=lambda n: (len(_words(n)) > 1, names[n], len(_words(n)), n))  # the usual full name
     dated = sorted((((published_day(r) or date.max), r["doc_id"], e) for r, e in seen_list),
                    key=lambda t: (t[0], t[1], t[2].get("start", 0)))
     titles: list[str] = []
