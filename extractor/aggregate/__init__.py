@@ -54,7 +54,7 @@ def aggregate(paths: Sequence[str], output: Path, settings: Settings, texts: dic
     rows = event_rows(records, stories, places, settings.clusters)
     groups = cluster((r.item for r in rows if r.item is not None), settings.clusters)
     clusters = link_stages(summarize(groups, {(r.doc_id, r.event_index): r for r in rows}),
-                           settings.stages, settings.clusters)
+                           settings.stages)
     cluster_of = {key: c.cluster_id for c in clusters for key in c.members}
     log(f"{len(rows)} events in {len(clusters)} clusters; {len(set(stories.values()))} stories")
     tables: dict[str, Iterable[dict[str, Any]]] = {

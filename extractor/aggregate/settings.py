@@ -95,6 +95,10 @@ def load_settings(path: Path | None = None) -> Settings:
     if not isinstance(settings, dict):
         raise RuleError(Errors.E003.format(field="settings", expected="a mapping", got=type(settings).__name__),
                         name, _line(node))
+    for key in settings:
+        if key not in _SECTIONS:
+            raise RuleError(Errors.E002.format(key=key, allowed=", ".join(_SECTIONS)), name,
+                            _line(_child(node, key)))
     return Settings(**{
         key: _build(cls, settings.get(key) or {}, key, _child(node, key), name)
         for key, cls in (("clusters", ClusterSettings), ("stages", StageSettings), ("stories", StorySettings))

@@ -6,13 +6,13 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 from itertools import combinations
 from typing import Any
 
 from .cluster import Item, cluster_date, representative
 from .events import EventRow
-from .settings import ClusterSettings, StageSettings
+from .settings import StageSettings
 from .timex import interval
 
 TYPE_ORDER = {"MEETING": 0, "AGREEMENT": 1, "RESCUE": 2, "REPATRIATION": 3}
@@ -75,10 +75,8 @@ def _int(value: object) -> int | None:
     return value if isinstance(value, int) else None
 
 
-def link_stages(clusters: list[ClusterRow], settings: StageSettings, cluster_settings: ClusterSettings
-                ) -> list[ClusterRow]:
+def link_stages(clusters: list[ClusterRow], settings: StageSettings) -> list[ClusterRow]:
     """Set ``part_of`` on each stage: its closest total (the smallest larger count that qualifies)."""
-    slack = timedelta(days=cluster_settings.date_slack_days)
     docs = {c.cluster_id: set(c.doc_ids) for c in clusters}
     parents: dict[int, int] = {}
     for total in clusters:
@@ -89,7 +87,7 @@ def link_stages(clusters: list[ClusterRow], settings: StageSettings, cluster_set
             continue
         inside = [c for c in clusters if c.type == total.type and c.count is not None and c.count < total.count
                   and c.date_start is not None and c.date_end is not None
-                  and total.date_start - slack <= c.date_start and c.date_end <= total.date_end + slack
+                  and total.date_start <= c.date_start and c.date_end <= total.date_end
                   and _places_agree(c, total)]
         stages = {c.cluster_id for c in inside if docs[c.cluster_id] & docs[total.cluster_id]}
         stages |= _summing(inside, total, settings.max_summed)
