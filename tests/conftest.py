@@ -122,3 +122,14 @@ def invented_output(tmp_path: Path) -> Path:
     path = tmp_path / "out.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in invented_records()), encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's headless Chromium (``.ci/run`` installs it); tests that need it skip cleanly without it."""
+    from tests.report.chromium import find_chromium
+
+    binary = find_chromium()
+    if binary is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    return binary
