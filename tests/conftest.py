@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from extractor.pipeline import build_pipeline
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"
 SEED_GOLD = REPO / "tests" / "gold" / "seeds"
-SHARED = REPO.parent / "shared"
+SHARED = Path(os.environ.get("WARTA_SHARED", REPO.parent / "shared"))  # a worktree may point elsewhere
 SCHEMA = REPO / "extractor" / "schema" / "output.schema.json"
 
 
@@ -133,3 +134,21 @@ def chromium() -> str:
     if binary is None:
         pytest.skip("chromium is not installed (apt-get install chromium)")
     return binary
+
+
+@pytest.fixture(scope="session")
+def topical_database(shared: Path, nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """All topical articles of ../shared extracted once and aggregated (for the clustering hand check)."""
+    from extractor.aggregate import aggregate
+    from extractor.aggregate.settings import load_settings
+    from extractor.parallel import extract_lines
+    from extractor.sources import read_paths
+
+    folder = tmp_path_factory.mktemp("topical")
+    output = folder / "topical.out.jsonl"
+    with output.open("w", encoding="utf-8") as out:
+        for line in extract_lines(nlp, read_paths([str(shared / "data" / "news" / "topical.jsonl")])):
+            out.write(line.json + "\n")
+    database = folder / "topical.duckdb"
+    aggregate([str(output)], database, load_settings())
+    return database

@@ -33,6 +33,7 @@ class Item:
     country: str | None = None
     participants: frozenset[str] = frozenset()  # canonical names
     foreign: frozenset[str] = frozenset()  # foreign countries among the participants
+    foreign_people: frozenset[str] = frozenset()  # foreign officials among them (canonical names)
     published: dt.date | None = None
     story: str = ""
 
@@ -55,7 +56,7 @@ def compatible(a: Item, b: Item, settings: ClusterSettings) -> bool:
         return False
     if a.window is not None and b.window is not None:
         slack = timedelta(days=settings.date_slack_days)
-        if a.window[0] - slack > b.window[1] + slack or b.window[0] - slack > a.window[1] + slack:
+        if a.window[0] - b.window[1] > slack or b.window[0] - a.window[1] > slack:
             return False
     if a.count is not None and b.count is not None and not _counts_agree(a.count, b.count, settings):
         return False
@@ -64,8 +65,10 @@ def compatible(a: Item, b: Item, settings: ClusterSettings) -> bool:
             return False
     elif a.place is not None and b.place is not None and a.place != b.place:
         return False
-    return not (a.type in settings.participant_check_types and a.foreign and b.foreign
-                and not a.foreign & b.foreign)
+    if a.type not in settings.participant_check_types:
+        return True
+    return not (a.foreign and b.foreign and not a.foreign & b.foreign
+                or a.foreign_people and b.foreign_people and not a.foreign_people & b.foreign_people)
 
 
 def _counts_agree(x: int, y: int, settings: ClusterSettings) -> bool:
@@ -113,7 +116,7 @@ def _cluster_one_type(items: Sequence[Item], settings: ClusterSettings) -> list[
     # Undated first, then by the start of the window: a dated event stops being compared once the
     # others start after its window ends. The order is by content only, never by input order.
     items = sorted(items, key=lambda it: (it.window[0] if it.window else date.min, it.key))
-    reach = timedelta(days=2 * settings.date_slack_days)
+    reach = timedelta(days=settings.date_slack_days)
     ok: set[tuple[int, int]] = set()
     links: list[tuple[float, int, int]] = []
     for i, a in enumerate(items):

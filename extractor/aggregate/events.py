@@ -34,16 +34,16 @@ def published_day(record: dict[str, Any]) -> Any:
     return parse_day(record.get("published")) or parse_day(record.get("reference_date"))
 
 
-def _names(record: dict[str, Any]) -> dict[str, tuple[str, str | None]]:
-    """Surface or normalized name -> (canonical name, country) over the article's mentions."""
-    names: dict[str, tuple[str, str | None]] = {}
+def _names(record: dict[str, Any]) -> dict[str, tuple[str, str | None, bool]]:
+    """Surface or normalized name -> (canonical name, country, is a person) over the article's mentions."""
+    names: dict[str, tuple[str, str | None, bool]] = {}
     for ent in record.get("entities", []):
         if ent["type"] in ("OFFICIAL", "AGENCY") and ent.get("name"):
-            value = (str(ent["name"]), ent.get("country"))
+            value = (str(ent["name"]), ent.get("country"), ent["type"] == "OFFICIAL")
             names.setdefault(ent["text"].casefold(), value)
             names.setdefault(str(ent["name"]).casefold(), value)
         elif ent["type"] == "COUNTRY" and ent.get("code"):
-            names.setdefault(ent["text"].casefold(), (str(ent["code"]), str(ent["code"])))
+            names.setdefault(ent["text"].casefold(), (str(ent["code"]), str(ent["code"]), False))
     return names
 
 
@@ -62,15 +62,17 @@ def event_rows(records: Iterable[dict[str, Any]], stories: dict[str, str], place
             if country == settings.home_country and event["type"] == "REPATRIATION":
                 key, country = None, None  # where they were brought home to, not from
             participants = tuple(str(p) for p in event.get("participants") or [] if isinstance(p, str))
-            resolved = [names.get(p.casefold(), (p, None)) for p in participants]
+            resolved = [names.get(p.casefold(), (p, None, False)) for p in participants]
+            home = settings.home_country
             status = event.get("status") if isinstance(event.get("status"), str) else None
             item = None
             if status is None or status in settings.statuses:
                 item = Item(
                     key=(record["doc_id"], index), type=str(event["type"]), date=date,
                     window=make_window(date, published, settings), count=count, place=key, country=country,
-                    participants=frozenset(name.casefold() for name, _ in resolved),
-                    foreign=frozenset(str(c) for _, c in resolved if c and c != settings.home_country),
+                    participants=frozenset(name.casefold() for name, _, _ in resolved),
+                    foreign=frozenset(str(c) for _, c, _ in resolved if c and c != home),
+                    foreign_people=frozenset(n.casefold() for n, c, person in resolved if person and c and c != home),
                     published=published, story=stories.get(record["doc_id"], record["doc_id"]))
             rows.append(EventRow(record["doc_id"], index, str(event["type"]), date, place,
                                  country or places.country(record, place, count), count, participants, status,

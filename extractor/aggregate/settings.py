@@ -35,8 +35,8 @@ class Evidence:
 
 @dataclass(frozen=True)
 class ClusterSettings:
-    date_slack_days: int = 1
-    undated_window_days: int = 10
+    date_slack_days: int = 2
+    undated_window_days: int = 31
     count_tolerance: float = 0.0
     published_window_days: int = 3
     participant_check_types: tuple[str, ...] = ("MEETING", "AGREEMENT")

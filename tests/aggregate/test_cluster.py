@@ -76,7 +76,9 @@ def test_same_occurrence(items: list[Item]) -> None:
     pytest.param([item("a", date_="2024-08-02", count=62, country="KH"),
                   item("b", type_="RESCUE", date_="2024-08-02", count=62, country="KH")], id="different types"),
     pytest.param([item("a", date_="2024-08-02", count=62, country="KH"),
-                  item("b", published="2024-09-01", count=62, country="KH")], id="undated, reported a month later"),
+                  item("b", published=str(date(2024, 8, 3) + timedelta(days=SETTINGS.undated_window_days
+                                                                          + SETTINGS.date_slack_days)),
+                       count=62, country="KH")], id="undated, reported after the window"),
 ])
 def test_different_occurrences(items: list[Item]) -> None:
     assert not together(items)
@@ -112,3 +114,14 @@ def test_input_order_does_not_matter() -> None:
     for _ in range(5):
         rng.shuffle(items)
         assert groups_of(items) == expected
+
+
+def test_two_meetings_with_different_foreign_officials() -> None:
+    police = item("a", type_="MEETING", date_="2022-08-02", place="phnompenh", country="KH", foreign=("KH",),
+                  participants=("retno marsudi", "neth savouen"))
+    interior = item("b", type_="MEETING", date_="2022-08-03", place="phnompenh", country="KH", foreign=("KH",),
+                    participants=("retno marsudi", "sar kheng"))
+    assert together([police, interior])  # without knowing who is foreign, nothing tells them apart
+    police = Item(**{**police.__dict__, "foreign_people": frozenset({"neth savouen"})})
+    interior = Item(**{**interior.__dict__, "foreign_people": frozenset({"sar kheng"})})
+    assert not together([police, interior])

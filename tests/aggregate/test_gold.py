@@ -1,0 +1,31 @@
+"""The hand check of clustering (tests/gold/clusters.yaml, real events in ../shared's topical articles):
+pairwise precision >= 0.9 and recall >= 0.85, and no near miss merged. Skips without ../shared."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.aggregate.gold import Score, score
+
+GOLD = Path(__file__).resolve().parent.parent / "gold" / "clusters.yaml"
+
+
+@pytest.fixture(scope="module")
+def scored(topical_database: Path) -> Score:
+    if not GOLD.is_file():
+        pytest.skip("no tests/gold/clusters.yaml")
+    return score(GOLD, topical_database)
+
+
+def test_pairwise_recall(scored: Score) -> None:
+    assert scored.recall >= 0.85, scored.split
+
+
+def test_pairwise_precision(scored: Score) -> None:
+    assert scored.precision >= 0.9, scored.wrong
+
+
+def test_no_near_miss_merged(scored: Score) -> None:
+    assert scored.merged_near_misses == []
