@@ -53,17 +53,31 @@ def people_per_month(rows: list[dict[str, Any]]) -> dict[str, Any]:
     import altair as alt
 
     values = [dict(r, link=f"#cluster-{r['cluster_id']}", what=TYPE_LABELS[r["type"]]) for r in rows]
+    people: dict[str, int] = {}
+    for r in rows:
+        people[r["country"]] = people.get(r["country"], 0) + int(r["count"])
+    countries = sorted(people, key=lambda c: (c == "unknown", -people[c], c))  # most people first, unknown last
     bars = alt.Chart(alt.Data(values=values), width=WIDTH, height=170).mark_bar(stroke="white", strokeWidth=0.5).encode(
         x=alt.X("yearmonth(month):T", title="month"),
         y=alt.Y("sum(count):Q", title="people"),
-        color=alt.Color("country:N", title="country", scale=alt.Scale(scheme="tableau10")),
+        color=alt.Color("country:N", title="country", sort=countries,
+                        scale=alt.Scale(domain=countries, range=_palette(countries))),
         detail="cluster_id:N",
         order=alt.Order("cluster_id:Q"),
         href=_anchor(alt),
         tooltip=["cluster_id:N", "month:T", "country:N", "place:N", "count:Q", "n_stories:Q"],
     )
-    return bars.facet(row=alt.Row("what:N", title=None, sort=["Rescued", "Repatriated"]),
+    return bars.facet(row=alt.Row("what:N", title=None, sort="descending"),  # Rescued, then Repatriated
                       title="People rescued and repatriated per month and country (each occurrence once)").to_dict()
+
+
+# distinct colours (Tableau 20, dark tones first) and grey for an unknown country
+_COLORS = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f",
+           "#a0cbe8", "#ffbe7d", "#ff9d9a", "#8cd17d", "#b6992d", "#499894", "#d37295", "#fabfd2", "#d4a6c8"]
+
+
+def _palette(countries: list[str]) -> list[str]:
+    return [("#bab0ac" if c == "unknown" else _COLORS[i % len(_COLORS)]) for i, c in enumerate(countries)]
 
 
 def top_bars(rows: list[dict[str, Any]], label: str, title: str) -> dict[str, Any]:

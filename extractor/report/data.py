@@ -3,7 +3,8 @@
 People per month count each occurrence once: top-level clusters (``part_of`` is null, so a stage never
 adds to its total) with a count, whose date lies within one calendar month, or that have no date and
 then count in the month of their first article. Clusters dated over a longer span (a yearly statistic,
-``2020/2024-09``) are not on that chart; they are in the table.
+``2020/2024-09``) are not on that chart; they are in the table. The charts start on 1 January of the
+year before the first article was published: older occurrences that articles recall are in the table.
 """
 
 from __future__ import annotations
@@ -14,21 +15,23 @@ from typing import Any
 
 from ..errors import Errors, UsageError
 
-MONTHLY = """
-SELECT cluster_id, type, count, coalesce(country, '?') AS country, place, n_articles, n_stories,
+SINCE = "(SELECT coalesce(make_date(year(min(published)) - 1, 1, 1), DATE '1900-01-01') FROM articles)"
+
+MONTHLY = f"""
+SELECT cluster_id, type, count, coalesce(country, 'unknown') AS country, place, n_articles, n_stories,
        strftime(date_trunc('month', coalesce(date_start, first_published)), '%Y-%m-01') AS month
 FROM clusters
 WHERE type IN ('RESCUE', 'REPATRIATION') AND part_of IS NULL AND count IS NOT NULL
-  AND coalesce(date_start, first_published) IS NOT NULL
+  AND coalesce(date_start, first_published) >= {SINCE}
   AND (date_start IS NULL OR date_trunc('month', date_start) = date_trunc('month', date_end))
 ORDER BY month, cluster_id
 """
 
-TIMELINE = """
+TIMELINE = f"""
 SELECT cluster_id, type, strftime(coalesce(date_start, first_published), '%Y-%m-%d') AS day,
        date_start IS NOT NULL AS dated, coalesce(date, 'undated') AS date, coalesce(place, '') AS place,
        count, n_articles, n_stories
-FROM clusters WHERE coalesce(date_start, first_published) IS NOT NULL ORDER BY cluster_id
+FROM clusters WHERE coalesce(date_start, first_published) >= {SINCE} ORDER BY cluster_id
 """
 
 TOP_OFFICIALS = "SELECT name, titles[1] AS title, n_articles, n_stories FROM officials ORDER BY n_stories DESC, " \
@@ -50,6 +53,7 @@ FIGURES = {
     "stories": "SELECT count(DISTINCT story_id) FROM articles",
     "events": "SELECT count(*) FROM events",
     "clusters": "SELECT count(*) FROM clusters",
+    "since": f"SELECT year({SINCE})",
     "rescued": f"SELECT coalesce(sum(count), 0) FROM ({MONTHLY}) WHERE type = 'RESCUE'",
     "repatriated": f"SELECT coalesce(sum(count), 0) FROM ({MONTHLY}) WHERE type = 'REPATRIATION'",
 }

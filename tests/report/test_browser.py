@@ -14,9 +14,11 @@ from typer.testing import CliRunner
 from extractor.cli import app
 from tests.report.chromium import Page, png_pixels
 
-# people counted once per occurrence: top-level clusters with a count, dated within one month (or undated)
+# people counted once per occurrence: top-level clusters with a count, dated within one month (or undated),
+# from 1 January of the year before the first article
+SINCE = "(SELECT make_date(year(min(published)) - 1, 1, 1) FROM articles)"
 PEOPLE = """SELECT coalesce(sum(count), 0) FROM clusters WHERE type = '{type}' AND part_of IS NULL
-            AND count IS NOT NULL AND coalesce(date_start, first_published) IS NOT NULL
+            AND count IS NOT NULL AND coalesce(date_start, first_published) >= """ + SINCE + """
             AND (date_start IS NULL
                  OR year(date_start) * 12 + month(date_start) = year(date_end) * 12 + month(date_end))"""
 EXPECTED = {
@@ -24,6 +26,7 @@ EXPECTED = {
     "stories": "SELECT count(DISTINCT story_id) FROM articles",
     "events": "SELECT count(*) FROM events",
     "clusters": "SELECT count(*) FROM clusters",
+    "since": f"SELECT year({SINCE})",
     "rescued": PEOPLE.format(type="RESCUE"),
     "repatriated": PEOPLE.format(type="REPATRIATION"),
 }
