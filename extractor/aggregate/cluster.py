@@ -55,7 +55,10 @@ def compatible(a: Item, b: Item, settings: ClusterSettings) -> bool:
     if a.doc_id == b.doc_id or a.type != b.type:
         return False
     if a.window is not None and b.window is not None:
-        slack = timedelta(days=settings.date_slack_days)
+        days = settings.date_slack_days
+        if a.count is not None and a.count == b.count and a.count >= settings.distinctive_count:
+            days = max(days, settings.distinctive_count_days)  # 554 people twice: a date slip, not news
+        slack = timedelta(days=days)
         if a.window[0] - b.window[1] > slack or b.window[0] - a.window[1] > slack:
             return False
     if a.count is not None and b.count is not None and not _counts_agree(a.count, b.count, settings):
@@ -87,8 +90,10 @@ def score(a: Item, b: Item, settings: ClusterSettings) -> float:
         points += ev.same_place
     elif a.country is not None and a.country == b.country:
         points += ev.same_country
-    if a.participants & b.participants:
-        points += ev.shared_participant
+    shared = len(a.participants & b.participants)
+    if shared:  # the parties identify a meeting or agreement; rescuers (Kemlu, KBRI) are the same for many
+        points += ev.shared_participant * min(shared, settings.participants_counted
+                                              if a.type in settings.participant_check_types else 1)
     if a.story and a.story == b.story:
         points += ev.same_story
     if a.published and b.published and abs((a.published - b.published).days) <= settings.published_window_days:
@@ -116,7 +121,7 @@ def _cluster_one_type(items: Sequence[Item], settings: ClusterSettings) -> list[
     # Undated first, then by the start of the window: a dated event stops being compared once the
     # others start after its window ends. The order is by content only, never by input order.
     items = sorted(items, key=lambda it: (it.window[0] if it.window else date.min, it.key))
-    reach = timedelta(days=settings.date_slack_days)
+    reach = timedelta(days=max(settings.date_slack_days, settings.distinctive_count_days))
     ok: set[tuple[int, int]] = set()
     links: list[tuple[float, int, int]] = []
     for i, a in enumerate(items):

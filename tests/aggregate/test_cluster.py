@@ -47,6 +47,13 @@ def together(items: list[Item]) -> bool:
                   item("b", type_="MEETING", date_="2024-05-20", place="bali", country="ID",
                        participants=("retno marsudi", "hun manet"), foreign=("KH",))], id="one meeting"),
     pytest.param([item("a"), item("b", story="a")], id="a reprint of the same story"),
+    pytest.param([item("a", date_="2025-03-17", count=554, country="MM", published="2025-03-18"),
+                  item("b", date_="2025-01", count=554, country="MM", published="2025-03-19")],
+                 id="a distinctive count, one article misdates it"),
+    pytest.param([item("a", type_="MEETING", place="bali", published="2025-05-19",
+                       participants=("agus andrianto", "sok veasna", "imigrasi")),
+                  item("b", type_="MEETING", place="bali", published="2025-05-25",
+                       participants=("agus andrianto", "sok veasna"))], id="undated meeting, the same two parties"),
 ])
 def test_same_occurrence(items: list[Item]) -> None:
     assert together(items)
@@ -56,6 +63,11 @@ def test_same_occurrence(items: list[Item]) -> None:
 @pytest.mark.parametrize("items", [
     pytest.param([item("a", date_="2024-08-02", count=62, country="KH"),
                   item("b", date_="2024-09-10", count=62, country="KH")], id="same count a month later"),
+    pytest.param([item("a", date_="2025-03-17", count=554, country="MM"),
+                  item("b", date_="2025-07-01", count=554, country="MM")], id="a distinctive count, months apart"),
+    pytest.param([item("a", place="bali", published="2025-05-19", participants=("kemlu", "kbri")),
+                  item("b", place="bali", published="2025-05-25", participants=("kemlu", "kbri"))],
+                 id="undated repatriations by the same two agencies"),
     pytest.param([item("a", date_="2024-08", count=400, country="MM"),
                   item("b", date_="2024-09", count=120, country="MM")], id="next month, another count"),
     pytest.param([item("a", date_="2024-08-02", count=62, country="KH"),
