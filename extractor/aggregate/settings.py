@@ -43,7 +43,7 @@ class ClusterSettings:
     home_country: str = "ID"
     place_prefixes: tuple[str, ...] = ("Kota", "Kabupaten", "Provinsi", "Desa")
     statuses: tuple[str, ...] = ("occurred",)
-    distinctive_count: int = 100
+    distinctive_count: int = 50
     distinctive_count_days: int = 62
     participants_counted: int = 2
     min_link_score: float = 3

@@ -27,6 +27,14 @@ class Score:
     wrong: list[tuple[SystemEvent, SystemEvent]] = field(default_factory=list)
     split: list[tuple[str, str, str]] = field(default_factory=list)  # (gold event, article, article)
 
+    reachable_pairs: int = 0  # gold pairs whose two articles' matched events both carry the gold count
+    reachable_found: int = 0  # of those, the pairs sharing a cluster
+
+    @property
+    def reachable_recall(self) -> float:
+        """Recall where extraction found the event with its count: what clustering alone can be blamed for."""
+        return self.reachable_found / self.reachable_pairs if self.reachable_pairs else 1.0
+
     @property
     def recall(self) -> float:
         return self.found_pairs / self.gold_pairs if self.gold_pairs else 1.0
@@ -52,9 +60,11 @@ class Matcher:
             con.close()
         self.events: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
         self.cluster: dict[SystemEvent, int | None] = {}
+        self.count: dict[SystemEvent, int | None] = {}
         for doc_id, index, type_, date, place, count, cluster_id in rows:
             self.events.setdefault((doc_id, type_), []).append((index, date, place, count))
             self.cluster[(doc_id, index)] = cluster_id
+            self.count[(doc_id, index)] = count
 
     def match(self, article: str, type_: str, description: dict[str, Any]) -> SystemEvent | None:
         """Count equal, else date overlapping, else place equal; the best-ranked, then the first."""
@@ -90,10 +100,15 @@ def score(gold_path: Path, db: Path) -> Score:
             result.gold_pairs += 1
             x, y = found[a], found[b]
             cx = matcher.cluster.get(x) if x else None
-            if x and y and cx is not None and cx == matcher.cluster.get(y):
+            together = bool(x and y and cx is not None and cx == matcher.cluster.get(y))
+            if together:
                 result.found_pairs += 1
             else:
                 result.split.append((event["id"], a, b))
+            if x and y and (event.get("count") is None
+                            or matcher.count.get(x) == event["count"] == matcher.count.get(y)):
+                result.reachable_pairs += 1
+                result.reachable_found += together
     for x, y in combinations(sorted(owners), 2):
         cx = matcher.cluster.get(x)
         if cx is not None and cx == matcher.cluster.get(y):
