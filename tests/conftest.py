@@ -98,10 +98,10 @@ def invented_records() -> list[dict[str, Any]]:
     hun = _mention("OFFICIAL", "Hun Manet", 70, name="Hun Manet", title="Perdana Menteri", country="KH")
     thai = _mention("OFFICIAL", "Anutin", 70, name="Anutin Charnvirakul", title="Perdana Menteri", country="TH")
     return [
-        _record("a1", "2024-08-03", "Sixty-two citizens flown home", [_event(r, "2024-08-02", "Kamboja", 62)]),
-        _record("a2", "2024-08-03", "Home at last", [_event(r, None, "Kamboja", 62)]),
-        _record("a3", "2024-08-20", "A summer of returns", [_event(r, "2024-08", "Kamboja", 62)]),
-        _record("a4", "2024-09-11", "Another group of sixty-two", [_event(r, "2024-09-10", "Kamboja", 62)]),
+        _record("a1", "2024-08-03", "Twelve citizens flown home", [_event(r, "2024-08-02", "Kamboja", 12)]),
+        _record("a2", "2024-08-03", "Home at last", [_event(r, None, "Kamboja", 12)]),
+        _record("a3", "2024-08-20", "A summer of returns", [_event(r, "2024-08", "Kamboja", 12)]),
+        _record("a4", "2024-09-11", "Another group of twelve", [_event(r, "2024-09-10", "Kamboja", 12)]),
         _record("b1", "2025-03-31", "March totals", [_event(r, "2025-03", "Myawaddy", 554),
                                                       _event(r, "2025-03-18", "Myawaddy", 400),
                                                       _event(r, "2025-03-19", "Myawaddy", 154)]),

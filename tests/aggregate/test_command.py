@@ -69,8 +69,8 @@ def test_clusters_of_the_invented_occurrences(database: Path) -> None:
     rows = query(database, "SELECT doc_ids, count, part_of, date FROM clusters WHERE type = 'REPATRIATION' "
                            "ORDER BY cluster_id")
     by_docs = {tuple(sorted(d)): (count, part_of, date) for d, count, part_of, date in rows}
-    assert by_docs[("a1", "a2", "a3")][:1] == (62,)  # one occurrence, three reports
-    assert by_docs[("a4",)][:1] == (62,)  # the same count a month later: another occurrence
+    assert by_docs[("a1", "a2", "a3")][:1] == (12,)  # one occurrence, three reports
+    assert by_docs[("a4",)][:1] == (12,)  # the same small count a month later: another occurrence
     total = query(database, "SELECT cluster_id FROM clusters WHERE count = 554")[0][0]
     stages = query(database, f"SELECT count, date FROM clusters WHERE part_of = {total} ORDER BY count")
     assert stages == [(154, "2025-03-19"), (400, "2025-03-18")]
