@@ -276,9 +276,12 @@ def report_command(
     top: Annotated[int, typer.Option("--top", min=1, help="How many officials and agencies to show.")] = 15,
 ) -> None:
     """Write one self-contained HTML page (charts inline, no network) from an aggregate database."""
-    from .report import write_report
-
     try:
+        from .aggregate.run import require
+
+        require("warta report", ("duckdb", "altair", "vl_convert", "jinja2"))
+        from .report import write_report
+
         write_report(database, output, top=top)
     except WartaError as error:
         raise fail(error) from None

@@ -66,6 +66,7 @@ class Errors(str, Enum):
     E402 = "E402 line {line}: not a Warta record: {detail}"
     E403 = "E403 {path} is not a Warta aggregate database: {detail}"
     E404 = "E404 cannot write {path}: {detail}"
+    E405 = "E405 {command} needs the 'aggregate' extra (missing: {module}): pip install 'warta[aggregate]'"
 
     # W0xx: warnings attached to an article's output
     W001 = "W001 weekday {weekday!r} disagrees with date {date} (a {actual})"

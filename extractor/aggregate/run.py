@@ -12,6 +12,15 @@ from . import aggregate
 from .settings import load_settings
 
 
+def require(command: str, modules: Sequence[str]) -> None:
+    """A missing optional dependency is a one-line usage error, not an ImportError traceback."""
+    import importlib.util
+
+    for module in modules:
+        if importlib.util.find_spec(module) is None:
+            raise UsageError(Errors.E405.format(command=command, module=module))
+
+
 def read_texts(paths: Sequence[str]) -> dict[str, str]:
     """doc_id -> text for the articles given to ``warta extract`` (same paths, same doc_ids)."""
     from ..sources import read_paths
@@ -24,6 +33,7 @@ def run_aggregate(paths: Sequence[str], output: Path, settings_path: Path | None
     """Returns the exit code: 0 every line was a good record, 1 some were not (they are in ``errors``)."""
     if str(output) == "-":
         raise UsageError(Errors.E404.format(path="-", detail="a database needs a file name"))
+    require("warta aggregate", ("duckdb", "datasketch"))
     settings = load_settings(settings_path)
     started = time.perf_counter()
     by_id = read_texts(texts) if texts else None
