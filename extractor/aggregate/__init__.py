@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .cluster import cluster
 from .database import write_database
-from .events import event_rows, published_day
+from .events import EventRow, event_rows, published_day
 from .load import InputError, read_inputs
 from .officials import agencies, officials
 from .places import PlaceCountries
@@ -79,13 +80,13 @@ def _article(record: dict[str, Any], stories: dict[str, str]) -> dict[str, Any]:
             "story_id": stories.get(record["doc_id"]), "n_events": len(record.get("events", []))}
 
 
-def _events(rows: Any, records: list[dict[str, Any]], cluster_of: dict[tuple[str, int], int]
+def _events(rows: list[EventRow], records: list[dict[str, Any]], cluster_of: dict[tuple[str, int], int]
             ) -> list[dict[str, Any]]:
     published = {r["doc_id"]: published_day(r) for r in records}
     return [_event(r, cluster_of, published[r.doc_id]) for r in rows]
 
 
-def _event(row: Any, cluster_of: dict[tuple[str, int], int], published: Any) -> dict[str, Any]:
+def _event(row: EventRow, cluster_of: dict[tuple[str, int], int], published: date | None) -> dict[str, Any]:
     span = interval(row.date)
     return {"doc_id": row.doc_id, "event_index": row.event_index, "type": row.type, "date": row.date,
             "date_start": span[0] if span else None, "date_end": span[1] if span else None, "place": row.place,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from .cluster import Item, make_window
@@ -30,7 +31,8 @@ class EventRow:
     item: Item | None
 
 
-def published_day(record: dict[str, Any]) -> Any:
+def published_day(record: dict[str, Any]) -> date | None:
+    """When the article was news: its publication date, else its reference date."""
     return parse_day(record.get("published")) or parse_day(record.get("reference_date"))
 
 
