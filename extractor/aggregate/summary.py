@@ -37,6 +37,7 @@ class ClusterRow:
     members: tuple[tuple[str, int], ...] = field(repr=False)
     part_of: int | None = None
     place_key: str | None = field(default=None, repr=False)
+    spans: tuple[tuple[dt.date, dt.date], ...] = field(default=(), repr=False)  # the members' dates
 
 
 def summarize(groups: Sequence[Sequence[Item]], rows: dict[tuple[str, int], EventRow]) -> list[ClusterRow]:
@@ -61,7 +62,8 @@ def summarize(groups: Sequence[Sequence[Item]], rows: dict[tuple[str, int], Even
             first_published=published[0] if published else None,
             last_published=published[-1] if published else None,
             doc_ids=tuple(sorted(doc_order, key=lambda d: doc_order[d])),
-            members=tuple(m.key for m in members), place_key=_text(place_key)))
+            members=tuple(m.key for m in members), place_key=_text(place_key),
+            spans=tuple(span for span in (interval(m.date) for m in members) if span is not None)))
     drafts.sort(key=lambda c: (TYPE_ORDER.get(c.type, 9), c.type, c.date_start or c.first_published or date.max,
                                c.members[0]))
     return [replace(c, cluster_id=i) for i, c in enumerate(drafts, 1)]
@@ -85,10 +87,13 @@ def link_stages(clusters: list[ClusterRow], settings: StageSettings) -> list[Clu
         assert total.date_end is not None
         if (total.date_end - total.date_start).days + 1 > settings.total_max_days:
             continue
+        # all the dates its articles give, end to end (one misdated report of the total widens it), but
+        # not a year someone wrote for it
+        short = [s for s in total.spans if (s[1] - s[0]).days < settings.total_max_days]
+        hull = (min(s[0] for s in short), max(s[1] for s in short)) if short else (total.date_start, total.date_end)
         inside = [c for c in clusters if c.type == total.type and c.count is not None and c.count < total.count
                   and c.date_start is not None and c.date_end is not None
-                  and total.date_start <= c.date_start and c.date_end <= total.date_end
-                  and _places_agree(c, total)]
+                  and hull[0] <= c.date_start and c.date_end <= hull[1] and _places_agree(c, total)]
         stages = {c.cluster_id for c in inside if docs[c.cluster_id] & docs[total.cluster_id]}
         stages |= _summing(inside, total, settings.max_summed)
         for stage in stages:
