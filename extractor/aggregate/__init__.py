@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from .cluster import cluster
-from .database import write_database
+from .database import DatabaseWriter
 from .events import EventRow, event_rows, published_day
-from .load import InputError, read_inputs
+from .load import InputError, Loaded, read_inputs
 from .officials import agencies, officials
 from .places import PlaceCountries
 from .settings import Settings
@@ -45,6 +45,14 @@ def aggregate(paths: Sequence[str], output: Path, settings: Settings, texts: dic
               advance: Callable[[str], None] = lambda _d: None) -> tuple[Summary, list[InputError]]:
     """Read ``paths`` (``-`` is standard input), cluster, and write the database to ``output``."""
     loaded = read_inputs(paths, advance)
+    with DatabaseWriter(output) as writer:
+        writer.start(loaded.lines_kept)  # mentions and counts load while the events are clustered
+        summary = _aggregate(loaded, writer, settings, texts, log)
+    return summary, loaded.errors
+
+
+def _aggregate(loaded: Loaded, writer: DatabaseWriter, settings: Settings, texts: dict[str, str] | None,
+               log: Callable[[str], None]) -> Summary:
     records = loaded.records
     if texts:
         records = [dict(r, text=texts[r["doc_id"]]) if r["doc_id"] in texts and "text" not in r else r
@@ -66,11 +74,10 @@ def aggregate(paths: Sequence[str], output: Path, settings: Settings, texts: dic
         "agencies": [asdict(a) for a in agencies(records, stories)],
         "errors": [asdict(e) for e in loaded.errors],
     }
-    write_database(output, tables, loaded.lines_kept)
-    summary = Summary(lines=loaded.lines, articles=len(records), errors=len(loaded.errors),
-                      duplicates=loaded.duplicates, events=len(rows), clusters=len(clusters),
-                      stages=sum(1 for c in clusters if c.part_of is not None), stories=len(set(stories.values())))
-    return summary, loaded.errors
+    writer.finish(tables)
+    return Summary(lines=loaded.lines, articles=len(records), errors=len(loaded.errors),
+                   duplicates=loaded.duplicates, events=len(rows), clusters=len(clusters),
+                   stages=sum(1 for c in clusters if c.part_of is not None), stories=len(set(stories.values())))
 
 
 def _article(record: dict[str, Any], stories: dict[str, str]) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -52,51 +53,84 @@ SCHEMA: dict[str, Columns] = {
 
 # Tables DuckDB derives itself from the records' JSON (one row per mention): no Python loop over mentions.
 _FROM_RECORDS = {
-    "mentions": """SELECT r.doc_id, e->>'type', e->>'text', (e->>'start')::INTEGER, (e->>'end')::INTEGER, e->>'rule',
+    "mentions": """SELECT doc_id, e->>'type', e->>'text', (e->>'start')::INTEGER, (e->>'end')::INTEGER, e->>'rule',
         e->>'name', e->>'title', e->>'country', e->>'code', e->>'value',
         CASE WHEN e->>'type' = 'CASE_COUNT' THEN TRY_CAST(e->>'value' AS BIGINT) END, e->>'unit', e->>'qualifier',
         e->>'period', e->>'category', e->>'granularity', e->>'person_id', e->>'agency', e->>'acronym', e->>'kind', e
-        FROM records AS r, unnest(r.entities) AS t(e) ORDER BY r.doc_id, 4, 5, 2, 3""",
-    "counts": """SELECT r.doc_id, TRY_CAST(e->>'value' AS BIGINT), e->>'unit', e->>'qualifier', e->>'period',
-        e->>'country', e->>'category', TRY_CAST(left(r.published, 10) AS DATE), e->>'text',
+        FROM entities ORDER BY doc_id, 4, 5, 2, 3""",
+    "counts": """SELECT doc_id, TRY_CAST(e->>'value' AS BIGINT), e->>'unit', e->>'qualifier', e->>'period',
+        e->>'country', e->>'category', TRY_CAST(left(published, 10) AS DATE), e->>'text',
         (e->>'start')::INTEGER, (e->>'end')::INTEGER
-        FROM records AS r, unnest(r.entities) AS t(e) WHERE e->>'type' = 'CASE_COUNT' ORDER BY r.doc_id, 10""",
+        FROM entities WHERE e->>'type' = 'CASE_COUNT' ORDER BY doc_id, 10""",
 }
 
 
-def write_database(path: Path, tables: Mapping[str, Iterable[Mapping[str, Any]]], records: Iterable[str]) -> None:
-    """Write every table of :data:`SCHEMA` to ``path`` atomically (a temp file renamed at the end).
+class DatabaseWriter:
+    """Builds the database in a temporary folder beside ``path`` and renames it there at the end.
 
-    ``records`` are the input's JSON lines (one per article); ``tables`` the rows of the other tables.
+    :meth:`start` bulk-loads the mention tables on a thread (DuckDB works without holding the GIL)
+    while the caller clusters; :meth:`finish` adds the other tables of :data:`SCHEMA` and renames.
+    Leaving the ``with`` block without :meth:`finish` removes everything: ``path`` is left as it was.
     """
-    import duckdb
 
-    directory = path.resolve().parent
-    directory.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=f".{path.name}.", dir=directory) as work:
-        db_path = Path(work) / path.name
-        scratch = Path(work) / "records.ndjson"
+    def __init__(self, path: Path) -> None:
+        import duckdb
+
+        self.path = path
+        directory = path.resolve().parent
+        directory.mkdir(parents=True, exist_ok=True)
+        self._work = tempfile.TemporaryDirectory(prefix=f".{path.name}.", dir=directory)
+        self._folder = Path(self._work.name)
+        # one DuckDB thread: the other core is the one clustering meanwhile
+        self._con = duckdb.connect(str(self._folder / path.name), config={"threads": 1})
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
+
+    def __enter__(self) -> DatabaseWriter:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._thread is not None:
+            self._thread.join()
+        self._con.close()
+        self._work.cleanup()
+
+    def start(self, records: Iterable[str]) -> None:
+        """Begin loading ``mentions`` and ``counts`` from the records' JSON lines."""
+        scratch = self._folder / "records.ndjson"
         with scratch.open("w", encoding="utf-8") as out:
             out.writelines(line + "\n" for line in records)
-        con = duckdb.connect(str(db_path))
+        self._thread = threading.Thread(target=self._load_records, args=(scratch,), daemon=True)
+        self._thread.start()
+
+    def _load_records(self, scratch: Path) -> None:
         try:
-            literal = "'" + str(scratch).replace("'", "''") + "'"  # a view cannot take a parameter
-            con.execute(f"CREATE TEMP VIEW records AS SELECT * FROM read_json({literal}, "
-                        "format='newline_delimited', columns={'doc_id': 'VARCHAR', 'published': 'VARCHAR', "
-                        "'entities': 'JSON[]'})")
-            for name, columns in SCHEMA.items():
-                if name in _FROM_RECORDS:
-                    ddl = ", ".join(f'"{col}" {kind}' for col, kind in columns)
-                    con.execute(f'CREATE TABLE "{name}" ({ddl})')
-                    if scratch.stat().st_size:
-                        con.execute(f'INSERT INTO "{name}" {_FROM_RECORDS[name]}')
-                else:
-                    _write_table(con, name, columns, tables.get(name, ()), Path(work) / f"{name}.ndjson")
-            con.execute("DROP VIEW records")
-            con.execute("CHECKPOINT")
-        finally:
-            con.close()
-        os.replace(db_path, path)
+            for name in _FROM_RECORDS:
+                ddl = ", ".join(f'"{col}" {kind}' for col, kind in SCHEMA[name])
+                self._con.execute(f'CREATE TABLE "{name}" ({ddl})')
+            if scratch.stat().st_size:
+                self._con.execute("CREATE TEMP TABLE entities AS SELECT r.doc_id, r.published, e FROM read_json(?, "
+                                  "format='newline_delimited', columns={'doc_id': 'VARCHAR', 'published': 'VARCHAR', "
+                                  "'entities': 'JSON[]'}) AS r, unnest(r.entities) AS t(e)", [str(scratch)])
+                for name, sql in _FROM_RECORDS.items():
+                    self._con.execute(f'INSERT INTO "{name}" {sql}')
+                self._con.execute("DROP TABLE entities")
+        except BaseException as exc:  # handed to the caller's thread by finish()
+            self._error = exc
+
+    def finish(self, tables: Mapping[str, Iterable[Mapping[str, Any]]]) -> None:
+        """Write the other tables, then move the finished file to ``path``."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        if self._error is not None:
+            raise self._error
+        for name, columns in SCHEMA.items():
+            if name not in _FROM_RECORDS:
+                _write_table(self._con, name, columns, tables.get(name, ()), self._folder / f"{name}.ndjson")
+        self._con.execute("CHECKPOINT")
+        self._con.close()
+        os.replace(self._folder / self.path.name, self.path)
 
 
 def _write_table(con: Any, name: str, columns: Columns, rows: Iterable[Mapping[str, Any]], scratch: Path) -> None:
