@@ -42,3 +42,12 @@ def test_not_a_database_is_one_line(tmp_path: Path) -> None:
         result = CliRunner().invoke(app, ["report", str(path), "-o", str(tmp_path / "r.html")])
         assert result.exit_code == 2 and code in result.output and "Traceback" not in result.output
     assert not (tmp_path / "r.html").exists()
+
+
+def test_an_empty_database_still_makes_a_page(tmp_path: Path) -> None:
+    source, db, page = tmp_path / "none.jsonl", tmp_path / "none.duckdb", tmp_path / "r.html"
+    source.write_text("", encoding="utf-8")
+    assert CliRunner().invoke(app, ["aggregate", str(source), "-o", str(db)]).exit_code == 0
+    assert CliRunner().invoke(app, ["report", str(db), "-o", str(page)]).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert 'data-figure="clusters">0<' in html and "<tbody>" in html
