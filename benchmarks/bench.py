@@ -49,13 +49,13 @@ sys.path.insert(0, str(REPO))
 import spacy  # noqa: E402
 from spacy.language import Language  # noqa: E402
 
+from extractor.doc import remember_text  # noqa: E402
 from extractor.extract import article_context  # noqa: E402
 from extractor.parallel import extract_lines  # noqa: E402
 from extractor.pipeline import build_pipeline  # noqa: E402
 from extractor.records import doc_record, json_line  # noqa: E402
 from extractor.rules import RuleSet, load_rules  # noqa: E402
 from extractor.sources import Article, read_jsonl_lines  # noqa: E402
-from extractor.spans import remember_text  # noqa: E402
 
 # --- input ------------------------------------------------------------------------------
 

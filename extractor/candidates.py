@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .components.naming import is_cap, sentence_start, titlecase_tokens
+from .components.naming import is_cap, sentence_start
+from .doc import in_chrome, titlecase_tokens
 from .extract import annotate
 from .sources import Article
-from .spans import in_boilerplate
 
 MAX_RUN = 5
 
@@ -66,7 +66,7 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
             j += 1
         # a lone capitalized word at the start of a sentence is just a sentence start
         if not (j - i == 1 and sentence_start(doc, i)) and \
-                not in_boilerplate(doc, doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)):
+                not in_chrome(doc, doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)):
             # a sentence's first word is dropped when the article also writes it in lower case ("Menurut")
             start = i + 1 if sentence_start(doc, i) and token.lower_ in lower_words else i
             if start < j:

@@ -78,18 +78,18 @@ def extract(
     """Extract entities and events from articles, one JSON line per article."""
     from .cache import load_rules_cached
     from .parallel import default_jobs, extract_lines
-    from .pipeline import build_pipeline
+    from .pipeline import get_pipeline
     from .progress import progress
     from .resume import Completed, read_completed
     from .sources import read_paths
 
+    if resume and (output is None or str(output) == "-"):  # arguments first: no pipeline built for a bad call
+        raise fail(UsageError("--resume needs -o FILE (the output to resume)"))
     try:
         ruleset = load_rules_cached(rules or [])
-        nlp = None if dask else build_pipeline(ruleset=ruleset)
+        nlp = None if dask else get_pipeline(ruleset)
     except WartaError as error:
         raise fail(error) from None
-    if resume and (output is None or str(output) == "-"):
-        raise fail(UsageError("--resume needs -o FILE (the output to resume)"))
     done = read_completed(output) if resume and output is not None else Completed()
     articles = read_paths(paths, max_bytes=max_bytes)
     if done.doc_ids:
@@ -141,7 +141,7 @@ def eval_command(
         typer.echo(format_report(evaluation, show_errors=errors))
 
 
-# --- rule authoring: warta rules check|test, warta explain (plain functions in authoring.py) ---
+# --- rule authoring: warta rules check|test, warta explain (plain functions in authoring/) ---
 
 rules_app = typer.Typer(no_args_is_help=True, help="Check rule files and run their examples.")
 app.add_typer(rules_app, name="rules")
@@ -195,19 +195,16 @@ def explain_command(
     rules: RulesOption = None,
     html_out: Annotated[Path | None, typer.Option("--html", help="Also write a displaCy page to this file "
                                                   "(- : the page alone, on standard output).")] = None,
-    published: Annotated[str | None, typer.Option("--published", help="The article's date (YYYY-MM-DD).")] = None,
+    published: Annotated[str | None, typer.Option("--published", help="The article's date, in any common form "
+                                                  "(2024-10-21, 21/10/2024, Senin, 21 Okt 2024 10:32 WIB).")] = None,
 ) -> None:
     """Show the tokens, every mention with its rule and file:line, rejected candidates, and the events."""
-    from .authoring import explain, explanation_html, format_explanation, pipeline_for
+    from .authoring import explain, explanation_html, format_explanation
     from .cache import load_rules_cached
+    from .pipeline import get_pipeline
     from .sources import read_paths
 
-    try:
-        ruleset = load_rules_cached(rules or [])
-        nlp = pipeline_for(ruleset)  # built once for every text of the run
-    except WartaError as error:
-        raise fail(error) from None
-    inputs: list[tuple[str, str | None, str]] = []
+    inputs: list[tuple[str, str | None, str]] = []  # read first: nothing to explain builds no pipeline
     if os.path.exists(text_or_file):
         for article in read_paths([text_or_file]):
             for err in article.errors:
@@ -216,6 +213,13 @@ def explain_command(
                 inputs.append((article.text, article.published or published, article.doc_id))
     else:
         inputs = [(text_or_file, published, "text")]
+    if not inputs:
+        raise typer.Exit(1)
+    try:
+        ruleset = load_rules_cached(rules or [])
+        nlp = get_pipeline(ruleset)  # built once for every text of the run
+    except WartaError as error:
+        raise fail(error) from None
     explanations = [explain(nlp, ruleset, text, date, doc_id) for text, date, doc_id in inputs]
     page_to_stdout = html_out is not None and str(html_out) == "-"
     if not page_to_stdout:
@@ -225,8 +229,6 @@ def explain_command(
             out.write(explanation_html(explanations))
         if not page_to_stdout:
             typer.echo(f"warta: wrote {html_out}", err=True)
-    if not inputs:
-        raise typer.Exit(1)
 
 
 @app.command("candidates")
@@ -237,12 +239,13 @@ def candidates_command(
     min_count: Annotated[int, typer.Option("--min-count", help="Only names seen at least this often.")] = 2,
 ) -> None:
     """List frequent capitalized names no rule tagged (count, articles, name, example): YAML to add."""
+    from .cache import load_rules_cached
     from .candidates import untagged_names
-    from .pipeline import build_pipeline
+    from .pipeline import get_pipeline
     from .sources import read_paths
 
     try:
-        nlp = build_pipeline(rules or [])
+        nlp = get_pipeline(load_rules_cached(rules or []))
     except WartaError as error:
         raise fail(error) from None
     for cand in untagged_names(nlp, read_paths(paths), min_count=min_count, top=top):

@@ -11,48 +11,30 @@ Two ways in, both running exactly the pipeline ``warta extract`` runs:
 The rules are loaded and validated once, here, and shipped to the workers as
 a :class:`~extractor.rules.RuleSet` (so workers need no access to your rule
 folders); each worker process builds the pipeline from it once and keeps it
-(:func:`pipeline_for`), however many partitions or batches it runs.
+(:func:`extractor.pipeline.get_pipeline`), however many partitions or batches it runs.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from spacy.language import Language
-
 from .errors import Errors, UsageError, WartaError
 from .extract import process_article
 from .parallel import BATCH_SIZE, OutputLine, batched, extract_batch_with, ordered_batches, stopped_worker_line
+from .pipeline import built_versions, get_pipeline
 from .rules import RuleSet, load_rules
 from .sources import Article, read_jsonl_lines
 
 if TYPE_CHECKING:
     from dask.bag import Bag
 
-_PIPELINES: dict[str, Language] = {}
-_PIPELINES_LOCK = threading.Lock()
-
-
-def pipeline_for(ruleset: RuleSet) -> Language:
-    """The pipeline for ``ruleset`` in this (worker) process, built on first use and then reused."""
-    with _PIPELINES_LOCK:
-        nlp = _PIPELINES.get(ruleset.version)
-        if nlp is None:
-            from .pipeline import build_pipeline
-
-            nlp = build_pipeline(ruleset=ruleset)
-            _PIPELINES[ruleset.version] = nlp
-        return nlp
-
-
 def built_pipelines() -> list[str]:
     """Rule versions this process has built a pipeline for (``client.run(built_pipelines)`` per worker)."""
-    return sorted(_PIPELINES)
+    return built_versions()
 
 
 def _clean(value: Any) -> Any:
@@ -82,7 +64,7 @@ def as_articles(items: Iterable[Any], source: str = "<bag>") -> Iterator[Article
 
 
 def _extract_partition(items: Iterable[Any], ruleset: RuleSet) -> list[dict[str, Any]]:
-    nlp = pipeline_for(ruleset)
+    nlp = get_pipeline(ruleset)
     return [process_article(nlp, article) for article in as_articles(items)]
 
 
@@ -107,7 +89,7 @@ def extract_bag(bag: Bag | Any, rule_dirs: Iterable[Path | str] = (), ruleset: R
 
 
 def _cluster_extract_batch(ruleset: RuleSet, articles: list[Article]) -> list[OutputLine]:
-    return extract_batch_with(pipeline_for(ruleset), articles)
+    return extract_batch_with(get_pipeline(ruleset), articles)
 
 
 def extract_lines_on_cluster(address: str, articles: Iterable[Article], ruleset: RuleSet,
@@ -158,4 +140,4 @@ def extract_lines_on_cluster(address: str, articles: Iterable[Article], ruleset:
 
 
 def _warm_worker(ruleset: RuleSet) -> str:
-    return pipeline_for(ruleset).meta["warta_rules_version"]
+    return get_pipeline(ruleset).meta["warta_rules_version"]

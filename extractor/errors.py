@@ -34,6 +34,7 @@ class Errors(str, Enum):
     E019 = "E019 replaces the built-in rule of the same id at {where}"
     E020 = ("E020 field {field!r} holds {value!r}, which YAML read from an unquoted yes/no/on/off/true/false: "
             "quote the word (\"on\")")
+    E021 = "E021 field {field!r} is {value!r}, not one of: {allowed}"
 
     # E1xx: input articles
     E101 = "E101 cannot read file: {detail}"
@@ -61,16 +62,24 @@ class Errors(str, Enum):
     E301 = "E301 no gold files (*.json) in {path}"
     E302 = "E302 cannot read {path}: {detail}"
 
-    # E4xx: aggregation and report (warta aggregate, warta report)
-    E401 = "E401 line {line}: not valid JSON: {detail}"
-    E402 = "E402 line {line}: not a Warta record: {detail}"
-    E403 = "E403 {path} is not a Warta aggregate database: {detail}"
-    E404 = "E404 cannot write {path}: {detail}"
-    E405 = "E405 {command} needs the 'aggregate' extra (missing: {module}): pip install 'warta[aggregate]'"
+    # E4xx: building a pipeline
+    E401 = ("E401 the component {component!r} needs {needed!r} before it in the pipeline: "
+            "nlp.add_pipe({needed!r}, before={name!r})")
+
+    # E5xx: aggregation and report (warta aggregate, warta report)
+    E501 = "E501 line {line}: not valid JSON: {detail}"
+    E502 = "E502 line {line}: not a Warta record: {detail}"
+    E503 = "E503 {path} is not a Warta aggregate database: {detail}"
+    E504 = "E504 cannot write {path}: {detail}"
+    E505 = "E505 {command} needs the 'aggregate' extra (missing: {module}): pip install 'warta[aggregate]'"
 
     # W0xx: warnings attached to an article's output
     W001 = "W001 weekday {weekday!r} disagrees with date {date} (a {actual})"
     W002 = "W002 text was repaired: {detail}"
+    W003 = ("W003 cannot read the published date {value!r}; the reference date comes from the article itself "
+            "(reference_basis)")
+    W004 = ("W004 the published date {value!r} is relative to when the page was read; the reference date comes "
+            "from the article itself (reference_basis)")
 
     def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
         return self.value.format(*args, **kwargs)
@@ -107,3 +116,7 @@ class UsageError(WartaError):
     """The command line asked for something impossible (missing path, bad option)."""
 
     exit_code = 2
+
+
+class PipelineError(WartaError, ValueError):
+    """A spaCy pipeline lacks a component another Warta component reads from (E401)."""

@@ -17,10 +17,12 @@ DOC_EXTENSIONS: dict[str, object] = {
     "reference_date": None,  # ISO date relative expressions are resolved against
     "reference_basis": None,  # why that date: published, header, dateline, latest_date
     "boilerplate": None,  # list of (start, end) character ranges of page chrome
-    "authors": None,  # list of {name, role}
+    "boilerplate_rules": None,  # list of {rule, start, end}: the chrome rules' matches behind those ranges
+    "authors": None,  # list of {name, role, rule}
     "byline": None,  # list of (start, end) character ranges of the byline the authors came from
     "events": None,  # list of event dicts (see extractor.components.events)
     "warnings": None,  # list of message strings
+    "rules_version": None,  # version of the rule set the Warta components ran with
     "trace": None,  # None (off), or a list of rejected candidates {rule, start, end, reason}: see spans.trace
 }
 

@@ -13,10 +13,10 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .doc import remember_text
 from .errors import Errors
 from .records import base_record, doc_record
 from .sources import Article, error_entry
-from .spans import remember_text
 
 
 def article_context(article: Article) -> dict[str, Any]:
@@ -69,7 +69,3 @@ def extract_text(nlp: Language, text: str, doc_id: str = "text", published: str 
     """Convenience for one string: the record Warta would write for it."""
     return process_article(nlp, text_article(text, doc_id, published))
 
-
-def run_doc(nlp: Language, text: str, published: str | None = None) -> Doc:
-    """The annotated Doc for one string (for tests)."""
-    return annotate(nlp, text_article(text, published=published))

@@ -7,6 +7,7 @@ instead of looping over their rules per document.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,8 +17,8 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from .doc import doc_text, kept, token_offsets
 from .rules import Rule
-from .spans import doc_text, token_offsets  # token_offsets: re-exported for components
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,6 @@ _STATIC_ATTRS = frozenset({
     "IS_BRACKET", "IS_QUOTE", "IS_CURRENCY", "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL", "OP",
 })
 _SHARED_ATTR = "_warta_shared_token_matcher"
-_SHARED_MATCHES = "warta.shared_token_matches"
 _ANCHOR_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER}
 _FEW_HITS = 8  # up to this many token matches, offsets are read from their tokens, not from the whole Doc
 
@@ -136,7 +136,7 @@ class SharedTokenMatcher:
     A ``Matcher`` call walks the whole Doc however few patterns it has; with one
     shared matcher the walk happens once per Doc, and each ``RuleMatcher`` keeps
     the matches of its own keys. Results are cached on the Doc (keyed by this
-    matcher's pattern count and the Doc's length, so new patterns or a
+    matcher's pattern count, in the Doc's layer, so new patterns or a
     retokenized Doc are matched again).
     """
 
@@ -149,13 +149,7 @@ class SharedTokenMatcher:
         self.patterns += len(patterns)
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        stamp = (id(self), self.patterns, len(doc))
-        cached = doc.user_data.get(_SHARED_MATCHES)
-        if cached is not None and cached[0] == stamp:
-            return list(cached[1])
-        found = self.matcher(doc)
-        doc.user_data[_SHARED_MATCHES] = (stamp, found)
-        return found
+        return list(kept(doc, ("shared_matches", id(self), self.patterns), lambda: self.matcher(doc)))
 
     @staticmethod
     def of(make_doc: Callable[[str], Doc], vocab: Vocab) -> SharedTokenMatcher | None:
@@ -237,19 +231,61 @@ class RuleMatcher:
         found.sort(key=lambda m: (m.start_char, -(m.end_char - m.start_char), -m.rule.priority))
         return found
 
-    def token_matches(self, doc: Doc) -> list[tuple[Rule, int, int]]:
-        """Matches as (rule, start token, end token), unsorted, for components that work on tokens (no
-        character offsets are computed). Regex rules match characters and are left out."""
+    def token_matches(self, doc: Doc, within: Sequence[tuple[int, int]] | None = None,
+                      regexes: bool = False) -> list[tuple[Rule, int, int]]:
+        """Matches as (rule, start token, end token), unsorted: the public way to read a ``RuleMatcher``.
+
+        ``within``: token ranges ``(start, end)``; only matches inside one of them are returned, and
+        phrases (and regexes) are matched only there, so a cue word found all over an article costs
+        nothing outside the few sentences asked about. ``regexes``: include the regex rules, their
+        matches widened to whole tokens (otherwise they are left out: they match characters).
+        """
         strings = doc.vocab.strings
         found: list[tuple[Rule, int, int]] = []
         for matcher in (self.phrase, self.phrase_lower):
             if len(matcher):
-                found.extend((self.rules[strings[m]], s, e) for m, s, e in matcher(doc))
+                if within is None:
+                    found.extend((self.rules[strings[m]], s, e) for m, s, e in matcher(doc))
+                else:
+                    for a, b in within:  # a PhraseMatcher gives Doc offsets for a Span
+                        found.extend((self.rules[strings[m]], s, e) for m, s, e in matcher(doc[a:b]))
+        token_hits: list[tuple[Rule, int, int]] = []
         if self.shared_keys and self.shared is not None:
             for match_id, start, end in self.shared(doc):
                 shared_rule = self.shared_keys.get(match_id)
                 if shared_rule is not None:
-                    found.append((shared_rule, start, end))
+                    token_hits.append((shared_rule, start, end))
         if len(self.tokens):
-            found.extend((self.rules[strings[m]], s, e) for m, s, e in self.tokens(doc))
+            token_hits.extend((self.rules[strings[m]], s, e) for m, s, e in self.tokens(doc))
+        found.extend(token_hits if within is None else _inside(token_hits, within))
+        if regexes and self.regexes:
+            found.extend(self._regex_tokens(doc, within if within is not None else [(0, len(doc))]))
         return found
+
+    def _regex_tokens(self, doc: Doc, within: Sequence[tuple[int, int]]) -> list[tuple[Rule, int, int]]:
+        text = doc_text(doc)
+        starts, ends = token_offsets(doc)
+        found: list[tuple[Rule, int, int]] = []
+        for a, b in within:
+            if a >= b:
+                continue
+            for rule in self.regexes:
+                assert rule.pattern is not None
+                for m in rule.pattern.finditer(text, starts[a], ends[b - 1]):
+                    if m.end() > m.start():
+                        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                        if span is not None and len(span):
+                            found.append((rule, span.start, span.end))
+        return found
+
+
+def _inside(hits: list[tuple[Rule, int, int]], within: Sequence[tuple[int, int]]) -> list[tuple[Rule, int, int]]:
+    """The hits lying inside one of the token ranges ``within`` (sorted, not overlapping)."""
+    ranges = sorted(within)
+    firsts = [a for a, _ in ranges]
+    kept = []
+    for hit in hits:
+        k = bisect_right(firsts, hit[1]) - 1
+        if k >= 0 and hit[2] <= ranges[k][1]:
+            kept.append(hit)
+    return kept

@@ -117,9 +117,9 @@ def _init_worker(ruleset: RuleSet | None) -> None:
     """Spawned workers build the pipeline once; forked ones inherit the parent's."""
     global _WORKER_NLP
     if _WORKER_NLP is None:
-        from .pipeline import build_pipeline
+        from .pipeline import build_pipeline, get_pipeline
 
-        _WORKER_NLP = build_pipeline(ruleset=ruleset)
+        _WORKER_NLP = build_pipeline() if ruleset is None else get_pipeline(ruleset)
 
 
 def _worker_extract_batch(articles: list[Article]) -> list[OutputLine]:

@@ -12,9 +12,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from .doc import doc_text
 from .extensions import get_span_values
 from .sources import Article
-from .spans import doc_text
 
 SCHEMA_VERSION = "1.0"
 ENTITY_KEYS = ("type", "text", "start", "end", "rule")
@@ -53,6 +53,7 @@ def base_record(article: Article, rules_version: str | None) -> dict[str, Any]:
         "entities": [],
         "events": [],
         "boilerplate": [],
+        "boilerplate_rules": [],
         "warnings": list(article.meta.get("warnings", [])),  # from reading (W002 repaired text)
         "errors": list(article.errors),
     }
@@ -73,6 +74,7 @@ def doc_record(doc: Doc, article: Article, rules_version: str | None) -> dict[st
         entities=[entity_record(e, text) for e in doc.ents],
         events=list(doc._.events or []),
         boilerplate=[[a, b] for a, b in (doc._.boilerplate or [])],
+        boilerplate_rules=list(doc._.boilerplate_rules or []),
         warnings=list(article.meta.get("warnings", [])) + list(doc._.warnings or []),
     )
     return record

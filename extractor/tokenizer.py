@@ -12,8 +12,6 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-from .rules import RuleSet
-
 # Brackets glued between words by a lost space in the page text: "(P2MI)Mukhtarudin" -> "P2MI", ")", ...
 GLUED_BRACKETS = (r"(?<=[0-9A-Za-z])[()](?=[A-Za-z])",)
 
@@ -59,6 +57,11 @@ class FirstCharacterGuard:
     def __reduce__(self) -> tuple[Any, ...]:
         return (FirstCharacterGuard, (self.pattern,))
 
+    @property
+    def __self__(self) -> re.Pattern[str]:
+        """The regex, where ``Tokenizer.to_disk`` looks for it (on a bound ``pattern.search``)."""
+        return self.pattern
+
 
 class AlphabeticGuard:
     """``suffix_search`` / ``infix_finditer`` that skip spaCy's regex for a purely alphabetic string.
@@ -82,6 +85,11 @@ class AlphabeticGuard:
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (AlphabeticGuard, (self.pattern, self.method))
+
+    @property
+    def __self__(self) -> re.Pattern[str]:
+        """The regex, where ``Tokenizer.to_disk`` looks for it (on a bound ``pattern.search``)."""
+        return self.pattern
 
 
 def warta_tokenizer(nlp: Language) -> Tokenizer:
@@ -114,17 +122,9 @@ class WartaIndonesian(Indonesian):
     Defaults = _WartaIndonesianDefaults
 
 
-def blank_language(ruleset: RuleSet) -> Language:
-    """A blank ``id`` pipeline with Warta's tokenizer: what ``spacy.blank("id")`` + :func:`configure_tokenizer`
-    give, built in one go."""
-    del ruleset  # reserved for tokenizer exceptions kept as rules
+def blank_language() -> Language:
+    """A blank ``id`` pipeline with Warta's tokenizer: ``spacy.blank("id")`` with ``GLUED_BRACKETS``
+    added to its infixes and :func:`without_date_breaking_exceptions` applied, built in one go."""
     return WartaIndonesian(create_tokenizer=warta_tokenizer)
 
 
-def configure_tokenizer(nlp: Language, ruleset: RuleSet) -> None:
-    """Adapt ``nlp.tokenizer`` in place (called once when the pipeline is built)."""
-    del ruleset  # reserved for tokenizer exceptions kept as rules
-    infixes = list(nlp.Defaults.infixes or []) + list(GLUED_BRACKETS)
-    tokenizer: Any = nlp.tokenizer
-    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # slow: reloads every special case
-    tokenizer.rules = without_date_breaking_exceptions(tokenizer.rules)

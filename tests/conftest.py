@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 from spacy.language import Language
 
-from extractor.extract import extract_text, run_doc
+from extractor import extract as extract_module
+from extractor.extract import extract_text
 from extractor.pipeline import build_pipeline
 
 REPO = Path(__file__).resolve().parent.parent
@@ -18,6 +20,24 @@ CORPUS = REPO / "corpus"
 SEED_GOLD = REPO / "tests" / "gold" / "seeds"
 SHARED = Path(os.environ.get("WARTA_SHARED", REPO.parent / "shared"))  # a worktree may point elsewhere
 SCHEMA = REPO / "extractor" / "schema" / "output.schema.json"
+
+# Hypothesis: about 10,000 examples over all properties under `HYPOTHESIS_PROFILE=ci` (what .ci/run
+# selects), a tenth of that by default. Derandomized: a failure reproduces.
+HYPOTHESIS_PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "default")
+settings.register_profile("default", deadline=None, derandomize=True, database=None,
+                          suppress_health_check=list(HealthCheck))
+settings.register_profile("ci", parent=settings.get_profile("default"))
+settings.load_profile(HYPOTHESIS_PROFILE)
+
+
+def examples(under_ci: int) -> int:
+    """A property's number of examples: ``under_ci`` in CI, a tenth of it otherwise."""
+    return under_ci if HYPOTHESIS_PROFILE == "ci" else max(10, under_ci // 10)
+
+
+def run_doc(nlp: Language, text: str, published: str | None = None) -> Any:
+    """The annotated Doc for one string."""
+    return extract_module.annotate(nlp, extract_module.text_article(text, published=published))
 
 
 @pytest.fixture(scope="session")

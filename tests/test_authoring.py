@@ -1,4 +1,4 @@
-"""Rule authoring: `warta rules check`, `warta rules test`, `warta explain`, provenance, the README walk-through."""
+"""Rule authoring: `warta rules check`, `rules test`, `explain`, provenance, the docs/writing-rules.md walk-through."""
 
 from __future__ import annotations
 
@@ -10,14 +10,15 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from extractor.authoring import check_rules, explain, pipeline_for, run_rule_tests
+from extractor.authoring import check_rules, explain, run_rule_tests
 from extractor.cli import app
-from extractor.extract import extract_text, run_doc
-from extractor.pipeline import build_pipeline
+from extractor.extract import extract_text
+from extractor.pipeline import build_pipeline, get_pipeline
 from extractor.rules import builtin_rules_dir, compile_regex, load_rules
 from extractor.spans import add_mentions, make_mention
+from tests.broken_rules import BROKEN, LOC
 
-from .conftest import CORPUS, REPO
+from .conftest import CORPUS, REPO, run_doc
 
 
 def run(*args: str) -> Any:
@@ -29,61 +30,6 @@ def write(folder: Path, name: str, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
-
-
-LOC = "kind: gazetteer\nrules:\n"
-
-# name -> (files {name: text}, error code, file, line, rule id or None): each a kind of broken rule file
-# `rules check` reports, as one line `file:line: rule id: message`.
-BROKEN: dict[str, tuple[dict[str, str], str, str, int, str | None]] = {
-    "yaml_syntax": ({"a.yaml": LOC + "  - id: x\n    pattern: [unclosed\n"}, "E001", "a.yaml", 4, None),
-    "unknown_key": ({"a.yaml": LOC + "  - id: loc.x\n    label: LOCATION\n    patern: Foo\n"},
-                    "E002", "a.yaml", 5, "loc.x"),
-    "wrong_type": ({"a.yaml": LOC + "  - id: loc.t\n    label: LOCATION\n    pattern: Foo\n    priority: high\n"},
-                   "E003", "a.yaml", 6, "loc.t"),
-    "missing_pattern": ({"a.yaml": LOC + "  - id: loc.p\n    label: LOCATION\n"}, "E004", "a.yaml", 3, "loc.p"),
-    "missing_id": ({"a.yaml": LOC + "  - label: LOCATION\n    pattern: Foo\n"}, "E004", "a.yaml", 3, None),
-    "bad_regex": ({"a.yaml": LOC + "  - id: loc.re\n    label: LOCATION\n    pattern: {regex: '(ab'}\n"},
-                  "E005", "a.yaml", 5, "loc.re"),
-    "duplicate_id_in_a_file": ({"a.yaml": LOC + "  - id: loc.d\n    label: LOCATION\n    pattern: Desa Satu\n"
-                                                "  - id: loc.d\n    label: LOCATION\n    pattern: Desa Dua\n"},
-                               "E006", "a.yaml", 6, "loc.d"),
-    "id_collides_across_files": ({"a.yaml": LOC + "  - id: loc.same\n    label: LOCATION\n    pattern: Foo\n",
-                                  "b.yaml": LOC + "  - id: loc.same\n    label: LOCATION\n    pattern: Bar\n"},
-                                 "E006", "b.yaml", 3, "loc.same"),
-    "overrides_builtin_with_other_kind": ({"a.yaml": "kind: boilerplate\nrules:\n  - id: country.alias.ri\n"
-                                                     "    pattern: Foo\n"}, "E006", "a.yaml", 3, "country.alias.ri"),
-    "unknown_kind": ({"a.yaml": "kind: nonsense\nrules: []\n"}, "E007", "a.yaml", 1, None),
-    "yaml_boolean_in_a_word_list": ({"a.yaml": "kind: agency\nsettings:\n  connectors: [of, on]\nrules: []\n"},
-                                    "E020", "a.yaml", 3, None),
-    "bad_token_pattern_key": ({"a.yaml": LOC + "  - id: loc.tok\n    label: LOCATION\n"
-                                               "    pattern: [{NOT_AN_ATTR: x}]\n"}, "E009", "a.yaml", 5, "loc.tok"),
-    "unknown_label": ({"a.yaml": LOC + "  - id: loc.l\n    label: PLACE\n    pattern: A\n"},
-                      "E010", "a.yaml", 4, "loc.l"),
-    "not_a_rule_file": ({"a.yaml": "- just\n- a list\n"}, "E011", "a.yaml", 1, None),
-    "unbounded_backtracking": ({"a.yaml": LOC + "  - id: loc.c\n    label: LOCATION\n"
-                                                "    pattern: {regex: '(?:\\s+\\w+)*x'}\n"},
-                               "E012", "a.yaml", 5, "loc.c"),
-    "regex_matches_only_empty": ({"a.yaml": LOC + "  - id: loc.e\n    label: LOCATION\n    pattern: {regex: '\\b'}\n"},
-                                 "E013", "a.yaml", 5, "loc.e"),
-    "token_the_tokenizer_splits": ({"a.yaml": LOC + "  - id: loc.split\n    label: LOCATION\n"
-                                                    "    pattern: [{ORTH: 'Kab.'}, {IS_TITLE: true}]\n"},
-                                   "E013", "a.yaml", 3, "loc.split"),
-    "lower_with_capitals": ({"a.yaml": LOC + "  - id: loc.low\n    label: LOCATION\n"
-                                             "    pattern: [{LOWER: Kota}, {IS_TITLE: true}]\n"},
-                            "E013", "a.yaml", 3, "loc.low"),
-    "phrase_with_leading_space": ({"a.yaml": LOC + "  - id: loc.sp\n    label: LOCATION\n    pattern: ' Bekasi'\n"},
-                                  "E013", "a.yaml", 3, "loc.sp"),
-    "shadowed_by_builtin": ({"a.yaml": LOC + "  - id: loc.mine.bali\n    label: LOCATION\n    pattern: [Bali]\n"},
-                            "E014", "a.yaml", 3, "loc.mine.bali"),
-    "shadowed_in_file": ({"a.yaml": LOC + "  - id: loc.one\n    label: LOCATION\n    pattern: [Kampung Warta]\n"
-                                          "  - id: loc.two\n    label: LOCATION\n    pattern: [Kampung Warta]\n"},
-                         "E014", "a.yaml", 6, "loc.two"),
-    "rejected_by_its_component": ({"a.yaml": "kind: boilerplate\nrules:\n  - id: chrome.mine\n    pattern: Iklan\n"
-                                                  "    extent: everywhere\n"}, "E003", "a.yaml", 3, "chrome.mine"),
-    "bad_example": ({"a.yaml": LOC + "  - id: loc.ex\n    label: LOCATION\n    pattern: Kampung Warta\n"
-                                     "    examples:\n      - {txt: Kampung Warta}\n"}, "E015", "a.yaml", 3, "loc.ex"),
-}
 
 
 def test_broken_rule_table_covers_at_least_eight_kinds() -> None:
@@ -192,7 +138,7 @@ def test_rules_test_explains_a_candidate_that_lost(tmp_path: Path) -> None:
                                        "    examples: [\"Ia di Phnom Penh.\"]\n")
     report = run_rule_tests(tmp_path)
     assert len(report.failures) == 1
-    assert "rejected: 'Penh' overlaps LOCATION 'Phnom Penh' (location.southeast_asia)" in report.failures[0].message
+    assert "rejected: 'Penh' overlaps LOCATION 'Phnom Penh' (location.cambodia)" in report.failures[0].message
 
 
 def test_shipped_rules_pass_their_own_check() -> None:
@@ -230,13 +176,13 @@ def test_explain_shows_tokens_mentions_with_provenance_and_rejected_candidates(t
     assert result.exit_code == 0, result.output
     text = result.stdout
     assert "Tokens (" in text and "3:Phnom" in text
-    assert re.search(r"LOCATION +'Phnom Penh' \[12:22\]  rule location\.southeast_asia \(\S*locations\.yaml:\d+\)",
+    assert re.search(r"LOCATION +'Phnom Penh' \[12:22\]  rule location\.cambodia \(\S*locations\.yaml:\d+\)",
                      text), text
     assert re.search(r"COUNTRY +'Kamboja' .*code='KH'", text)
     assert "'Myanmar'" in text.split("Rejected candidates")[1] and "inside page chrome" in text
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "entities" in page and "Phnom Penh" in page
-    assert "location.southeast_asia" in page
+    assert "location.cambodia" in page
 
 
 def test_explain_reads_a_file(tmp_path: Path) -> None:
@@ -285,7 +231,7 @@ def test_explain_gives_the_record_extract_gives(ruleset_and_nlp: tuple[Any, Any]
 @pytest.fixture(scope="module")
 def ruleset_and_nlp() -> tuple[Any, Any]:
     ruleset = load_rules()
-    return ruleset, pipeline_for(ruleset)  # the pipeline `warta explain` uses (built once)
+    return ruleset, get_pipeline(ruleset)  # the pipeline `warta explain` uses (built once)
 
 
 def test_tracing_is_off_unless_explain_asks(ruleset_and_nlp: tuple[Any, Any]) -> None:
@@ -293,7 +239,7 @@ def test_tracing_is_off_unless_explain_asks(ruleset_and_nlp: tuple[Any, Any]) ->
     text = "Tim tiba di KBRI Phnom Penh."
     assert run_doc(nlp, text)._.trace is None
     traced = explain(nlp, ruleset, text).doc._.trace
-    assert {"rule": "location.southeast_asia", "start": 17, "end": 27,
+    assert {"rule": "location.cambodia", "start": 17, "end": 27,
             "reason": "overlaps AGENCY 'KBRI Phnom Penh' (agency.kbri), which is longer or has a higher priority"
             } in traced
 
@@ -306,9 +252,8 @@ def test_each_authoring_command_builds_the_tokenizer_and_pipeline_once(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str) -> None:
     """Building Warta's tokenizer takes seconds: `rules check|test` and `explain` (of several texts) build it once,
     and read each rule folder at most once."""
-    import extractor.authoring as authoring
     import extractor.pipeline as pipeline_module
-    import extractor.rules as rules_module
+    import extractor.rules.loader as rules_module
     import extractor.tokenizer as tokenizer_module
 
     write(tmp_path / "mine", "mine.yaml", LOC + "  - id: loc.kampung\n    label: LOCATION\n    pattern: Kampung Warta\n"
@@ -317,9 +262,9 @@ def test_each_authoring_command_builds_the_tokenizer_and_pipeline_once(
     builds: list[str] = []
     real = tokenizer_module.blank_language
 
-    def counting(ruleset: Any) -> Any:
+    def counting() -> Any:
         builds.append(command)
-        return real(ruleset)
+        return real()
 
     loads: list[Path] = []
     real_load = rules_module.load_rule_dir
@@ -331,7 +276,7 @@ def test_each_authoring_command_builds_the_tokenizer_and_pipeline_once(
     monkeypatch.setattr(rules_module, "load_rule_dir", counting_loads)
     monkeypatch.setattr(pipeline_module, "blank_language", counting)
     monkeypatch.setattr(tokenizer_module, "blank_language", counting)
-    monkeypatch.setattr(authoring, "_PIPELINES", {})
+    monkeypatch.setattr(pipeline_module, "_BUILT", {})
     args = {"check": ["rules", "check", str(tmp_path / "mine")], "test": ["rules", "test", str(tmp_path / "mine")],
             "explain": ["explain", str(tmp_path / "two.jsonl"), "--rules", str(tmp_path / "mine")]}[command]
     result = run(*args)
@@ -389,13 +334,14 @@ def test_rules_version_changes_when_a_rule_changes(tmp_path: Path) -> None:
     assert [e["rule"] for e in record["entities"]] == ["loc.v"]
 
 
-# --- the README walk-through --------------------------------------------------------------------
+# --- the walk-through of docs/writing-rules.md --------------------------------------------------------------------
 
 
 def readme_section() -> str:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert "## Writing rules" in readme
-    return readme.split("## Writing rules", 1)[1].split("\n## ", 1)[0]
+    """The rule-writing guide (``docs/writing-rules.md``, linked from the README)."""
+    guide = (REPO / "docs" / "writing-rules.md").read_text(encoding="utf-8")
+    assert guide.startswith("# Writing rules")
+    return guide
 
 
 def readme_yaml(section: str, marker: str) -> dict[str, str]:
@@ -410,7 +356,7 @@ def readme_command(section: str, *start: str) -> list[str]:
 
 
 def readme_output(section: str, *start: str) -> list[str]:
-    """The lines of the plain code block the README shows right after the ```sh block running ``warta START``."""
+    """The lines of the plain code block the guide shows right after the ```sh block running ``warta START``."""
     command = re.escape(" ".join(("warta", *start)))
     found = re.search(rf"```sh\n(?:[^`]*\n)?{command}[^`]*```\s*```\n(.*?)```", section, re.S)
     assert found is not None, f"no output shown after `warta {' '.join(start)}`"
@@ -423,13 +369,13 @@ def same_place(line: str) -> str:
 
 
 def test_readme_walkthrough_adds_a_cambodian_agency(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The README's walk-through, run as a new user would: its YAML, its commands, and the output it shows."""
+    """The docs/writing-rules.md walk-through, run as a new user would: its YAML, commands and output."""
     section = readme_section()
     (name, yaml_text), = readme_yaml(section, "walkthrough").items()
     assert "acronym:" in yaml_text and "country: KH" in yaml_text
     acronym = re.search(r"^ *acronym: (\S+)", yaml_text, re.M).group(1)  # type: ignore[union-attr]
     built_in = [r.id for r in load_rules().of_kind("agency") if r.get("acronym") == acronym]
-    assert not built_in, f"the README's walk-through agency {acronym} is now built in ({built_in}): pick another"
+    assert not built_in, f"the walk-through agency {acronym} is now built in ({built_in}): pick another"
     monkeypatch.chdir(tmp_path)
     write(tmp_path, name, yaml_text)
     result = run(*readme_command(section, "explain"))
@@ -444,9 +390,9 @@ def test_readme_walkthrough_adds_a_cambodian_agency(tmp_path: Path, monkeypatch:
         if re.match(r"  [A-Z_]+ +'", shown) and f"({name}:" not in shown:
             # a built-in rule's mention: its type, text, offsets and rule (their attributes may grow)
             head = re.sub(r"(\(rules/\S+:N\)).*", r"\1", same_place(shown))
-            assert any(x.startswith(head) for x in actual), f"README shows {shown!r}; warta prints:\n{result.stdout}"
+            assert any(x.startswith(head) for x in actual), f"the guide shows {shown!r}; warta prints:\n{result.stdout}"
         else:  # the user's rule, the tokens, the headings, the rejected candidate: exactly
-            assert same_place(shown) in actual, f"README shows {shown!r}; warta prints:\n{result.stdout}"
+            assert same_place(shown) in actual, f"the guide shows {shown!r}; warta prints:\n{result.stdout}"
     result = run(*readme_command(section, "rules", "test"))
     assert result.exit_code == 0, result.output
     assert result.stderr.strip() in readme_output(section, "rules", "test"), result.stderr

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pytest
 from typer.testing import CliRunner
 
 from extractor.cli import app
@@ -90,7 +91,8 @@ def test_cli_py_is_the_same_program() -> None:
 def test_the_readme_output_excerpt_is_real_output() -> None:
     """The JSON the README shows under "What comes out" is what `warta extract corpus/` prints, shortened."""
     readme = (CORPUS.parent / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## What comes out"):readme.index("## Using it")]
+    start = readme.index("## What comes out")
+    section = readme[start:readme.index("\n## ", start)]
     block = section.index("```json") + len("```json")
     shown = json.loads(section[block:section.index("```", block)])
     result = run("extract", str(CORPUS / f"{shown['doc_id']}.txt"))
@@ -129,3 +131,20 @@ def test_cli_py_hands_over_to_the_checkouts_venv(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"venv python got: {tmp_path / 'cli.py'} extract x.txt"
+
+
+
+@pytest.mark.parametrize("call", ["extract_resume_without_output", "explain_an_empty_file"])
+def test_bad_arguments_fail_before_the_pipeline_is_built(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                         call: str) -> None:
+    import extractor.pipeline as pipeline_module
+
+    def refuse(ruleset: object) -> None:
+        raise AssertionError("the pipeline was built for a call that cannot run")
+
+    monkeypatch.setattr(pipeline_module, "get_pipeline", refuse)
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    args = {"extract_resume_without_output": ["extract", str(CORPUS), "--resume"],
+            "explain_an_empty_file": ["explain", str(tmp_path / "empty.txt")]}[call]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code in (1, 2) and not isinstance(result.exception, AssertionError), result.output

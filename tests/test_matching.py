@@ -33,7 +33,7 @@ RULES = [
 
 @pytest.fixture(scope="module")
 def blank() -> Language:
-    return blank_language(None)  # type: ignore[arg-type]
+    return blank_language()
 
 
 def spans(matches: list[Any]) -> list[tuple[str, int, int]]:
@@ -113,12 +113,21 @@ def test_anchored_windows_find_what_one_matcher_finds(blank: Language) -> None:
     assert windowed.starts(doc) == [i for i, t in enumerate(doc) if t.text == "Negara" or t.lower_ == "bahasa"]
 
 
-def test_token_offsets_are_the_tokens_characters(blank: Language) -> None:
-    from extractor.matching import token_offsets
-
-    doc = blank.make_doc("  Dua  WNI\n\ndipulangkan (21/8).  ")
-    assert token_offsets(doc) == ([t.idx for t in doc], [t.idx + len(t) for t in doc])
-    assert token_offsets(blank.make_doc("")) == ([], [])
+def test_token_matches_within_ranges_are_the_whole_doc_matches_inside_them() -> None:
+    blank = blank_language()  # its own: another test swaps the shared matcher
+    phrase = Rule(id="di", kind="event", file="test.yaml", line=1, pattern=Pattern("phrase", phrases=("di",)))
+    words = Rule(id="asing", kind="event", file="test.yaml", line=1,
+                 pattern=Pattern("regex", regex="warga asing", compiled=regex.compile(r"warga asing")))
+    matcher = RuleMatcher(blank.vocab, blank.make_doc, [*RULES, phrase, words])
+    doc = blank.make_doc(TEXT)
+    everything = matcher.token_matches(doc, regexes=True)
+    assert {r.id for r, _, _ in everything} >= {"di", "asing", "deport", "state"}
+    assert "asing" not in {r.id for r, _, _ in matcher.token_matches(doc)}  # regexes only when asked
+    ranges = [(0, 9), (15, 20)]
+    inside = [(r.id, s, e) for r, s, e in everything if any(a <= s and e <= b for a, b in ranges)]
+    assert sorted((r.id, s, e) for r, s, e in matcher.token_matches(doc, within=ranges, regexes=True)) == \
+        sorted(inside)
+    assert matcher.token_matches(doc, within=[]) == []
 
 
 def test_a_regex_runs_only_over_texts_holding_a_required_string(blank: Language) -> None:

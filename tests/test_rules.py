@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from extractor.cli import app
 from extractor.errors import RuleError
 from extractor.rules import builtin_rules_dir, load_rule_file, load_rules
+from tests.broken_rules import BROKEN, LOADER_CODES
 
 GOOD = """\
 kind: gazetteer
@@ -19,43 +20,32 @@ rules:
     pattern: Kampung Warta
 """
 
-BROKEN = {
-    "bad_yaml": ("kind: gazetteer\nrules:\n  - id: x\n    pattern: [unclosed\n", "E001", 4),
-    "unknown_key": ("kind: gazetteer\nrules:\n  - id: loc.x\n    label: LOCATION\n    patern: Foo\n", "E002", 5),
-    "bad_regex": ("kind: gazetteer\nrules:\n  - id: loc.re\n    label: LOCATION\n    pattern: {regex: '(ab'}\n",
-                  "E005", 5),
-    "wrong_type": ("kind: gazetteer\nrules:\n  - id: loc.t\n    label: LOCATION\n    pattern: Foo\n"
-                   "    optional: sometimes\n", "E003", 6),
-    "duplicate_id": ("kind: gazetteer\nrules:\n  - id: loc.d\n    label: LOCATION\n    pattern: A\n"
-                     "  - id: loc.d\n    label: LOCATION\n    pattern: B\n", "E006", 6),
-    "unknown_kind": ("kind: nonsense\nrules: []\n", "E007", 1),
-    "unknown_label": ("kind: gazetteer\nrules:\n  - id: loc.l\n    label: PLACE\n    pattern: A\n", "E010", 4),
-    "missing_pattern": ("kind: gazetteer\nrules:\n  - id: loc.p\n    label: LOCATION\n", "E004", 3),
-    "catastrophic_regex": ("kind: gazetteer\nrules:\n  - id: loc.c\n    label: LOCATION\n"
-                           "    pattern: {regex: '(a+)+b'}\n", "E012", 5),
-    "bad_token_pattern": ("kind: gazetteer\nrules:\n  - id: loc.tok\n    label: LOCATION\n"
-                          "    pattern: [{NOT_AN_ATTR: x}]\n", "E009", 5),
-    "not_a_mapping": ("- just\n- a list\n", "E011", 1),
-}
+LOADER_CASES = sorted(name for name, (files, code, *_) in BROKEN.items() if len(files) == 1 and code in LOADER_CODES
+                      and "builtin" not in name)
 
 
-@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_the_loader_alone_reports_most_kinds_of_broken_file() -> None:
+    assert len({BROKEN[name][1] for name in LOADER_CASES}) >= 10
+
+
+@pytest.mark.parametrize("name", LOADER_CASES)
 def test_broken_rule_file_is_one_line_error_with_file_and_line(tmp_path: Path, name: str) -> None:
-    text, code, line = BROKEN[name]
+    files, code, _, line, rule_id = BROKEN[name]
     path = tmp_path / f"{name}.yaml"
-    path.write_text(text, encoding="utf-8")
+    path.write_text(next(iter(files.values())), encoding="utf-8")
     with pytest.raises(RuleError) as info:
         load_rule_file(path)
     message = str(info.value)
     assert code in message
     assert message.startswith(f"{path}:{line}:"), message
+    assert (f"rule {rule_id!r}:" in message) == (rule_id is not None), message
     assert "\n" not in message
 
 
-@pytest.mark.parametrize("name", ["bad_yaml", "unknown_key", "bad_regex"])
+@pytest.mark.parametrize("name", ["yaml_syntax", "unknown_key", "bad_regex", "role_typo"])
 def test_cli_reports_broken_rules_with_exit_code_2(tmp_path: Path, name: str) -> None:
-    text, code, line = BROKEN[name]
-    (tmp_path / "user.yaml").write_text(text, encoding="utf-8")
+    files, code, _, line, _ = BROKEN[name]
+    (tmp_path / "user.yaml").write_text(next(iter(files.values())), encoding="utf-8")
     article = tmp_path / "a.txt"
     article.write_text("Jakarta", encoding="utf-8")
     result = CliRunner().invoke(app, ["extract", str(article), "--rules", str(tmp_path)])

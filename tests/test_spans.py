@@ -9,7 +9,8 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractor.spans import _priority, add_mentions, doc_text, in_boilerplate, make_mention, remember_text
+from extractor.doc import doc_text, in_chrome, remember_text
+from extractor.spans import _priority, add_mentions, longest_first, make_mention
 from extractor.tokenizer import blank_language
 
 WORDS = "Menlu RI bertemu Presiden Kamboja di Phnom Penh pada Senin 21/8 , dan 300 WNI korban TPPO .".split()
@@ -20,7 +21,7 @@ def reference_add(doc: Doc, spans: Iterable[Span]) -> list[Span]:
     current = sorted(doc.ents, key=lambda s: s.start)
     added: list[Span] = []
     for span in sorted(spans, key=lambda s: (-(s.end_char - s.start_char), -_priority(s), s.start_char)):
-        if in_boilerplate(doc, span.start_char, span.end_char):
+        if in_chrome(doc, span.start_char, span.end_char):
             continue
         overlapping = [e for e in current if e.start < span.end and span.start < e.end]
         length = span.end_char - span.start_char
@@ -38,7 +39,7 @@ def reference_add(doc: Doc, spans: Iterable[Span]) -> list[Span]:
 
 @pytest.fixture(scope="module")
 def blank() -> Language:
-    return blank_language(None)  # type: ignore[arg-type]
+    return blank_language()
 
 
 def key(span: Span) -> tuple[int, int, str, str]:
@@ -81,3 +82,19 @@ def test_doc_text_is_the_text_and_is_computed_once(blank: Language) -> None:
     assert doc_text(doc) == text == doc.text
     remembered = remember_text(blank.make_doc(text), text)
     assert doc_text(remembered) is text
+
+
+@pytest.mark.parametrize(("items", "kept"), [
+    ([(0, 2), (1, 4)], [(1, 4)]),  # the longer wins, wherever it starts
+    ([(0, 2), (1, 3)], [(0, 2)]),  # as long: the earlier start
+    ([(0, 2, 0), (1, 3, 5)], [(1, 3, 5)]),  # as long: the higher priority before the earlier start
+    ([(0, 2), (2, 4), (4, 6)], [(0, 2), (2, 4), (4, 6)]),  # touching is no overlap
+    ([(3, 5), (0, 2)], [(0, 2), (3, 5)]),  # returned in order of start
+])
+def test_longest_first_is_the_one_overlap_rule(items: list[tuple[int, ...]], kept: list[tuple[int, ...]]) -> None:
+    assert longest_first(items, lambda x: (x[0], x[1]), lambda x: x[2] if len(x) > 2 else 0) == kept
+
+
+def test_longest_first_keeps_the_first_listed_of_identical_ranges() -> None:
+    first, second = ["a", 0, 2], ["b", 0, 2]
+    assert longest_first([first, second], lambda x: (int(x[1]), int(x[2])))[0] is first

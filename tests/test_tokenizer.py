@@ -8,27 +8,30 @@ from typing import Any
 
 import pytest
 import spacy
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
-from extractor.rules import RuleSet
 from extractor.tokenizer import (
+    GLUED_BRACKETS,
     AlphabeticGuard,
     FirstCharacterGuard,
     WartaIndonesian,
     blank_language,
-    configure_tokenizer,
+    without_date_breaking_exceptions,
 )
 
-NO_RULES = RuleSet(files=[], rules=[], version="tokenizer-test")  # the tokenizer fixes need no rule file
+from .conftest import examples
 
 
 @pytest.fixture(scope="module")
 def configured() -> Any:
     """spacy.blank("id") adapted in place, the other way the fix is applied."""
     nlp = spacy.blank("id")
-    configure_tokenizer(nlp, NO_RULES)
+    infixes = list(nlp.Defaults.infixes or []) + list(GLUED_BRACKETS)
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer.rules = without_date_breaking_exceptions(tokenizer.rules)
     return nlp
 
 
@@ -39,7 +42,7 @@ def configured() -> Any:
     ("(8)", ["(", "8", ")"]),
 ])
 def test_dates_in_brackets_split_cleanly(configured: Any, text: str, tokens: list[str]) -> None:
-    assert [t.text for t in blank_language(NO_RULES).make_doc(text)] == tokens
+    assert [t.text for t in blank_language().make_doc(text)] == tokens
     assert [t.text for t in configured.make_doc(text)] == tokens
 
 
@@ -65,7 +68,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 @pytest.fixture(scope="module")
 def guarded() -> Any:
-    return blank_language(NO_RULES)
+    return blank_language()
 
 
 def tokens_of(nlp: Any, text: str) -> list[str]:
@@ -94,7 +97,7 @@ def test_guarded_tokens_equal_unguarded_on_the_corpus(configured: Any, guarded: 
         assert tokens_of(guarded, text) == tokens_of(configured, text), path.name
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(300))
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80))
 def test_guarded_tokens_equal_unguarded_on_any_text(configured: Any, guarded: Any, text: str) -> None:
     assert tokens_of(guarded, text) == tokens_of(configured, text)
@@ -115,7 +118,7 @@ def test_no_suffix_or_infix_rule_matches_letters_alone() -> None:
     assert matched == []
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(300))
 @given(st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll", "Lt", "Lm", "Lo", "Pd", "Po", "Nd")),
                max_size=40))
 def test_guarded_tokens_equal_unguarded_on_words_and_punctuation(configured: Any, guarded: Any, text: str) -> None:

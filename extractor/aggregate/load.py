@@ -81,12 +81,12 @@ def _parse(raw: bytes, source: str, number: int) -> tuple[dict[str, Any] | None,
     try:
         record = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return None, InputError(source, number, None, "E401", Errors.E401.format(line=number, detail=exc))
+        return None, InputError(source, number, None, "E501", Errors.E501.format(line=number, detail=exc))
     problem = _not_a_record(record)
     if problem:
         doc_id = record.get("doc_id") if isinstance(record, dict) else None
-        return None, InputError(source, number, doc_id if isinstance(doc_id, str) else None, "E402",
-                                Errors.E402.format(line=number, detail=problem))
+        return None, InputError(source, number, doc_id if isinstance(doc_id, str) else None, "E502",
+                                Errors.E502.format(line=number, detail=problem))
     return record, None
 
 

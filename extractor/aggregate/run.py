@@ -18,7 +18,7 @@ def require(command: str, modules: Sequence[str]) -> None:
 
     for module in modules:
         if importlib.util.find_spec(module) is None:
-            raise UsageError(Errors.E405.format(command=command, module=module))
+            raise UsageError(Errors.E505.format(command=command, module=module))
 
 
 def read_texts(paths: Sequence[str]) -> dict[str, str]:
@@ -32,7 +32,7 @@ def run_aggregate(paths: Sequence[str], output: Path, settings_path: Path | None
                   echo: Callable[[str], None]) -> int:
     """Returns the exit code: 0 every line was a good record, 1 some were not (they are in ``errors``)."""
     if str(output) == "-":
-        raise UsageError(Errors.E404.format(path="-", detail="a database needs a file name"))
+        raise UsageError(Errors.E504.format(path="-", detail="a database needs a file name"))
     require("warta aggregate", ("duckdb", "datasketch"))
     settings = load_settings(settings_path)
     # Imported before the input is read: in `warta extract ... | warta aggregate -` this second of
@@ -46,7 +46,7 @@ def run_aggregate(paths: Sequence[str], output: Path, settings_path: Path | None
         try:
             summary, errors = aggregate(paths, output, settings, by_id, echo, advance)
         except OSError as exc:
-            raise UsageError(Errors.E404.format(path=output, detail=exc)) from None
+            raise UsageError(Errors.E504.format(path=output, detail=exc)) from None
     for error in errors:
         echo(f"{error.source}: {error.message}")
     dupes = f", {summary.duplicates} duplicate records skipped" if summary.duplicates else ""

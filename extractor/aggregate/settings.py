@@ -1,7 +1,8 @@
 """The aggregation settings (``rules/aggregate.yaml``): thresholds users tune, validated with file and line.
 
-The file is also a rule file of kind ``aggregate`` (settings only), so ``warta extract`` loading every
-``rules/*.yaml`` accepts it; ``warta aggregate`` reads it directly, without building the spaCy pipeline.
+The file is also a rule file of kind ``aggregate`` (settings only, declared with their defaults in
+:mod:`extractor.rules.kinds`), so ``warta extract`` loading every ``rules/*.yaml`` accepts it;
+``warta aggregate`` reads it directly, without building the spaCy pipeline.
 """
 
 from __future__ import annotations
@@ -13,64 +14,69 @@ from typing import Any
 import yaml
 
 from ..errors import Errors, RuleError
-from ..rules import RuleKind, builtin_rules_dir, register_rule_kind
-
-_SECTIONS = {"clusters": ((dict,), "a mapping"), "stages": ((dict,), "a mapping"), "stories": ((dict,), "a mapping")}
-register_rule_kind(RuleKind("aggregate", settings=_SECTIONS, requires_pattern=False, labels=()))
-
-EVENT_TYPES = ("MEETING", "AGREEMENT", "RESCUE", "REPATRIATION")
+from ..rules import builtin_rules_dir
+from ..rules.kinds import AGGREGATE, EVENT_TYPES
 
 
 @dataclass(frozen=True)
 class Evidence:
-    same_count: float = 3
-    same_day: float = 2
-    same_date: float = 1
-    same_place: float = 1
-    same_country: float = 0.5
-    shared_participant: float = 1
-    same_story: float = 3
-    published_close: float = 1
+    same_count: float
+    same_day: float
+    same_date: float
+    same_place: float
+    same_country: float
+    shared_participant: float
+    same_story: float
+    published_close: float
 
 
 @dataclass(frozen=True)
 class ClusterSettings:
-    date_slack_days: int = 2
-    undated_window_days: int = 31
-    count_tolerance: float = 0.0
-    published_window_days: int = 3
-    participant_check_types: tuple[str, ...] = ("MEETING", "AGREEMENT")
-    home_country: str = "ID"
-    place_prefixes: tuple[str, ...] = ("Kota", "Kabupaten", "Provinsi", "Desa")
-    statuses: tuple[str, ...] = ("occurred",)
-    distinctive_count: int = 50
-    distinctive_count_days: int = 62
-    participants_counted: int = 2
-    min_link_score: float = 3
-    evidence: Evidence = Evidence()
+    date_slack_days: int
+    undated_window_days: int
+    count_tolerance: float
+    published_window_days: int
+    participant_check_types: tuple[str, ...]
+    home_country: str
+    place_prefixes: tuple[str, ...]
+    statuses: tuple[str, ...]
+    distinctive_count: int
+    distinctive_count_days: int
+    participants_counted: int
+    min_link_score: float
+    evidence: Evidence
 
 
 @dataclass(frozen=True)
 class StageSettings:
-    types: tuple[str, ...] = ("RESCUE", "REPATRIATION")
-    total_max_days: int = 62
-    max_summed: int = 6
+    types: tuple[str, ...]
+    total_max_days: int
+    max_summed: int
 
 
 @dataclass(frozen=True)
 class StorySettings:
-    threshold: float = 0.5
-    shingle: int = 5
-    mention_threshold: float = 0.4
-    mention_shingle: int = 3
-    num_perm: int = 64
+    threshold: float
+    shingle: int
+    mention_threshold: float
+    mention_shingle: int
+    num_perm: int
 
 
 @dataclass(frozen=True)
 class Settings:
-    clusters: ClusterSettings = ClusterSettings()
-    stages: StageSettings = StageSettings()
-    stories: StorySettings = StorySettings()
+    clusters: ClusterSettings
+    stages: StageSettings
+    stories: StorySettings
+
+
+_SECTIONS: dict[str, type] = {"clusters": ClusterSettings, "stages": StageSettings, "stories": StorySettings}
+_NESTED: dict[str, type] = {"evidence": Evidence}
+
+
+def default_settings() -> Settings:
+    """The settings with no file: the defaults declared in the rule schema."""
+    return _from_mapping({}, None, "<defaults>")
 
 
 def default_settings_path() -> Path:
@@ -98,51 +104,62 @@ def load_settings(path: Path | None = None) -> Settings:
     if not isinstance(settings, dict):
         raise RuleError(Errors.E003.format(field="settings", expected="a mapping", got=type(settings).__name__),
                         name, _line(node))
+    return _from_mapping(settings, node, name)
+
+
+def _from_mapping(settings: dict[str, Any], node: Any, name: str) -> Settings:
+    """The schema's defaults with the file's values over them; unknown keys and wrong types are errors."""
     for key in settings:
         if key not in _SECTIONS:
             raise RuleError(Errors.E002.format(key=key, allowed=", ".join(_SECTIONS)), name,
                             _line(_child(node, key)))
+    defaults = AGGREGATE.defaults()
     return Settings(**{
-        key: _build(cls, settings.get(key) or {}, key, _child(node, key), name)
-        for key, cls in (("clusters", ClusterSettings), ("stages", StageSettings), ("stories", StorySettings))
+        key: _build(cls, defaults[key], settings.get(key) or {}, key, _child(node, key), name)
+        for key, cls in _SECTIONS.items()
     })
 
 
-def _build(cls: Any, raw: Any, where: str, node: Any, file: str) -> Any:
-    """One settings section as its dataclass: unknown keys and wrong types are errors."""
+def _build(cls: Any, defaults: dict[str, Any], raw: Any, where: str, node: Any, file: str) -> Any:
+    """One settings section as its dataclass: the file's values over the defaults, each checked."""
     if not isinstance(raw, dict):
         raise RuleError(Errors.E003.format(field=where, expected="a mapping", got=type(raw).__name__), file,
                         _line(node))
-    known = {f.name: f for f in fields(cls)}
-    values: dict[str, Any] = {}
-    for key, value in raw.items():
-        field_node = _child(node, key)
+    known = [f.name for f in fields(cls)]
+    for key in raw:
         if key not in known:
-            raise RuleError(Errors.E002.format(key=key, allowed=", ".join(known)), file, _line(field_node))
-        default = getattr(cls(), key)
+            raise RuleError(Errors.E002.format(key=key, allowed=", ".join(known)), file,
+                            _line(_child(node, key)))
+    values: dict[str, Any] = {}
+    for key in known:
+        default = defaults[key]
         path = f"{where}.{key}"
-        if isinstance(default, Evidence):
-            values[key] = _build(Evidence, value, path, field_node, file)
-        elif isinstance(default, tuple):
-            allowed = EVENT_TYPES if key.endswith("types") else None
-            if not isinstance(value, list) or not all(isinstance(v, str) and v in (allowed or (v,)) for v in value):
-                expected = f"a list of {', '.join(allowed)}" if allowed else "a list of strings"
-                raise RuleError(Errors.E003.format(field=path, expected=expected, got=repr(value)), file,
-                                _line(field_node))
-            values[key] = tuple(value)
-        elif isinstance(default, str):
-            if not isinstance(value, str):
-                raise RuleError(Errors.E003.format(field=path, expected="a string", got=repr(value)), file,
-                                _line(field_node))
-            values[key] = value
-        elif isinstance(default, int | float):
-            wanted = int if isinstance(default, int) else (int, float)
-            if isinstance(value, bool) or not isinstance(value, wanted) or value < 0:
-                expected = "a whole number >= 0" if wanted is int else "a number >= 0"
-                raise RuleError(Errors.E003.format(field=path, expected=expected, got=repr(value)), file,
-                                _line(field_node))
-            values[key] = value
+        if key in _NESTED:
+            values[key] = _build(_NESTED[key], default, raw.get(key, {}), path, _child(node, key), file)
+        elif key not in raw:
+            values[key] = tuple(default) if isinstance(default, list) else default
+        else:
+            values[key] = _value(key, default, raw[key], path, _line(_child(node, key)), file)
     return cls(**values)
+
+
+def _value(key: str, default: Any, value: Any, path: str, line: int | None, file: str) -> Any:
+    """One value, of its default's type (lists as tuples; numbers not negative)."""
+    if isinstance(default, list):
+        allowed = EVENT_TYPES if key.endswith("types") else None
+        if not isinstance(value, list) or not all(isinstance(v, str) and v in (allowed or (v,)) for v in value):
+            expected = f"a list of {', '.join(allowed)}" if allowed else "a list of strings"
+            raise RuleError(Errors.E003.format(field=path, expected=expected, got=repr(value)), file, line)
+        return tuple(value)
+    if isinstance(default, str):
+        if not isinstance(value, str):
+            raise RuleError(Errors.E003.format(field=path, expected="a string", got=repr(value)), file, line)
+        return value
+    wanted = int if isinstance(default, int) else (int, float)
+    if isinstance(value, bool) or not isinstance(value, wanted) or value < 0:
+        expected = "a whole number >= 0" if wanted is int else "a number >= 0"
+        raise RuleError(Errors.E003.format(field=path, expected=expected, got=repr(value)), file, line)
+    return value
 
 
 def _child(node: Any, key: str) -> Any:

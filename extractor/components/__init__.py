@@ -12,5 +12,3 @@ from . import officials  # noqa: F401  officials (after agencies: a title names 
 from . import dates  # noqa: F401  dates and the reference date
 from . import case_counts  # noqa: F401  case counts (after dates: reads DATE mentions)
 from . import events  # noqa: F401  events from the mentions above (last)
-# the rule kind 'aggregate' (rules/aggregate.yaml: settings read by `warta aggregate`, not a pipe)
-from ..aggregate import settings as _aggregate_settings  # noqa: F401

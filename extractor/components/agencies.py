@@ -26,45 +26,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
+from ..doc import MentionIndex, mention_index, titlecase_tokens
+from ..factories import warta_component, with_rule_dirs
 from ..matching import RuleMatcher
-from ..rules import Rule, RuleKind, RuleSet, register_rule_kind
-from ..spans import add_mentions, make_mention
-from .naming import is_acronym, is_cap, is_roman, phrase_tokens, titlecase_tokens
+from ..rules import Rule, RuleSet
+from ..rules.kinds import AGENCY
+from ..spans import add_mentions, longest_first, make_mention
+from .naming import is_acronym, is_cap, is_roman, phrase_tokens
 
-KIND = register_rule_kind(RuleKind(
-    name="agency",
-    fields={
-        "role": ((str,), "one of: generic, not_agency, office, defined_acronym, listed_acronym"),
-        "name": ((str,), "a string"),
-        "acronym": ((str,), "a string"),
-        "aliases": ((list,), "a list of strings"),
-        "country": ((str,), "an ISO 3166-1 alpha-2 code"),
-        "kind": ((str,), "a string (ministry, police, embassy, ...)"),
-        "takes_place": ((bool,), "true or false"),
-        "place_name": ((str,), "a format string with {name}, {pattern} and {place}"),
-    },
-    settings={
-        "name_words": ((list,), "a list of words"),
-        "connectors": ((list,), "a list of words"),
-        "open_connectors": ((list,), "a list of words"),
-        "name_breakers": ((list,), "a list of words"),
-        "max_generic_tokens": ((int,), "an integer"),
-        "enumeration_end": ((list,), "a list of words"),
-        "list_separators": ((list,), "a list of words"),
-        "state_words": ((list,), "a list of words"),
-        "grade_words": ((list,), "a list of words"),
-        "max_place_tokens": ((int,), "an integer"),
-        "home_location_rules": ((list,), "a list of rule id prefixes"),
-        "not_acronyms": ((list,), "a list of acronyms"),
-        "default_country": ((str,), "an ISO 3166-1 alpha-2 code"),
-    },
-    requires_pattern=False,
-    labels=("AGENCY",),
-))
+KIND = AGENCY
 
 _PLACE_LABELS = ("COUNTRY", "LOCATION")
 _BRACKETS = {"(", ")"}
@@ -83,43 +58,8 @@ class Candidate:
     takes_place: bool = False  # a place written after it belongs to it (KBRI Phnom Penh, Kanwil ... Jawa Tengah)
 
 
-class LazyEnts:
-    """``ents[i]``: the entity covering token ``i``, or None; Span objects are built only for the tokens asked.
-
-    ``doc.ents`` builds a Span for every entity of the document; this component looks at a few tokens
-    around its candidates, so it reads the entity tags as one array and rebuilds only the spans it needs
-    (with their span id, so ``span._.attrs`` are the ones the earlier component set).
-    """
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.rows = doc.to_array(["ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID", "ORTH"])
-        # 0 = no tag, 2 = outside; 1 = inside and 3 = begin, and only with a label
-        self.iob = (self.rows[:, 0] * (self.rows[:, 1] != 0)).tolist() if len(doc) else []
-        self.orth = self.rows[:, 4].tolist() if len(doc) else []  # word hashes: tests without Token objects
-        self.cache: dict[int, Span | None] = {}
-
-    def __len__(self) -> int:
-        return len(self.iob)
-
-    def __getitem__(self, i: int) -> Span | None:
-        if i in self.cache:
-            return self.cache[i]
-        iob = self.iob
-        if iob[i] not in (1, 3):
-            self.cache[i] = None
-            return None
-        start = i
-        while iob[start] == 1 and start > 0:  # I: inside, the B is before it
-            start -= 1
-        end = i + 1
-        while end < len(iob) and iob[end] == 1:
-            end += 1
-        _, label, kb_id, ent_id, _ = (int(v) for v in self.rows[start])
-        span = Span(self.doc, start, end, label=label, kb_id=kb_id, span_id=ent_id)
-        for k in range(start, end):
-            self.cache[k] = span
-        return span
+def _longest_first(cands: list[Candidate]) -> list[Candidate]:
+    return longest_first(cands, lambda c: (c.start, c.end), lambda c: c.priority)
 
 
 @dataclass
@@ -127,7 +67,8 @@ class DocView:
     """What one Doc's pass needs about its tokens, computed once."""
 
     doc: Doc
-    ents: LazyEnts
+    ents: MentionIndex
+    orth: list[int]  # word hashes: tests without Token objects
     named_at: dict[int, Candidate]
     _titlecase: list[bool] | None = None
 
@@ -139,10 +80,6 @@ class DocView:
         return self._titlecase
 
 
-def _as_strings(value: Any) -> list[str]:
-    return [str(v) for v in value] if isinstance(value, list) else []
-
-
 def surface_forms(rule: Rule) -> list[str]:
     """Every phrase a named-agency rule matches: its pattern, or its name, plus acronym and aliases."""
     forms: list[str] = []
@@ -152,7 +89,7 @@ def surface_forms(rule: Rule) -> list[str]:
         forms.append(str(rule.get("name")))
     if rule.get("acronym"):
         forms.append(str(rule.get("acronym")))
-    forms.extend(_as_strings(rule.get("aliases")))
+    forms.extend(rule.words("aliases"))
     return list(dict.fromkeys(f for f in forms if f.strip()))
 
 
@@ -173,6 +110,7 @@ def abbreviates(short: str, name: str) -> bool:
     return True
 
 
+@warta_component("warta_agencies")
 class AgencyTagger:
     """Tags AGENCY mentions; attributes name, acronym, country, kind."""
 
@@ -200,14 +138,14 @@ class AgencyTagger:
         self.state_words: set[str] = set()
         self.grade_words: set[str] = set()
         self.state_hashes: set[int] = set()
-        self.max_generic = 12
-        self.max_place = 4
-        self.default_country = "ID"
+        self.max_generic = int(KIND.default("max_generic_tokens"))
+        self.max_place = int(KIND.default("max_place_tokens"))
+        self.default_country = str(KIND.default("default_country"))
         self.home_location_rules: tuple[str, ...] = ()
 
     def set_rules(self, ruleset: RuleSet) -> None:
         settings = ruleset.settings("agency")
-        words = {key: set(_as_strings(settings.get(key))) for key in (
+        words = {key: set(settings.words(key)) for key in (
             "name_words", "connectors", "open_connectors", "name_breakers", "not_acronyms", "enumeration_end",
             "list_separators", "state_words", "grade_words")}
         self.name_words = words["name_words"]
@@ -219,10 +157,10 @@ class AgencyTagger:
         self.list_separators = words["list_separators"]
         self.state_words = words["state_words"]
         self.grade_words = words["grade_words"]
-        self.max_generic = int(settings.get("max_generic_tokens", 12))
-        self.max_place = int(settings.get("max_place_tokens", 4))
-        self.default_country = str(settings.get("default_country", "ID"))
-        self.home_location_rules = tuple(_as_strings(settings.get("home_location_rules")))
+        self.max_generic = int(settings["max_generic_tokens"])
+        self.max_place = int(settings["max_place_tokens"])
+        self.default_country = str(settings["default_country"])
+        self.home_location_rules = tuple(settings.words("home_location_rules"))
         make = self.nlp.make_doc
         vocab = self.nlp.vocab
         phrases = self.phrases = PhraseMatcher(vocab, attr="ORTH")
@@ -468,7 +406,7 @@ class AgencyTagger:
         end = cand.end
         if end >= n:
             return
-        if not cand.takes_place and ents.iob[end] not in (1, 3) and ents.orth[end] not in self.state_hashes:
+        if not cand.takes_place and not ents.covered(end) and view.orth[end] not in self.state_hashes:
             return  # nothing that could join: most mentions end here
         ent = ents[end]
         at = end
@@ -541,7 +479,7 @@ class AgencyTagger:
         named, heads, excluded, offices = self._matches(doc)
         if not named and not heads:
             return doc
-        view = DocView(doc, LazyEnts(doc), {c.start: c for c in named})
+        view = DocView(doc, mention_index(doc), doc.to_array(ORTH).tolist(), {c.start: c for c in named})
         if offices:
             self._offices(view, offices)
         named_starts = set(view.named_at)
@@ -719,20 +657,8 @@ class AgencyTagger:
                 cand.attrs["country"] = others[0]
 
 
-def _longest_first(cands: list[Candidate]) -> list[Candidate]:
-    """Drop candidates inside a longer one (ties: the earlier rule wins)."""
-    kept: list[Candidate] = []
-    taken: set[int] = set()
-    for cand in sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
-        if any(i in taken for i in range(cand.start, cand.end)):
-            continue
-        kept.append(cand)
-        taken.update(range(cand.start, cand.end))
-    kept.sort(key=lambda c: c.start)
-    return kept
-
-
-@Language.factory("warta_agencies")
-def make_agencies(nlp: Language, name: str) -> AgencyTagger:
-    return AgencyTagger(nlp, name)
+@Language.factory("warta_agencies", default_config={"rules": []})
+def make_agencies(nlp: Language, name: str, rules: list[str]) -> AgencyTagger:
+    """``rules``: folders layered over the built-in rules when the component is used alone."""
+    return with_rule_dirs(AgencyTagger(nlp, name), rules)
 

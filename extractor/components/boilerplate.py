@@ -22,37 +22,15 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..errors import Errors, RuleError
+from ..doc import doc_text
+from ..factories import warta_component, with_rule_dirs
 from ..matching import RuleMatch, RuleMatcher
-from ..rules import Rule, RuleKind, RuleSet, register_rule_kind
-from ..spans import doc_text
+from ..rules import Rule, RuleSet
+from ..rules.kinds import BOILERPLATE
 
-EXTENTS = ("match", "line", "to_end", "from_line_start_to_end", "back_to_quote")
-HEADLINE_STYLES = ("title", "sentence")
 _SENTENCE_END = regex.compile(r"[.!?][\"”’]?+\s")
 
-KIND = register_rule_kind(RuleKind(
-    name="boilerplate",
-    fields={
-        "extent": ((str,), "one of " + ", ".join(EXTENTS)),
-        "next_lines": ((int,), "an integer (following headline-like lines that belong to the chrome)"),
-        "inline_headline": ((str,), "title or sentence (the case of the headline that follows)"),
-        "max_chars": ((int,), "an integer (to_end: apply only if at most this many characters remain)"),
-        "stop": ((bool,), "true or false"),
-        "requires": ((list,), "a list of strings, one of which every match of the regex contains"),
-        "outlet": ((str,), "a string (documentation: the outlet the rule was written for)"),
-    },
-    settings={
-        "headline_min_chars": ((int,), "an integer"),
-        "headline_min_words": ((int,), "an integer"),
-        "headline_max_chars": ((int,), "an integer"),
-        "merge_gap": ((int,), "an integer"),
-        "function_words": ((list,), "a list of lower-case words allowed inside a Title Case headline"),
-        "headline_stop_words": ((list,), "a list of words that end an inline headline"),
-        "abbreviations": ((list,), "a list of lower-case abbreviations ending in '.' (they do not end a headline)"),
-    },
-    labels=(),
-))
+KIND = BOILERPLATE
 
 _WORD = regex.compile(r"\S++")
 _LEAD = regex.compile(r"^[\"'“”‘’(\[«]++")
@@ -62,6 +40,7 @@ _ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 _SPLIT_ONLY_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")  # spaces to str.split, word characters to \S
 
 
+@warta_component("warta_boilerplate")
 class BoilerplateDetector:
     """Finds page chrome from YAML rules and the headline-list heuristic."""
 
@@ -69,31 +48,25 @@ class BoilerplateDetector:
         self.nlp = nlp
         self.name = name
         self.matcher: RuleMatcher | None = None
-        self.min_chars = 200
-        self.min_words = 25
-        self.headline_max = 160
-        self.merge_gap = 3
+        self.min_chars = int(KIND.default("headline_min_chars"))
+        self.min_words = int(KIND.default("headline_min_words"))
+        self.headline_max = int(KIND.default("headline_max_chars"))
+        self.merge_gap = int(KIND.default("merge_gap"))
         self.function_words: frozenset[str] = frozenset()
         self.stop_words: frozenset[str] = frozenset()
         self.abbreviations: frozenset[str] = frozenset()
 
     def set_rules(self, ruleset: RuleSet) -> None:
         rules = ruleset.of_kind("boilerplate")
-        for rule in rules:  # values the rule loader cannot know: checked here, reported with file:line
-            for key, allowed in (("extent", EXTENTS), ("inline_headline", HEADLINE_STYLES)):
-                value = rule.get(key)
-                if value is not None and value not in allowed:
-                    raise RuleError(Errors.E003.format(field=key, expected="one of " + ", ".join(allowed),
-                                                       got=repr(value)), rule.file, rule.line, rule.id)
         self.matcher = RuleMatcher(self.nlp.vocab, self.nlp.make_doc, rules, requires=lambda r: r.get("requires"))
         settings = ruleset.settings("boilerplate")
-        self.min_chars = int(settings.get("headline_min_chars", self.min_chars))
-        self.min_words = int(settings.get("headline_min_words", self.min_words))
-        self.headline_max = int(settings.get("headline_max_chars", self.headline_max))
-        self.merge_gap = int(settings.get("merge_gap", self.merge_gap))
-        self.function_words = frozenset(str(w).lower() for w in settings.get("function_words", []))
-        self.stop_words = frozenset(str(w) for w in settings.get("headline_stop_words", []))
-        self.abbreviations = frozenset(str(w).lower() for w in settings.get("abbreviations", []))
+        self.min_chars = int(settings["headline_min_chars"])
+        self.min_words = int(settings["headline_min_words"])
+        self.headline_max = int(settings["headline_max_chars"])
+        self.merge_gap = int(settings["merge_gap"])
+        self.function_words = settings.lower_words("function_words")
+        self.stop_words = frozenset(settings.words("headline_stop_words"))
+        self.abbreviations = settings.lower_words("abbreviations")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -110,6 +83,7 @@ class BoilerplateDetector:
                     regions.append(region)
         regions.extend(self._headline_runs(text, stops, regions))
         doc._.boilerplate = merge_regions(_cut_stops(regions, stops), text, self.merge_gap)
+        doc._.boilerplate_rules = _provenance(matches, doc._.boilerplate)
         return doc
 
     # --- extents of one rule match ------------------------------------------------------
@@ -351,6 +325,15 @@ def _trim_run(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _provenance(matches: Iterable[RuleMatch], regions: list[tuple[int, int]]) -> list[dict[str, object]]:
+    """The rules behind the chrome: each match inside a region (a stop rule's match always: it kept text)."""
+    found: list[dict[str, object]] = []
+    for m in matches:
+        if m.rule.get("stop", False) or any(a < m.end_char and m.start_char < b for a, b in regions):
+            found.append({"rule": m.rule.id, "start": m.start_char, "end": m.end_char})
+    return sorted(found, key=lambda f: (int(str(f["start"])), int(str(f["end"])), str(f["rule"])))
+
+
 def _cut_stops(regions: list[tuple[int, int]], stops: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Article text marked by a stop rule (a dateline) is never chrome: cut regions around it."""
     if not stops:
@@ -398,6 +381,7 @@ def _strip_region(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-@Language.factory("warta_boilerplate")
-def make_boilerplate(nlp: Language, name: str) -> BoilerplateDetector:
-    return BoilerplateDetector(nlp, name)
+@Language.factory("warta_boilerplate", default_config={"rules": []})
+def make_boilerplate(nlp: Language, name: str, rules: list[str]) -> BoilerplateDetector:
+    """``rules``: folders layered over the built-in rules when the component is used alone."""
+    return with_rule_dirs(BoilerplateDetector(nlp, name), rules)

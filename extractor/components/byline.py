@@ -13,20 +13,12 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..rules import REGEX_TIMEOUT, Rule, RuleKind, RuleSet, register_rule_kind
-from ..spans import doc_text
+from ..doc import doc_text
+from ..factories import warta_component, with_rule_dirs
+from ..rules import REGEX_TIMEOUT, Rule, RuleSet
+from ..rules.kinds import BYLINE
 
-KIND = register_rule_kind(RuleKind(
-    name="byline",
-    fields={"role": ((str,), "a role in lower case (author, editor, reporter, translator)")},
-    settings={
-        "max_name_tokens": ((int,), "an integer"),
-        "not_after": ((list,), "a list of words"),
-        "end_markers": ((list,), "a list of strings"),
-        "name_separators": ((list,), "a list of words or punctuation marks"),
-    },
-    labels=(),
-))
+KIND = BYLINE
 
 _NAME_WORD = regex.compile(r"^\p{Lu}[\p{L}'\u2019.-]*+$")
 _LABEL_WINDOW = 40  # characters before a colon searched for a label (the longest label is shorter)
@@ -39,6 +31,7 @@ def separator_regex(separators: list[str]) -> Any:
     return regex.compile(r"\s*+(?:" + "|".join(parts) + r")\s*+") if parts else None
 
 
+@warta_component("warta_byline")
 class BylineReader:
     """Finds labelled bylines and initials codes; writes ``doc._.authors``."""
 
@@ -49,17 +42,18 @@ class BylineReader:
         self.next_label_regex: Any = None  # the next "label:" inside a byline's text
         self.separators: Any = None
         self.role_of_label: dict[str, str] = {}
+        self.rule_of_label: dict[str, str] = {}
         self.code_rules: list[Rule] = []
-        self.max_tokens = 5
+        self.max_tokens = int(KIND.default("max_name_tokens"))
         self.not_after: set[str] = set()
         self.end_markers: list[str] = []
 
     def set_rules(self, ruleset: RuleSet) -> None:
         settings = ruleset.settings("byline")
-        self.max_tokens = int(settings.get("max_name_tokens", 5))
-        self.not_after = {str(w) for w in settings.get("not_after") or []}
-        self.end_markers = [str(w) for w in settings.get("end_markers") or []]
-        self.separators = separator_regex([str(w) for w in settings.get("name_separators") or [","]])
+        self.max_tokens = int(settings["max_name_tokens"])
+        self.not_after = set(settings.words("not_after"))
+        self.end_markers = settings.words("end_markers")
+        self.separators = separator_regex(settings.words("name_separators") or [","])
         labels: list[str] = []
         self.code_rules = []
         for rule in ruleset.of_kind("byline"):
@@ -70,6 +64,7 @@ class BylineReader:
             elif rule.pattern.form == "phrase":
                 for label in rule.pattern.phrases:
                     self.role_of_label[label.lower()] = str(rule.get("role") or "author")
+                    self.rule_of_label[label.lower()] = rule.id
                     labels.append(label)
         if labels:
             alternatives = "|".join(regex.escape(x) for x in sorted(labels, key=len, reverse=True))
@@ -86,9 +81,10 @@ class BylineReader:
                 if self._after_excluded_word(text, start):
                     continue
                 role = self.role_of_label.get(label.lower(), "author")
+                rule_id = self.rule_of_label.get(label.lower(), "")
                 names = self._names(text[names_start:names_end])
                 for name in names:
-                    authors.append({"name": name, "role": role})
+                    authors.append({"name": name, "role": role, "rule": rule_id})
                 if names:
                     regions.append((start, names_end))
         for rule in self.code_rules:
@@ -96,7 +92,7 @@ class BylineReader:
             for m in rule.pattern.finditer(text):
                 for role, value in m.groupdict().items():
                     if value:
-                        authors.append({"name": value, "role": role})
+                        authors.append({"name": value, "role": role, "rule": rule.id})
                 regions.append((m.start(), m.end()))
         seen: set[tuple[str, str]] = set()
         unique = []
@@ -174,6 +170,7 @@ class BylineReader:
         return m.start() if m is not None else None
 
 
-@Language.factory("warta_byline")
-def make_byline(nlp: Language, name: str) -> BylineReader:
-    return BylineReader(nlp, name)
+@Language.factory("warta_byline", default_config={"rules": []})
+def make_byline(nlp: Language, name: str, rules: list[str]) -> BylineReader:
+    """``rules``: folders layered over the built-in rules when the component is used alone."""
+    return with_rule_dirs(BylineReader(nlp, name), rules)

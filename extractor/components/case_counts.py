@@ -14,8 +14,8 @@ setting in ``rules/case_counts.yaml``; this module only knows how they combine.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy
@@ -24,33 +24,18 @@ from spacy.attrs import ENT_IOB, IDX, IS_SPACE, LENGTH, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..doc import current_mentions, doc_text, in_chrome
 from ..errors import Errors, RuleError
+from ..factories import warta_component, with_rule_dirs
 from ..matching import RuleMatcher
-from ..rules import Rule, RuleKind, RuleSet, register_rule_kind
-from ..spans import add_mentions, current_mentions, doc_text, in_boilerplate, make_mention
+from ..rules import Rule, RuleSet
+from ..rules.kinds import ATTRIBUTES, CASE_COUNTS, POSITIONS, REFERS
+from ..rules.kinds import CASE_COUNT_ROLES as ROLES
+from ..rules.kinds import COUNT_CUES as CUES
+from ..spans import add_mentions, longest_first, make_mention
 
 LABEL = "CASE_COUNT"
 
-# role -> the kind-specific fields a rule of that role must carry
-ROLES: dict[str, tuple[str, ...]] = {
-    "unit": (),
-    "implied": ("refer",),
-    "qualifier": ("qualifier",),
-    "category": (),
-    "exclude_before": (),
-    "exclude_after": (),
-    "exclude": (),
-    "boundary": (),
-    "baseline": (),
-    "place": ("country",),
-    "multi_place": (),
-    "place_anaphor": (),
-    "not_place": (),
-}
-REFERS = ("last", "sentence", "next")
-CUES = ("category", "preceded")
-POSITIONS = ("before", "after")
-ATTRIBUTES = ("period", "country")
 # roles whose matches decide whether a numeral is a count (the others shape its attributes)
 _NUMERAL_ROLES = frozenset({"unit", "implied", "qualifier", "category", "exclude_before", "exclude_after", "exclude"})
 # roles read only next to a numeral: a match counts if a numeral starts from _NEAR_BEFORE tokens before
@@ -59,50 +44,7 @@ _NEAR_ROLES = _NUMERAL_ROLES - {"category"}
 _NEAR_BEFORE = 16
 _NEAR_AFTER = 12
 
-KIND = register_rule_kind(RuleKind(
-    name="case_counts",
-    fields={
-        "role": ((str,), "one of " + ", ".join(ROLES)),
-        "unit": ((str,), "a string (the counted noun, lower case; default: the matched text)"),
-        "qualifier": ((str,), "a string (more_than, at_least, approx, almost, less_than, at_most)"),
-        "category": ((str,), "a string"),
-        "country": ((str,), "an ISO 3166-1 alpha-2 code"),
-        "refer": ((str,), "last, sentence or next"),
-        "cue": ((str,), "category or preceded (no pattern needed)"),
-        "partition_head": ((bool,), "true or false"),
-        "position": ((str,), "before or after"),
-        "preceded_by": ((list,), "a list of words"),
-        "classifier": ((bool,), "true or false"),
-        "keep_with_unit": ((bool,), "true or false"),
-        "blocks": ((list,), "a list of attributes (period, country)"),
-        "home_only": ((bool,), "true or false"),
-    },
-    settings={
-        "number_words": ((dict,), "a mapping word -> integer"),
-        "teen_words": ((list,), "a list of words"),
-        "multipliers": ((dict,), "a mapping word -> integer"),
-        "scales": ((dict,), "a mapping word -> integer"),
-        "vague_quantities": ((dict,), "a mapping word -> [low, high]"),
-        "anaphoric_determiners": ((list,), "a list of words"),
-        "range_joiners": ((list,), "a list of words"),
-        "place_prepositions": ((list,), "a list of words"),
-        "home_country": ((str,), "an ISO 3166-1 alpha-2 code"),
-        "home_country_prepositions": ((list,), "a list of words"),
-        "approximate_scales": ((dict,), "a mapping word -> integer"),
-        "partition_words": ((list,), "a list of words"),
-        "refer_window": ((int,), "an integer (tokens)"),
-        "date_window": ((int,), "an integer (tokens)"),
-        "qualifier_fillers": ((list,), "a list of words"),
-        "qualifier_filler_max": ((int,), "an integer (words)"),
-        "approximate_suffixes": ((list,), "a list of suffixes"),
-        "place_coordinators": ((list,), "a list of words"),
-        "category_joiners": ((list,), "a list of words"),
-        "category_window": ((int,), "an integer (tokens)"),
-        "numeral_regex_window": ((int,), "an integer (characters)"),
-    },
-    requires_pattern=False,  # checked per rule: only `cue:` rules may go without one
-    labels=(LABEL,),
-))
+KIND = CASE_COUNTS
 
 _THOUSANDS_DOT = regex.compile(r"\d{1,3}+(?:\.\d{3})++")
 _THOUSANDS_COMMA = regex.compile(r"\d{1,3}+(?:,\d{3})++")
@@ -177,14 +119,11 @@ class _Hits:
         return self.by_role.get(key, [])
 
 
-def _words(value: Any) -> frozenset[str]:
-    return frozenset(str(v).lower() for v in value) if isinstance(value, (list, tuple)) else frozenset()
-
-
 def _int_map(value: Any) -> dict[str, int]:
     return {str(k).lower(): int(v) for k, v in value.items()} if isinstance(value, Mapping) else {}
 
 
+@warta_component("warta_case_counts")
 class CaseCountTagger:
     """Tags CASE_COUNT mentions with value, unit, qualifier, period, country and category."""
 
@@ -204,22 +143,22 @@ class CaseCountTagger:
         self.home_country: str | None = None
         self.home_prepositions: frozenset[str] = frozenset()
         self.approximate_scales: dict[str, int] = {}
-        self.refer_window = 80
-        self.date_window = 3
+        self.refer_window = int(KIND.default("refer_window"))
+        self.date_window = int(KIND.default("date_window"))
         self.numeral_words: frozenset[str] = frozenset()  # words that may start a numeral
         self.qualifier_fillers: frozenset[str] = frozenset()
-        self.qualifier_filler_max = 2
+        self.qualifier_filler_max = int(KIND.default("qualifier_filler_max"))
         self.approximate_suffixes: tuple[str, ...] = ()
         self.place_coordinators: frozenset[str] = frozenset()
         self.category_joiners: frozenset[str] = frozenset()
-        self.category_window = 6
+        self.category_window = int(KIND.default("category_window"))
         self.category_cue: Rule | None = None
         self.word_keys: frozenset[int] = frozenset()  # LOWER of the numeral words
         self.end_keys: frozenset[int] = frozenset()  # LOWER of the sentence-end marks
-        self.rule_keys: dict[int, Rule] = {}  # a phrase/token match's key -> its rule
+        self.abbreviations: frozenset[str] = frozenset()  # a full stop after these ends no sentence
         self.numeral_regexes: list[Rule] = []  # regex rules deciding whether a numeral counts
         self.clause_regexes: list[Rule] = []  # regex rules for the attributes
-        self.numeral_regex_window = 60
+        self.numeral_regex_window = int(KIND.default("numeral_regex_window"))
         self.labels = (0, 0, 0)  # the string keys of DATE, COUNTRY, LOCATION
         self.spaces: list[int] = []  # the IS_SPACE column of the document being tagged (set per call)
         self.preceded_cues: list[Rule] = []
@@ -230,41 +169,43 @@ class CaseCountTagger:
         rules = ruleset.of_kind(KIND.name)
         for rule in rules:
             _check_rule(rule)
+        rules += _country_places(ruleset)
         settings = ruleset.settings(KIND.name)
+        # the stops that end no sentence: the abbreviation list of the events' splitter (extractor.doc)
+        self.abbreviations = frozenset(str(x) for x in ruleset.settings("event").get("abbreviations", []))
         self.number_words = _int_map(settings.get("number_words"))
-        self.teens = _words(settings.get("teen_words"))
+        self.teens = settings.lower_words("teen_words")
         self.multipliers = _int_map(settings.get("multipliers"))
         self.scales = _int_map(settings.get("scales"))
         self.vague = {str(k).lower(): (int(v[0]), int(v[1]))
                       for k, v in (settings.get("vague_quantities") or {}).items()}
-        self.determiners = _words(settings.get("anaphoric_determiners"))
-        self.joiners = _words(settings.get("range_joiners"))
-        self.prepositions = _words(settings.get("place_prepositions"))
-        self.partition_words = _words(settings.get("partition_words"))
+        self.determiners = settings.lower_words("anaphoric_determiners")
+        self.joiners = settings.lower_words("range_joiners")
+        self.prepositions = settings.lower_words("place_prepositions")
+        self.partition_words = settings.lower_words("partition_words")
         home = settings.get("home_country")
         self.home_country = str(home) if home else None
-        self.home_prepositions = _words(settings.get("home_country_prepositions"))
+        self.home_prepositions = settings.lower_words("home_country_prepositions")
         self.approximate_scales = _int_map(settings.get("approximate_scales"))
-        self.refer_window = int(settings.get("refer_window", 80))
-        self.date_window = int(settings.get("date_window", 3))
+        self.refer_window = int(settings["refer_window"])
+        self.date_window = int(settings["date_window"])
         self.numeral_words = frozenset(self.number_words) | frozenset(self.vague)
-        self.qualifier_fillers = _words(settings.get("qualifier_fillers"))
-        self.qualifier_filler_max = int(settings.get("qualifier_filler_max", 2))
-        self.approximate_suffixes = tuple(sorted(_words(settings.get("approximate_suffixes")), key=len, reverse=True))
-        self.place_coordinators = _words(settings.get("place_coordinators"))
-        self.category_joiners = _words(settings.get("category_joiners"))
-        self.category_window = int(settings.get("category_window", 6))
+        self.qualifier_fillers = settings.lower_words("qualifier_fillers")
+        self.qualifier_filler_max = int(settings["qualifier_filler_max"])
+        self.approximate_suffixes = tuple(sorted(settings.lower_words("approximate_suffixes"), key=len, reverse=True))
+        self.place_coordinators = settings.lower_words("place_coordinators")
+        self.category_joiners = settings.lower_words("category_joiners")
+        self.category_window = int(settings["category_window"])
         self.category_cue = next((r for r in rules if r.get("role") == "implied" and r.get("cue") == "category"), None)
         self.preceded_cues = [r for r in rules if r.get("role") == "implied" and r.get("cue") == "preceded"]
         strings = self.nlp.vocab.strings
         self.word_keys = frozenset(strings.add(w) for w in self.numeral_words)
         self.end_keys = frozenset(strings.add(w) for w in _SENTENCE_END)
-        self.rule_keys = {strings.add(rule.id): rule for rule in rules}
         self.labels = (strings.add("DATE"), strings.add("COUNTRY"), strings.add("LOCATION"))
         regexes = [rule for rule in rules if rule.pattern is not None and rule.pattern.form == "regex"]
         self.numeral_regexes = [rule for rule in regexes if rule.get("role") in _NUMERAL_ROLES]
         self.clause_regexes = [rule for rule in regexes if rule.get("role") not in _NUMERAL_ROLES]
-        self.numeral_regex_window = int(settings.get("numeral_regex_window", 60))
+        self.numeral_regex_window = int(settings["numeral_regex_window"])
         self.matcher = RuleMatcher(self.nlp.vocab, self.nlp.make_doc, rules)
 
     # --- the component -------------------------------------------------------------------------
@@ -298,6 +239,8 @@ class CaseCountTagger:
             if i >= 0 and self.spaces[i] and (not marks or marks[-1] != i):
                 marks.append(i)
         marks = sorted(set(marks))
+        if self.abbreviations:  # "di Jl. Sudirman pada 5 Mei": the stop after an abbreviation ends nothing
+            marks = [i for i in marks if not self._after_abbreviation(text, starts, lengths, i)]
         sentences = _sentence_ids(text, starts, lengths, marks)
         keep: set[int] = set()
         for i in numerals:
@@ -321,7 +264,7 @@ class CaseCountTagger:
             if any(iob[k] in (1, 3) or k in excluded for k in range(numeral.start, numeral.end)):
                 continue  # inside another mention (ENT_IOB 1 = I, 3 = B) or an excluded stretch
             last = numeral.end - 1
-            if chrome and in_boilerplate(doc, starts[numeral.start], starts[last] + lengths[last]):
+            if chrome and in_chrome(doc, starts[numeral.start], starts[last] + lengths[last]):
                 continue
             count = self._count(doc, numeral, hits, sentences, counts)
             if count is None:
@@ -350,6 +293,13 @@ class CaseCountTagger:
         add_mentions(doc, spans)
         return doc
 
+    def _after_abbreviation(self, text: str, starts: list[int], lengths: list[int], i: int) -> bool:
+        """Is token ``i`` a full stop right after a word of the abbreviation list (the events' setting)?"""
+        if i == 0 or text[starts[i]:starts[i] + lengths[i]] != ".":
+            return False
+        before = starts[i - 1] + lengths[i - 1]
+        return before == starts[i] and text[starts[i - 1]:before] in self.abbreviations
+
     def _hits(self, doc: Doc, starts: list[int], lengths: list[int], sentences: list[int],
               keep: set[int], numerals: list[int]) -> _Hits:
         """The rule matches in the sentences ``keep`` (those around a numeral) as token ranges, a regex
@@ -361,17 +311,9 @@ class CaseCountTagger:
         assert self.matcher is not None
         matcher = self.matcher
         found: list[tuple[int, int, int, int, int, Rule]] = []  # start char, -length, -priority, tokens, rule
-        token_matches: list[tuple[int, int, int]] = []
-        for phrases in (matcher.phrase, matcher.phrase_lower):
-            if len(phrases):
-                token_matches.extend(phrases(doc))
-        if len(matcher.tokens):
-            token_matches.extend(matcher.tokens(doc))
-        rule_keys = self.rule_keys
         deferred: list[tuple[int, int, int, int, int, Rule]] = []  # attribute matches, kept for _add_clause_hits
-        for key, start, end in token_matches:
+        for rule, start, end in matcher.token_matches(doc):
             if sentences[start] in keep:
-                rule = rule_keys[key]
                 role = rule.get("role")
                 if role in _NEAR_ROLES:  # only a numeral's neighbours matter: is one within reach?
                     k = bisect_left(numerals, start - _NEAR_BEFORE)
@@ -380,13 +322,6 @@ class CaseCountTagger:
                 start_char, end_char = starts[start], starts[end - 1] + lengths[end - 1]
                 match = (start_char, start_char - end_char, -rule.priority, start, end, rule)
                 (found if role in _NUMERAL_ROLES else deferred).append(match)
-        if matcher.shared_keys and matcher.shared is not None:
-            for key, start, end in matcher.shared(doc):
-                shared_rule = matcher.shared_keys.get(key)
-                if shared_rule is not None and sentences[start] in keep:
-                    start_char, end_char = starts[start], starts[end - 1] + lengths[end - 1]
-                    match = (start_char, start_char - end_char, -shared_rule.priority, start, end, shared_rule)
-                    (found if shared_rule.get("role") in _NUMERAL_ROLES else deferred).append(match)
         if self.numeral_regexes:
             reach = self.numeral_regex_window
             windows: list[tuple[int, int]] = []
@@ -719,7 +654,7 @@ class CaseCountTagger:
             context.add_place(sentences[hit.start], _Place(hit.start, hit.end, None, True))
         for hit in hits.all("boundary"):
             context.boundaries.setdefault(sentences[hit.start], []).append(hit)
-        for hit in _non_overlapping(hits.all("category")):
+        for hit in longest_first(hits.all("category"), lambda h: (h.start, h.end)):
             if sentences[hit.start] in with_count:
                 context.categories.setdefault(sentences[hit.start], []).append(hit)
         return context
@@ -850,6 +785,12 @@ class _Context:
 
     def add_place(self, sentence: int, place: _Place) -> None:
         self.places.setdefault(sentence, []).append(place)
+
+
+def _country_places(ruleset: RuleSet) -> list[Rule]:
+    """LOCATION rules that name their country, read as ``place`` rules: where a count's cases happened."""
+    return [replace(r, kind=KIND.name, data={**r.data, "role": "place"}) for r in ruleset.of_kind("gazetteer")
+            if r.label == "LOCATION" and r.get("country") and not r.get("block")]
 
 
 def _check_rule(rule: Rule) -> None:
@@ -991,16 +932,6 @@ def _coordinated_with_other(doc: Doc, place: _Place, countries: list[tuple[int, 
     return False
 
 
-def _non_overlapping(hits: Iterable[Hit]) -> list[Hit]:
-    """Leftmost-longest matches that do not overlap, in text order."""
-    chosen: list[Hit] = []
-    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
-        if chosen and hit.start < chosen[-1].end:
-            continue
-        chosen.append(hit)
-    return chosen
-
-
 def _joined(doc: Doc, left: Hit, right: Hit, joiners: frozenset[str]) -> bool:
     """Two category phrases side by side or joined by a joiner ("perjudian online dan penipuan online")."""
     between = [t for t in doc[left.end:right.start] if not t.is_space]
@@ -1027,6 +958,7 @@ def _category_text(doc: Doc, found: list[Hit], first: Hit, joiners: frozenset[st
     return " ".join(text.split()).lower()
 
 
-@Language.factory("warta_case_counts")
-def make_case_counts(nlp: Language, name: str) -> CaseCountTagger:
-    return CaseCountTagger(nlp, name)
+@Language.factory("warta_case_counts", default_config={"rules": []})
+def make_case_counts(nlp: Language, name: str, rules: list[str]) -> CaseCountTagger:
+    """``rules``: folders layered over the built-in rules when the component is used alone."""
+    return with_rule_dirs(CaseCountTagger(nlp, name), rules)

@@ -28,41 +28,20 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import timex
+from ..doc import doc_text, in_chrome
 from ..errors import Errors, RuleError
-from ..rules import REGEX_TIMEOUT, Rule, RuleKind, RuleSet, register_rule_kind
-from ..spans import add_mentions, doc_text, in_boilerplate, make_mention, trace
+from ..factories import warta_component, with_rule_dirs
+from ..published import parse_published
+from ..rules import REGEX_TIMEOUT, Rule, RuleSet
+from ..rules.kinds import DATE_ROLES as ROLES
+from ..rules.kinds import DATES, UNITS
+from ..spans import add_mentions, make_mention, trace
 
-ROLES = ("month", "weekday", "relative", "unit", "numeral", "ordinal", "year_part", "connector", "conjunction",
-         "modifier", "prefix", "direction", "future_cue", "context", "exclude", "shape")
-UNITS = ("day", "week", "month", "year")
 PARTS = {"quarter": ("Q", 4), "half": ("H", 2)}
 """A year part's TIMEX3 letter (2024-Q1, 2023-H2) and how many the year has."""
 
-KIND = register_rule_kind(RuleKind(
-    name="dates",
-    fields={
-        "role": ((str,), "one of " + ", ".join(ROLES)),
-        "value": ((int,), "an integer"),
-        "unit": ((str,), "day, week, month or year"),
-        "offset": ((int,), "an integer"),
-        "mod": ((str,), "START, MID or END"),
-        "abbreviations": ((list,), "a list of strings"),
-        "before": ((str,), "day, month or year"),
-        "direction": ((str,), "past, present or future"),
-        "part": ((str,), "quarter or half"),
-        "ambiguous": ((bool,), "true or false"),
-    },
-    settings={
-        "future_window": ((int,), "an integer (characters)"),
-        "header_window": ((int,), "an integer (characters)"),
-        "header_markers": ((list,), "a list of words"),
-        "weekday_years_back": ((int,), "an integer (years)"),
-        "start_words": ((list,), "a list of words or signs"),
-        "clock_cues": ((list,), "a list of words"),
-        "header_marker_fillers": ((list,), "a list of words"),
-    },
-    labels=("DATE",),
-))
+KIND = DATES
 
 SPACE = r"[^\S\n]"
 """What ``\\s`` means inside a shape: a space that does not cross a line break."""
@@ -268,6 +247,7 @@ class Resolved:
     month: int | None = None
 
 
+@warta_component("warta_dates")
 class DateTagger:
     """Finds, normalizes and resolves DATE mentions; sets the document's reference date."""
 
@@ -283,9 +263,9 @@ class DateTagger:
         self.clock_re: Any = None
         self.future_re: Any = None
         self.header_marker_re: Any = None
-        self.future_window = 80
-        self.header_window = 1200
-        self.years_back = 1
+        self.future_window = int(KIND.default("future_window"))
+        self.header_window = int(KIND.default("header_window"))
+        self.years_back = int(KIND.default("weekday_years_back"))
         self._templates: dict[tuple[int, str], Cand | None] = {}
         self._viable: dict[str, tuple[Shape, ...]] = {}
 
@@ -335,22 +315,22 @@ class DateTagger:
         # Every date and false friend starts with a digit, a sign or one of these words. The shapes are tried
         # only where one begins (found by one C-level scan), not at every position of the text.
         self.trigger_start_re, self.trigger_re = _trigger_regexes(
-            lex.start_words() + [str(x) for x in settings.get("start_words", [])])
+            lex.start_words() + settings.words("start_words"))
         self.connector_re = regex.compile(rf"{SPACE}*(?:{fills['CONNECTOR']}){SPACE}*", regex.VERSION1)
         self.listed_day_re = regex.compile(rf"(?<![\w.,/])([12]\d|3[01]|0?[1-9]){SPACE}*"
                                            rf"{_alternation(lex.conjunctions)}{SPACE}*$", regex.VERSION1)
-        cues = _alternation(str(x) for x in settings.get("clock_cues", []))
+        cues = _alternation(settings.words("clock_cues"))
         self.clock_re = regex.compile(rf"{SPACE}*[,|•·\-–]?\s{{0,4}}(?:(?P<cue>{cues}){SPACE})?"
                                       r"\d{1,2}[:.]\d{2}(?![\d:])", regex.VERSION1)
         self.future_re = regex.compile(r"(?<!\w)" + _alternation(lex.future_cues), regex.VERSION1)
-        markers = _alternation(str(m) for m in settings.get("header_markers", []))
-        fillers = _alternation(str(m) for m in settings.get("header_marker_fillers", []))
+        markers = _alternation(settings.words("header_markers"))
+        fillers = _alternation(settings.words("header_marker_fillers"))
         self.header_marker_re = regex.compile(rf"{markers}\s*:?\s*(?:{fillers}\s+)?$", regex.VERSION1)
         self._templates = {}
         self._viable = {}
-        self.future_window = int(settings.get("future_window", 80))
-        self.header_window = int(settings.get("header_window", 1200))
-        self.years_back = int(settings.get("weekday_years_back", 1))
+        self.future_window = int(settings["future_window"])
+        self.header_window = int(settings["header_window"])
+        self.years_back = int(settings["weekday_years_back"])
         self.lex = lex
 
     # --- finding -----------------------------------------------------------------
@@ -379,7 +359,7 @@ class DateTagger:
             if c.needs_context and not self._has_context(c, text):
                 trace(doc, c.rule.id, c.start, c.end, "bare name without a date context word")
                 continue
-            if in_boilerplate(doc, c.start, c.end):
+            if in_chrome(doc, c.start, c.end):
                 continue
             c.future = self._is_future(c, text)
             kept.append(c)
@@ -478,11 +458,11 @@ class DateTagger:
             c.quarter = f"{letter}{number}"
         if g.get("decade"):
             c.decade = g["decade"]
-        if c.day is not None and c.month is not None and not _valid_day(c.year or 2024, c.month, c.day):
+        if c.day is not None and c.month is not None and not timex.valid_day(c.year or 2024, c.month, c.day):
             return None
         if g.get("d2"):  # "7-8 November 2024"
             end = replace(c, start=c.end, day=int(g["d2"]), weekday=None, weekday_text=None)
-            if not _valid_day(c.year or 2024, c.month or 1, end.day or 1) or (end.day or 0) <= (c.day or 0):
+            if not timex.valid_day(c.year or 2024, c.month or 1, end.day or 1) or (end.day or 0) <= (c.day or 0):
                 return None
             c.range_end = end
         bare_month = c.month is not None and c.day is None and not c.explicit_year and not c.rel_year
@@ -523,7 +503,7 @@ class DateTagger:
             start = c.start
             while c.day is not None and c.month is not None and c.range_end is None and c.weekday is None:
                 before = self.listed_day_re.search(text, max(0, start - 12), start)
-                if before is None or not _valid_day(c.year or 2024, c.month, int(before.group(1))):
+                if before is None or not timex.valid_day(c.year or 2024, c.month, int(before.group(1))):
                     break
                 start = before.start()
                 listed.insert(0, replace(c, start=start, end=before.end(1), day=int(before.group(1)),
@@ -556,9 +536,11 @@ class DateTagger:
     # --- the reference date ---------------------------------------------------------
     def reference(self, doc: Doc, cands: list[Cand]) -> tuple[dt.date | None, str | None]:
         article = doc._.article or {}
-        published = _parse_iso(article.get("published"))
-        if published is not None:
-            return published, "published"
+        published = parse_published(article.get("published"))
+        if published.warning is not None:
+            doc._.warnings = [*(doc._.warnings or []), published.warning]
+        if published.day is not None:
+            return published.day, "published"
         header = self._header_date(doc_text(doc), cands)
         if header is not None:
             return header, "header"
@@ -582,7 +564,7 @@ class DateTagger:
                 continue
             clock = self.clock_re.match(text, c.end)
             if clock is not None and clock.group("cue") is None:  # "10:32 WIB" after it, not "pukul 10.32"
-                return day
+                return _header_day(text, c.start, clock.end()) or day
             if self.header_marker_re.search(text[max(0, c.start - 40):c.start]):
                 return day
         return None
@@ -598,11 +580,11 @@ class DateTagger:
                  if p.weekday is not None and p.day is not None and p.month is not None]
         if not dated:
             return None
-        days = [d for d in (_safe_date(p.year, p.month or 1, p.day or 1) for p in dated if p.year) if d]
+        days = [d for d in (timex.safe_date(p.year, p.month or 1, p.day or 1) for p in dated if p.year) if d]
         yearless = [(p.month or 1, p.day or 1, p.weekday or 1) for p in dated if not p.year]
         if yearless:
-            year = _year_by_weekdays(yearless, self._anchor_year(cands))
-            days += [d for d in (_safe_date(year, m, day) for m, day, _ in yearless) if d is not None]
+            year = timex.year_by_weekdays(yearless, self._anchor_year(cands), today().year)
+            days += [d for d in (timex.safe_date(year, m, day) for m, day, _ in yearless) if d is not None]
         return max(days) if days else None
 
     def _anchor_year(self, cands: list[Cand]) -> int:
@@ -633,7 +615,7 @@ class DateTagger:
             if ref is None or c.month is None:
                 return Resolved(None)
             y = ref.year + c.rel_offset
-            day = _safe_date(y, c.month, c.day) if c.day else None
+            day = timex.safe_date(y, c.month, c.day) if c.day else None
             if day is not None:
                 return Resolved(day.isoformat(), day, y, c.month)
             return Resolved(f"{y:04d}-{c.month:02d}", None, y, c.month)
@@ -651,7 +633,7 @@ class DateTagger:
             return Resolved(None)
         if c.day is None:
             return Resolved(f"{year:04d}-{c.month:02d}", None, year, c.month)
-        day = _safe_date(year, c.month, c.day)
+        day = timex.safe_date(year, c.month, c.day)
         if day is None:
             return Resolved(None)
         if c.weekday is not None and day.isoweekday() != c.weekday:
@@ -689,7 +671,7 @@ class DateTagger:
         if context_year is not None and context_year not in options:
             options.append(context_year)
         for y in options:
-            day = _safe_date(y, c.month or 1, c.day or 1)
+            day = timex.safe_date(y, c.month or 1, c.day or 1)
             if day is not None and day.isoweekday() == c.weekday:
                 return day
         return None
@@ -747,24 +729,11 @@ class DateTagger:
 # --- helpers -------------------------------------------------------------------------
 
 
-def _parse_iso(value: Any) -> dt.date | None:
-    if not isinstance(value, str) or len(value) < 10:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+def _header_day(text: str, start: int, clock_end: int) -> dt.date | None:
+    """A page-header stamp ("Senin, 21 Okt 2024 23:40 WIT") read as ``published`` is: its Jakarta day."""
+    end = text.find("\n", clock_end, clock_end + 24)
+    return parse_published(text[start:end if end >= 0 else clock_end + 24].strip()).day
 
-
-def _valid_day(year: int, month: int, day: int) -> bool:
-    return _safe_date(year, month, day) is not None or (month == 2 and day == 29)
-
-
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _placed(template: Cand, offset: int) -> Cand:
@@ -840,7 +809,7 @@ def _parts(c: Cand) -> list[Cand]:
 def _explicit_day(c: Cand) -> dt.date | None:
     if c.range_end is not None or not (c.explicit_year and c.year and c.month and c.day):
         return None
-    return _safe_date(c.year, c.month, c.day)
+    return timex.safe_date(c.year, c.month, c.day)
 
 
 def _joinable(a: Cand, b: Cand) -> bool:
@@ -869,40 +838,14 @@ def _granularity(c: Cand) -> str:
     return c.granularity
 
 
-def _year_by_weekdays(dates: list[tuple[int, int, int]], anchor: int) -> int:
-    """The year near ``anchor`` (later years first), never after today's, where most (month, day, weekday) agree."""
-    limit = today().year
-    best, best_score = min(anchor, limit), -1
-    for k in (0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6):
-        y = anchor + k
-        if y > limit:
-            continue
-        score = sum(1 for m, d, wd in dates if (x := _safe_date(y, m, d)) is not None and x.isoweekday() == wd)
-        if score > best_score:
-            best, best_score = y, score
-    return best
-
-
-def _add_months(day: dt.date, months: int) -> tuple[int, int]:
-    index = day.year * 12 + day.month - 1 + months
-    return index // 12, index % 12 + 1
-
-
 def _relative(unit: str, offset: int, ref: dt.date | None) -> Resolved:
     if ref is None:
         return Resolved(None)
-    if unit == "day":
-        day = ref + dt.timedelta(days=offset)
-        return Resolved(day.isoformat(), day)
-    if unit == "week":
-        year, week, _ = (ref + dt.timedelta(weeks=offset)).isocalendar()
-        return Resolved(f"{year:04d}-W{week:02d}")
-    if unit == "month":
-        year, month = _add_months(ref, offset)
-        return Resolved(f"{year:04d}-{month:02d}")
-    return Resolved(f"{ref.year + offset:04d}")
+    value, day = timex.relative(unit, offset, ref)
+    return Resolved(value, day)
 
 
-@Language.factory("warta_dates")
-def make_dates(nlp: Language, name: str) -> DateTagger:
-    return DateTagger(nlp, name)
+@Language.factory("warta_dates", default_config={"rules": []})
+def make_dates(nlp: Language, name: str, rules: list[str]) -> DateTagger:
+    """``rules``: folders layered over the built-in rules when the component is used alone."""
+    return with_rule_dirs(DateTagger(nlp, name), rules)

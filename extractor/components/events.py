@@ -15,128 +15,27 @@ sentences as evidence.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from functools import lru_cache
 from typing import Any
 
-import numpy
-import regex
-from babel import Locale
-from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, IS_SPACE
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from .. import timex
+from ..countries import country_name
+from ..doc import MentionIndex, doc_text, in_chrome, mention_index, sentence_bounds
 from ..errors import Errors, RuleError
+from ..factories import warta_component, with_rule_dirs
 from ..matching import RuleMatcher
-from ..rules import Rule, RuleKind, RuleSet, register_rule_kind
-from ..spans import doc_text, in_boilerplate, trace, tracing
+from ..rules import Rule, RuleSet, Settings
+from ..rules.kinds import EVENT, EVENT_TYPES, SIDES
+from ..rules.kinds import EVENT_CUES as CUES
+from ..spans import longest_first, trace, tracing
 
-EVENT_TYPES = ("MEETING", "AGREEMENT", "RESCUE", "REPATRIATION")
-CUES = ("planned", "negated", "irrealis", "realized", "speaker", "reported", "citizen", "place", "destination",
-        "antecedent", "link", "block", "dateline")
-SIDES = ("before", "after", "both")
+KIND = EVENT
 
-KIND = register_rule_kind(RuleKind(
-    name="event",
-    fields={
-        "event": ((str,), "one of " + ", ".join(EVENT_TYPES)),
-        "anaphoric": ((bool,), "true or false"),
-        "min_participants": ((int,), "an integer"),
-        "cue": ((str,), "one of " + ", ".join(CUES)),
-        "side": ((str,), "one of " + ", ".join(SIDES)),
-        "window": ((int,), "an integer (tokens)"),
-        "cut": ((bool,), "true or false"),
-        "count_side": ((str,), "before or after"),
-    },
-    settings={
-        "cue_window": ((int,), "an integer (tokens)"),
-        "merge_window": ((int,), "an integer (sentences)"),
-        "anaphor_window": ((int,), "an integer (sentences)"),
-        "min_participants": ((dict,), "a mapping of event type to an integer"),
-        "needs_count": ((list,), "a list of event types"),
-        "participant_labels": ((list,), "a list of entity labels"),
-        "count_units_excluded": ((list,), "a list of lower-case units"),
-        "count_window": ((int,), "an integer (tokens)"),
-        "abbreviations": ((list,), "a list of words a full stop after which ends no sentence"),
-        "home_bound": ((list,), "a list of event types for which 'ke X' is home, not the place"),
-        "speaker_reach": ((int,), "an integer (tokens)"),
-        "antecedent_reach": ((int,), "an integer (tokens)"),
-        "attribution_marks": ((list,), "a list of punctuation tokens"),
-        "name_joiners": ((list,), "a list of lower-case words"),
-    },
-    labels=(),
-))
-
-DEFAULT_MIN_PARTICIPANTS = {"MEETING": 2, "AGREEMENT": 1, "RESCUE": 0, "REPATRIATION": 0}
 COUNT_SIDE_PENALTY = 100  # a count on the other side of the trigger is taken only if none is on its side
-_DAY = regex.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_MONTH = regex.compile(r"^(\d{4})-(\d{2})$")
-_YEAR = regex.compile(r"^(\d{4})$")
-_WEEK = regex.compile(r"^(\d{4})-W(\d{2})$")
-
-
-# --- dates as intervals -------------------------------------------------------------
-
-
-def _point_interval(value: str) -> tuple[date, date] | None:
-    try:
-        if m := _DAY.match(value):
-            d = date(int(m[1]), int(m[2]), int(m[3]))
-            return d, d
-        if m := _MONTH.match(value):
-            y, mo = int(m[1]), int(m[2])
-            start = date(y, mo, 1)
-            end = date(y + (mo == 12), mo % 12 + 1, 1) - timedelta(days=1)
-            return start, end
-        if m := _YEAR.match(value):
-            return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
-        if m := _WEEK.match(value):
-            start = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return start, start + timedelta(days=6)
-    except ValueError:
-        return None
-    return None
-
-
-@lru_cache(maxsize=4096)
-def date_interval(value: str | None) -> tuple[date, date] | None:
-    """The days a TIMEX3-style value covers (``2024-08``, ``2024-W24``, ``2020/2024-09``), or None."""
-    if not value:
-        return None
-    if "/" in value:
-        left, _, right = value.partition("/")
-        a, b = _point_interval(left), _point_interval(right)
-        if a is None or b is None:
-            return None
-        return a[0], b[1]
-    return _point_interval(value)
-
-
-def _within(inner: tuple[date, date], outer: tuple[date, date]) -> bool:
-    return outer[0] <= inner[0] and inner[1] <= outer[1]
-
-
-def _span_days(interval: tuple[date, date]) -> int:
-    return (interval[1] - interval[0]).days
-
-
-# --- countries by code ----------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
-    names = Locale.parse("id").territories.items()
-    return {code: name.split(" (")[0] for code, name in names if len(code) == 2}
-
-
-def country_name(code: str | None, fallback: str) -> str:
-    """The Indonesian CLDR name of a country code (``KH`` -> ``Kamboja``), so ``RI`` reads ``Indonesia``."""
-    if code:
-        return _country_names().get(code, fallback)
-    return fallback
 
 
 # --- the pieces -----------------------------------------------------------------------
@@ -215,128 +114,7 @@ class Event:
         }
 
 
-@lru_cache(maxsize=8)
-def _boundary(abbreviations: frozenset[str]) -> Any:
-    """Where sentences end, as one regex: at a line break, unless the break is inside a sentence (outlets
-    break lines around links and italics: before a lower-case word, a closing bracket or a comma, or after
-    an opening bracket: "markas\\nscamming\\natau", "(\\nTPPO\\n)"); or after . ! ? (and closing quotes)
-    before a space and a word that does not start in lower case, unless the word before the stop is one
-    of ``abbreviations`` (Jl. Sudirman)."""
-    names = "|".join(regex.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
-    not_abbreviation = f"(?<!(?<!\\w)(?:{names})[.!?])" if names else ""
-    return regex.compile(r"\n(?<!\(\n)(?![\p{Ll},.;:)\]])"
-                         r"|[.!?]" + not_abbreviation + r"[.!?]*+[\"”’')]*+(?=\s++[^\s\p{Ll}])")
-
-
-def sentence_bounds(doc: Doc, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
-    """Token ranges of sentences: split after . ! ? (and a closing quote) and at line breaks.
-
-    spacy.blank("id") has no sentence splitter, and a rule-based one this small
-    is all events need: a sentence is where a trigger looks for its arguments.
-    Works on the text (one regex pass) and maps back to tokens through their
-    offsets, so a long article costs no Python loop over its tokens.
-    """
-    n = len(doc)
-    if n == 0:
-        return []
-    idx = doc.to_array(IDX)
-    space = doc.to_array(IS_SPACE).tolist()
-    ends = [m.end() for m in _boundary(abbreviations).finditer(doc_text(doc))]
-    cuts = [0, *numpy.searchsorted(idx, ends, side="left").tolist(), n]
-    bounds: list[tuple[int, int]] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        while a < b and space[a]:
-            a += 1
-        while b > a and space[b - 1]:
-            b -= 1
-        if a < b and (not bounds or a >= bounds[-1][1]):
-            bounds.append((a, b))
-    return bounds
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
-class CueMatcher:
-    """The cue rules, matched only inside the token ranges asked for (the sentences with a trigger):
-    cue words (di, ke, akan, warga) are everywhere, and most of a Doc has no trigger near them."""
-
-    def __init__(self, nlp: Language, rules: list[Rule]) -> None:
-        self.rules = {rule.id: rule for rule in rules}
-        self.phrase = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.phrase_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.tokens = Matcher(nlp.vocab)
-        self.regexes: list[Rule] = []
-        for rule in rules:
-            if rule.pattern is None:
-                continue
-            if rule.pattern.form == "phrase":
-                target = self.phrase_lower if rule.ignore_case else self.phrase
-                target.add(rule.id, [nlp.make_doc(p) for p in rule.pattern.phrases])
-            elif rule.pattern.form == "tokens":
-                self.tokens.add(rule.id, [list(rule.pattern.tokens)])
-            else:
-                self.regexes.append(rule)
-
-    def __call__(self, doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int, Rule]]:
-        """(start, end, rule) token matches, ordered as RuleMatcher orders them."""
-        strings = doc.vocab.strings
-        found: list[tuple[int, int, Rule]] = []
-        for a, b in ranges:
-            sentence = doc[a:b]
-            for matcher in (self.phrase, self.phrase_lower):
-                if len(matcher):
-                    found.extend((s, e, self.rules[strings[key]]) for key, s, e in matcher(sentence))  # Doc offsets
-            if len(self.tokens):
-                found.extend((a + s, a + e, self.rules[strings[key]]) for key, s, e in self.tokens(sentence))
-            for rule in self.regexes:
-                assert rule.pattern is not None
-                for m in rule.pattern.finditer(doc_text(doc), sentence.start_char, sentence.end_char):
-                    span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-                    if span is not None and len(span) and m.end() > m.start():
-                        found.append((span.start, span.end, rule))
-        found.sort(key=lambda x: (x[0], -(x[1] - x[0]), -x[2].priority))
-        return found
-
-
-class Mentions:
-    """The Doc's entity mentions, looked up by token range.
-
-    ``doc.ents`` builds a Span for every mention of the article; events need the
-    few in the sentences with a trigger. The mentions' token ranges come from
-    the IOB array, and Spans (label, kb id and span id as ``doc.ents`` gives
-    them, so their ``_.attrs`` are found) are built only for those asked for.
-    """
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        array = doc.to_array([ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID])
-        iob = array[:, 0]
-        begins = numpy.flatnonzero(iob == 3)  # B
-        stops = numpy.append(numpy.flatnonzero(iob != 1), len(doc))  # ends at the first token not I
-        self.starts: list[int] = begins.tolist()
-        self.ends: list[int] = stops[numpy.searchsorted(stops, begins, side="right")].tolist()
-        self.keys: list[list[int]] = array[begins, 1:].tolist()
-        self.spans: dict[int, Span] = {}
-
-    def _span(self, i: int) -> Span:
-        span = self.spans.get(i)
-        if span is None:
-            label, kb_id, span_id = self.keys[i]
-            span = self.spans[i] = Span(self.doc, self.starts[i], self.ends[i], label=label, kb_id=kb_id,
-                                        span_id=span_id)
-        return span
-
-    def within(self, a: int, b: int, chrome: bool = False) -> list[Span]:
-        """Mentions inside tokens [a, b), in order; those in page chrome only if ``chrome``."""
-        found = [self._span(i) for i in range(bisect_left(self.starts, a), bisect_left(self.starts, b))
-                 if self.ends[i] <= b]
-        if chrome or not found or not in_boilerplate(self.doc, found[0].start_char, found[-1].end_char):
-            return found  # no chrome anywhere in their stretch: no need to ask for each
-        return [e for e in found if not in_boilerplate(self.doc, e.start_char, e.end_char)]
-
-
+@warta_component("warta_events")
 class EventExtractor:
     """Builds ``doc._.events`` from trigger rules, cue rules and the Doc's mentions."""
 
@@ -344,50 +122,40 @@ class EventExtractor:
         self.nlp = nlp
         self.name = name
         self.matcher: RuleMatcher | None = None
-        self.cue_window = 4
-        self.merge_window = 2
-        self.anaphor_window = 8
-        self.min_participants = dict(DEFAULT_MIN_PARTICIPANTS)
-        self.needs_count = {"RESCUE", "REPATRIATION"}
-        self.participant_labels = {"OFFICIAL", "AGENCY", "COUNTRY"}
-        self.count_units_excluded: set[str] = set()
-        self.count_window = 12
-        self.abbreviations: frozenset[str] = frozenset()
-        self.home_bound: frozenset[str] = frozenset()
-        self.speaker_reach = 3
-        self.antecedent_reach = 3
-        self.attribution_marks: frozenset[str] = frozenset()
-        self.name_joiners: frozenset[str] = frozenset()
-        self.cue_matcher: CueMatcher | None = None
+        self._read_settings(Settings(KIND.defaults()))
+        self.cue_matcher: RuleMatcher | None = None
 
     # -- rules --------------------------------------------------------------------------
+
+    def _read_settings(self, settings: Settings) -> None:
+        self.cue_window = int(settings["cue_window"])
+        self.merge_window = int(settings["merge_window"])
+        self.anaphor_window = int(settings["anaphor_window"])
+        self.min_participants = {**KIND.settings["min_participants"].default,
+                                 **{str(k): int(v) for k, v in (settings["min_participants"] or {}).items()}}
+        self.needs_count = set(settings.words("needs_count"))
+        self.participant_labels = set(settings.words("participant_labels"))
+        self.count_units_excluded = set(settings.lower_words("count_units_excluded"))
+        self.count_window = int(settings["count_window"])
+        self.abbreviations = frozenset(settings.words("abbreviations"))
+        self.home_bound = frozenset(settings.words("home_bound"))
+        self.speaker_reach = int(settings["speaker_reach"])
+        self.antecedent_reach = int(settings["antecedent_reach"])
+        self.attribution_marks = frozenset(settings.words("attribution_marks"))
+        self.name_joiners = settings.lower_words("name_joiners")
 
     def set_rules(self, ruleset: RuleSet) -> None:
         rules = ruleset.of_kind("event")
         for rule in rules:
             self._check_rule(rule)
-        settings = ruleset.settings("event")
-        self.cue_window = int(settings.get("cue_window", 4))
-        self.merge_window = int(settings.get("merge_window", 2))
-        self.anaphor_window = int(settings.get("anaphor_window", 8))
-        self.min_participants = {**DEFAULT_MIN_PARTICIPANTS,
-                                 **{str(k): int(v) for k, v in (settings.get("min_participants") or {}).items()}}
-        self.needs_count = {str(t) for t in settings.get("needs_count", ["RESCUE", "REPATRIATION"])}
-        self.participant_labels = {str(x) for x in settings.get("participant_labels", ["OFFICIAL", "AGENCY",
-                                                                                        "COUNTRY"])}
-        self.count_units_excluded = {str(x).lower() for x in settings.get("count_units_excluded", [])}
-        self.count_window = int(settings.get("count_window", 12))
-        self.abbreviations = frozenset(str(x) for x in settings.get("abbreviations", []))
-        self.home_bound = frozenset(str(x) for x in settings.get("home_bound", ["REPATRIATION"]))
-        self.speaker_reach = int(settings.get("speaker_reach", 3))
-        self.antecedent_reach = int(settings.get("antecedent_reach", 3))
-        self.attribution_marks = frozenset(str(x) for x in settings.get("attribution_marks", [",", "”", '"']))
-        self.name_joiners = frozenset(str(x).lower() for x in settings.get("name_joiners", ["and", "of", "&"]))
+        self._read_settings(ruleset.settings("event"))
         # Triggers and blocks are matched over the whole Doc (they are rare: no trigger, no further work);
         # the other cues only inside the sentences that have a trigger.
         competing = [r for r in rules if r.get("event") or r.get("cue") == "block"]
         self.matcher = RuleMatcher(self.nlp.vocab, self.nlp.make_doc, competing)
-        self.cue_matcher = CueMatcher(self.nlp, [r for r in rules if r.get("cue") not in (None, "block")])
+        # cue words (di, ke, akan, warga) are everywhere: they are matched only in the sentences with a trigger
+        self.cue_matcher = RuleMatcher(self.nlp.vocab, self.nlp.make_doc,
+                                       [r for r in rules if r.get("cue") not in (None, "block")])
 
     @staticmethod
     def _check_rule(rule: Rule) -> None:
@@ -421,7 +189,7 @@ class EventExtractor:
         starts = [a for a, _ in sentences]
         by_sentence: dict[int, list[Trigger]] = {}
         for t in triggers:
-            if in_boilerplate(doc, t.start_char, t.end_char):
+            if in_chrome(doc, t.start_char, t.end_char):
                 trace(doc, t.rule.id, t.start_char, t.end_char,
                       "in page chrome or a related-article link")
                 continue
@@ -433,7 +201,7 @@ class EventExtractor:
                       "in page chrome or a related-article link")
         if not by_sentence:
             return doc
-        ents = Mentions(doc)
+        ents = mention_index(doc)
         headlines = self._headline_ranges(doc)
         mentions: list[Mention] = []
         for k in sorted(by_sentence):
@@ -459,22 +227,16 @@ class EventExtractor:
             if span is None or len(span) == 0:
                 continue
             raw.append((span.start, span.end, m.rule, span))
-        taken: list[tuple[int, int]] = []
-        triggers: list[Trigger] = []
-        for s, e, r, span in sorted(raw, key=lambda x: (-(x[1] - x[0]), x[0])):
-            if any(_overlaps((s, e), t) for t in taken):
-                continue
-            taken.append((s, e))
-            if r.get("event"):
-                triggers.append(Trigger(r, s, e, span.start_char, span.end_char))
-        triggers.sort(key=lambda t: t.start)
-        return triggers
+        kept = longest_first(raw, lambda x: (x[0], x[1]), lambda x: x[2].priority)
+        return [Trigger(r, s, e, span.start_char, span.end_char) for s, e, r, span in kept if r.get("event")]
 
     def _cues(self, doc: Doc, ranges: list[tuple[int, int]]) -> dict[str, list[Cue]]:
         """Cue matches by kind, inside the given token ranges only."""
         assert self.cue_matcher is not None
         cues: dict[str, list[Cue]] = {}
-        for s, e, r in self.cue_matcher(doc, ranges):
+        found = self.cue_matcher.token_matches(doc, within=ranges, regexes=True)
+        found.sort(key=lambda x: (x[1], -(x[2] - x[1]), -x[0].priority))  # as RuleMatcher orders its matches
+        for r, s, e in found:
             kind = str(r.get("cue"))
             cues.setdefault(kind, []).append(Cue(kind, s, e, r))
         return cues
@@ -670,10 +432,10 @@ class EventExtractor:
     def _dates_compatible(a: str | None, b: str | None) -> bool:
         if a is None or b is None or a == b:
             return True
-        ia, ib = date_interval(a), date_interval(b)
+        ia, ib = timex.interval(a), timex.interval(b)
         if ia is None or ib is None:
             return False
-        return _within(ia, ib) or _within(ib, ia)
+        return timex.within(ia, ib) or timex.within(ib, ia)
 
     def _joins(self, event: Event, m: Mention) -> bool:
         if event.type != m.type or not self._dates_compatible(event.date, m.date):
@@ -699,7 +461,7 @@ class EventExtractor:
         return len(m.participants) >= need and (need > 0 or m.count is not None)
 
     def _merge(self, doc: Doc, mentions: list[Mention], sentences: list[tuple[int, int]],
-               ents: Mentions) -> list[Event]:
+               ents: MentionIndex) -> list[Event]:
         events: list[Event] = []
         body = [m for m in mentions if not m.headline]
         heads = [m for m in mentions if m.headline]
@@ -786,8 +548,8 @@ class EventExtractor:
             if e.date is None:
                 e.date = m.date
             else:
-                new, old = date_interval(m.date), date_interval(e.date)
-                if new and old and _within(new, old) and _span_days(new) < _span_days(old):
+                new, old = timex.interval(m.date), timex.interval(e.date)
+                if new and old and timex.within(new, old) and timex.span_days(new) < timex.span_days(old):
                     e.date = m.date
         if e.count is None and m.count is not None:
             e.count = m.count
@@ -799,27 +561,28 @@ class EventExtractor:
             e.status = "occurred"
 
     def _refine_date_from_next_sentence(self, e: Event, sentences: list[tuple[int, int]],
-                                        mentions: list[Mention], ents: Mentions) -> None:
+                                        mentions: list[Mention], ents: MentionIndex) -> None:
         """A sentence right after the event with no trigger of its own, whose dates all fall inside
         the event's date ("Tahap pertama pada 18 Maret 2025 ..., tahap kedua pada 19 Maret 2025"),
         narrows the date to their span."""
-        outer = date_interval(e.date)
+        outer = timex.interval(e.date)
         nxt = e.last_sentence + 1
         if outer is None or nxt >= len(sentences) or any(m.sentence == nxt for m in mentions):
             return
         a, b = sentences[nxt]
         values = [str((x._.attrs or {}).get("value")) for x in ents.within(a, b, chrome=True) if x.label_ == "DATE"]
-        intervals = [date_interval(v) for v in values]
-        if len(values) < 2 or any(i is None or not _within(i, outer) for i in intervals):
+        intervals = [timex.interval(v) for v in values]
+        if len(values) < 2 or any(i is None or not timex.within(i, outer) for i in intervals):
             return
         lo = min(i[0] for i in intervals if i is not None)
         hi = max(i[1] for i in intervals if i is not None)
-        if (hi - lo).days < _span_days(outer):
+        if (hi - lo).days < timex.span_days(outer):
             ordered = sorted(zip(intervals, values, strict=True), key=lambda x: x[0] or outer)
             first, last = ordered[0][1], max(ordered, key=lambda x: (x[0] or outer)[1])[1]
             e.date = first if first == last else f"{first}/{last}"
 
 
-@Language.factory("warta_events")
-def make_events(nlp: Language, name: str) -> EventExtractor:
-    return EventExtractor(nlp, name)
+@Language.factory("warta_events", default_config={"rules": []})
+def make_events(nlp: Language, name: str, rules: list[str]) -> EventExtractor:
+    """``rules``: folders layered over the built-in rules when the component is used alone."""
+    return with_rule_dirs(EventExtractor(nlp, name), rules)

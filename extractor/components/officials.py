@@ -25,44 +25,16 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..doc import current_mentions, doc_text, in_chrome, invalidate, mention_index, titlecase_tokens
+from ..factories import warta_component, with_rule_dirs
 from ..matching import RuleMatcher
-from ..rules import REGEX_TIMEOUT, Pattern, Rule, RuleKind, RuleSet, register_rule_kind
-from ..spans import add_mentions, current_mentions, doc_text, forget_mentions, in_boilerplate, make_mention
+from ..rules import REGEX_TIMEOUT, Pattern, Rule, RuleSet
+from ..rules.kinds import OFFICIAL
+from ..spans import add_mentions, longest_first, make_mention
 from .agencies import surface_forms
-from .naming import ent_index, is_acronym, is_cap, sentence_start, titlecase_tokens
+from .naming import is_acronym, is_cap, sentence_start
 
-KIND = register_rule_kind(RuleKind(
-    name="official",
-    fields={
-        "role": ((str,), "one of: title, rank, honorific, person, coref, alias, appositive"),
-        "agency": ((str,), "an agency's name or acronym"),
-        "country": ((str,), "an ISO 3166-1 alpha-2 code"),
-        "complete": ((bool,), "true or false"),
-        "name": ((str,), "a string"),
-        "aliases": ((list,), "a list of strings"),
-        "short_forms": ((list,), "a list of words"),
-    },
-    settings={
-        "default_country": ((str,), "an ISO 3166-1 alpha-2 code"),
-        "max_name_tokens": ((int,), "an integer"),
-        "connectors": ((list,), "a list of words"),
-        "alias_words": ((list,), "a list of words"),
-        "alias_phrases": ((list,), "a list of words or phrases"),
-        "alias_first_phrases": ((list,), "a list of phrases"),
-        "appositive_words": ((list,), "a list of words"),
-        "post_words": ((list,), "a list of words"),
-        "post_location_words": ((list,), "a list of words"),
-        "english_joiners": ((list,), "a list of words"),
-        "glued_word_starts": ((list,), "a list of word beginnings"),
-        "glued_words": ((list,), "a list of words"),
-        "name_particles": ((list,), "a list of words"),
-        "weak_name_tokens": ((list,), "a list of words"),
-        "not_name": ((list,), "a list of words"),
-        "title_words": ((list,), "a list of words or phrases"),
-    },
-    requires_pattern=False,
-    labels=("OFFICIAL",),
-))
+KIND = OFFICIAL
 
 _NAME_TOKEN = regex.compile(r"^\p{Lu}(?:\p{L}|['\u2019.-](?=\p{L}))*+\.?$")
 _INITIAL = regex.compile(r"^\p{Lu}\.(?:\p{Lu}\.)*+$")
@@ -118,16 +90,13 @@ class TitleParse:
     portfolio: bool = False
 
 
-def _strings(value: Any) -> list[str]:
-    return [str(v) for v in value] if isinstance(value, list) else []
-
-
 def _contains(seq: list[str], sub: list[str]) -> bool:
     """Is ``sub`` a contiguous run of ``seq``?"""
     n, m = len(seq), len(sub)
     return m <= n and any(seq[i:i + m] == sub for i in range(n - m + 1))
 
 
+@warta_component("warta_officials")
 class OfficialTagger:
     """Tags OFFICIAL mentions and links each person to title, agency and country."""
 
@@ -153,8 +122,8 @@ class OfficialTagger:
         self.weak: set[str] = set()
         self.not_name: set[str] = set()
         self.enumeration_end: set[str] = set()
-        self.default_country = "ID"
-        self.max_name = 5
+        self.default_country = str(KIND.default("default_country"))
+        self.max_name = int(KIND.default("max_name_tokens"))
         self.agency_by_form: dict[str, tuple[str, str | None]] = {}
         self.known: dict[str, tuple[str, str | None]] = {}  # name or alias -> (full name, country)
         self.known_words: set[str] = set()
@@ -162,40 +131,41 @@ class OfficialTagger:
 
     def set_rules(self, ruleset: RuleSet) -> None:
         settings = ruleset.settings("official")
-        self.default_country = str(settings.get("default_country", "ID"))
-        self.max_name = int(settings.get("max_name_tokens", 5))
-        self.connectors = set(_strings(settings.get("connectors")))
-        self.alias_words = set(_strings(settings.get("alias_words")))
-        self.alias_phrases = sorted((p.split() for p in _strings(settings.get("alias_phrases"))), key=len, reverse=True)
-        first = _strings(settings.get("alias_first_phrases"))
+        self.default_country = str(settings["default_country"])
+        self.max_name = int(settings["max_name_tokens"])
+        self.connectors = set(settings.words("connectors"))
+        self.alias_words = set(settings.words("alias_words"))
+        self.alias_phrases = sorted((p.split() for p in settings.words("alias_phrases")), key=len, reverse=True)
+        first = settings.words("alias_first_phrases")
         self.alias_first_words = tuple({p.split()[0].lower() for p in first if p.split()})
         self.alias_first = regex.compile(
             r",\s*+(?:" + "|".join(regex.escape(p) for p in sorted(first, key=len, reverse=True)) + r")\b",
             regex.IGNORECASE) if first else None
-        self.appositive_words = set(_strings(settings.get("appositive_words")))
-        self.post_words = set(_strings(settings.get("post_words")))
-        self.post_location_words = set(_strings(settings.get("post_location_words")))
-        self.english_joiners = set(_strings(settings.get("english_joiners")))
-        self.glued_starts = tuple(_strings(settings.get("glued_word_starts")))
-        self.glued_words = set(_strings(settings.get("glued_words")))
-        self.particles = set(_strings(settings.get("name_particles")))
-        self.weak = set(_strings(settings.get("weak_name_tokens")))
-        self.not_name = set(_strings(settings.get("not_name")))
-        agency_words = _strings(ruleset.settings("agency").get("name_words"))
+        self.appositive_words = set(settings.words("appositive_words"))
+        self.post_words = set(settings.words("post_words"))
+        self.post_location_words = set(settings.words("post_location_words"))
+        self.english_joiners = set(settings.words("english_joiners"))
+        self.glued_starts = tuple(settings.words("glued_word_starts"))
+        self.glued_words = set(settings.words("glued_words"))
+        self.particles = set(settings.words("name_particles"))
+        self.weak = set(settings.words("weak_name_tokens"))
+        self.not_name = set(settings.words("not_name"))
+        agency = ruleset.settings("agency")
+        agency_words = agency.words("name_words")
         # the words closing an enumeration in a portfolio are those closing one in an agency's name
-        self.enumeration_end = set(_strings(ruleset.settings("agency").get("enumeration_end"))) or {"dan"}
-        phrases = tuple(dict.fromkeys(_strings(settings.get("title_words")) + agency_words))
+        self.enumeration_end = set(agency.words("enumeration_end"))
+        phrases = tuple(dict.fromkeys(settings.words("title_words") + agency_words))
         self.single_title_words = {p for p in phrases if " " not in p}
         by_role: dict[str, list[Rule]] = {}
         for rule in ruleset.of_kind("official"):
             role = str(rule.get("role") or "title")
             if role == "person":
                 forms = [str(rule.get("name"))] if rule.get("name") else []
-                forms += _strings(rule.get("aliases"))
+                forms += rule.words("aliases")
                 if rule.pattern is not None and rule.pattern.form == "phrase":
                     forms += list(rule.pattern.phrases)
                 if forms and rule.get("short_forms") is not None:
-                    self.short_forms[forms[0]] = set(_strings(rule.get("short_forms")))
+                    self.short_forms[forms[0]] = set(rule.words("short_forms"))
                 if forms:
                     by_role.setdefault(role, []).append(replace(rule, pattern=Pattern("phrase", tuple(forms))))
                     for form in forms:
@@ -242,7 +212,7 @@ class OfficialTagger:
             return doc  # no title and no well-known name: nothing to anchor a person
         ctx = _DocContext(self, doc, starts)
         found = ctx.title_mentions() + ctx.person_mentions()
-        found = _non_overlapping([f for f in found if not ctx.in_chrome(f)])
+        found = longest_first([f for f in found if not ctx.in_chrome(f)], lambda f: (f.start, f.end))
         persons, members = ctx.cluster(found)
         mentions = members + ctx.corefs(persons, members)
         ctx.drop_locations_in_titles()
@@ -280,7 +250,7 @@ class _DocContext:
         self.doc = doc
         self.n = len(doc)
         self.ent_list = current_mentions(doc)
-        self.ents = ent_index(doc, self.ent_list)
+        self.ents = mention_index(doc)
         self.titlecase = titlecase_tokens(doc)
         self.title_at = starts.get("title", {})
         self.rank_at = starts.get("rank", {})
@@ -303,7 +273,7 @@ class _DocContext:
         if f.rule.id != getattr(self.t.grammar.get("appositive"), "id", None):
             return False
         at = self.doc[f.start].idx
-        return in_boilerplate(self.doc, at, at + 1)
+        return in_chrome(self.doc, at, at + 1)
 
     def _author_tokens(self) -> list[list[str]]:
         names = []
@@ -1029,34 +999,20 @@ class _DocContext:
         drop = {(ent.start, ent.end) for i in inside if (ent := self.ents[i]) is not None and ent.label_ == "LOCATION"
                 and all(k in inside for k in range(ent.start, ent.end))}
         if drop:
-            self.doc.set_ents([e for e in self.doc.ents if not (e.label_ == "LOCATION" and (e.start, e.end) in drop)])
-            forget_mentions(self.doc)
+            add_mentions(self.doc, (), drop=lambda e: e.label_ == "LOCATION" and (e.start, e.end) in drop)
 
 
 def _split_glued(doc: Doc, glued: dict[int, int]) -> None:
     """Split tokens where a name runs into the next word ("Marsudirapat" -> "Marsudi" + "rapat"), so the
-    mention ends where the name does. Token-indexed caches on the Doc are dropped."""
+    mention ends where the name does. The Doc's layer is invalidated (its facts are token-indexed)."""
     with doc.retokenize() as retokenizer:
         for i, size in glued.items():
             token = doc[i]
             retokenizer.split(token, [token.text[:size], token.text[size:]], heads=[(token, 1), (token, 1)])
-    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("warta.titlecase_tokens")]:
-        del doc.user_data[key]
-    forget_mentions(doc)
+    invalidate(doc)
 
 
-def _non_overlapping(found: list[Found]) -> list[Found]:
-    """Longest first; on a tie the earlier finding (titles before well-known names) wins."""
-    kept: list[Found] = []
-    taken: set[int] = set()
-    for f in sorted(found, key=lambda f: -(f.end - f.start)):
-        if any(i in taken for i in range(f.start, f.end)):
-            continue
-        kept.append(f)
-        taken.update(range(f.start, f.end))
-    return sorted(kept, key=lambda f: f.start)
-
-
-@Language.factory("warta_officials")
-def make_officials(nlp: Language, name: str) -> OfficialTagger:
-    return OfficialTagger(nlp, name)
+@Language.factory("warta_officials", default_config={"rules": []})
+def make_officials(nlp: Language, name: str, rules: list[str]) -> OfficialTagger:
+    """``rules``: folders layered over the built-in rules when the component is used alone."""
+    return with_rule_dirs(OfficialTagger(nlp, name), rules)

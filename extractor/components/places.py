@@ -19,69 +19,38 @@ candidates only; other components tag what they like (the longer mention wins).
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
-from typing import Any
 
-from babel import Locale
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..cache import disk_cached, module_version
+from ..countries import names_to_codes
+from ..factories import warta_component, with_rule_dirs
 from ..matching import RuleMatch, RuleMatcher
-from ..rules import Rule, RuleKind, RuleSet, register_rule_kind
+from ..rules import Rule, RuleSet, Settings
+from ..rules.kinds import GAZETTEER
 from ..spans import add_mentions, make_mention, trace, tracing
 
-KIND = register_rule_kind(RuleKind(
-    name="gazetteer",
-    settings={
-        "cldr_locales": ((list,), "a list of locale codes"),
-        "cldr_exclude": ((list,), "a list of names never taken from CLDR"),
-        "cldr_uppercase": ((bool,), "true or false"),
-        "uppercase": ((bool,), "true or false"),
-        "geonames_countries": ((dict,), "a mapping of ISO 3166-1 alpha-2 codes to minimum populations"),
-        "geonames_exclude": ((list,), "a list of names never taken from GeoNames"),
-    },
-    fields={"block": ((bool,), "true or false")},
-    labels=("COUNTRY", "LOCATION"),
-))
-
-_NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
-
+KIND = GAZETTEER
 
 @lru_cache(maxsize=8)
 @disk_cached("cldr-country-names", version=lambda: module_version("babel"))
 def cldr_country_names(locales: tuple[str, ...]) -> dict[str, str]:
-    """name -> ISO 3166-1 alpha-2 code, from CLDR territory names of ``locales``.
-
-    ``Myanmar (Burma)`` gives both ``Myanmar`` and ``Burma``.
-    """
-    names: dict[str, str] = {}
-    for loc in locales:
-        for code, name in Locale.parse(loc).territories.items():
-            if not (len(code) == 2 and code.isalpha()) or code in _NOT_COUNTRIES:
-                continue
-            for part in re.split(r"\s*[()]\s*", name):
-                part = part.strip()
-                if part and not any(ch.isdigit() for ch in part):
-                    names.setdefault(part, code)
-    return names
+    """name -> ISO 3166-1 alpha-2 code, from CLDR territory names of ``locales`` (kept on disk)."""
+    return names_to_codes(locales)
 
 
-def _as_list(value: object) -> list[object]:
-    return list(value) if isinstance(value, (list, tuple)) else []
-
-
-def cldr_rules(settings: dict[str, Any], origin: tuple[str, int] = ("CLDR (Babel)", 0)) -> list[Rule]:
+def cldr_rules(settings: Settings, origin: tuple[str, int] = ("CLDR (Babel)", 0)) -> list[Rule]:
     """CLDR names as rules (one per country), so they match and report like YAML rules.
 
     ``origin`` is the file and line of the settings that asked for them (provenance).
     """
     from ..rules import Pattern
 
-    locales = tuple(str(x) for x in _as_list(settings.get("cldr_locales", ["id", "en"])))
-    exclude = {str(x) for x in _as_list(settings.get("cldr_exclude", []))}
-    upper = bool(settings.get("cldr_uppercase", True))
+    locales = tuple(settings.words("cldr_locales"))
+    exclude = set(settings.words("cldr_exclude"))
+    upper = bool(settings["cldr_uppercase"])
     by_code: dict[str, list[str]] = {}
     for name, code in cldr_country_names(locales).items():
         if name in exclude:
@@ -126,7 +95,7 @@ def geonames_city_names(countries: tuple[tuple[str, int], ...]) -> dict[str, str
     return {name: code for name, (_, code) in by_name.items()}
 
 
-def geonames_rules(settings: dict[str, Any], taken: set[str], origin: tuple[str, int]) -> list[Rule]:
+def geonames_rules(settings: Settings, taken: set[str], origin: tuple[str, int]) -> list[Rule]:
     """GeoNames city names as LOCATION rules, one per country (``location.geonames.kh``, ...): the rule id
     says which country's city list the name came from.
 
@@ -139,7 +108,7 @@ def geonames_rules(settings: dict[str, Any], taken: set[str], origin: tuple[str,
     countries = tuple(sorted((str(code).upper(), int(n)) for code, n in raw.items()))
     if not countries:
         return []
-    exclude = {str(x) for x in _as_list(settings.get("geonames_exclude", []))} | taken
+    exclude = set(settings.words("geonames_exclude")) | taken
     by_code: dict[str, list[str]] = {}
     for name, code in geonames_city_names(countries).items():
         if name not in exclude:
@@ -202,6 +171,7 @@ def blocked_by(matches: list[RuleMatch]) -> dict[int, RuleMatch]:
     return blocked
 
 
+@warta_component("warta_gazetteer")
 class GazetteerTagger:
     """Tags COUNTRY and LOCATION mentions; longer names win over names inside them."""
 
@@ -222,7 +192,7 @@ class GazetteerTagger:
                   if r.id not in yaml_ids]
         ruleset.add_generated(rules + cities)
         rules = rules + cities + yaml_rules
-        if settings.get("uppercase", False):
+        if settings["uppercase"]:
             rules = with_uppercase(rules)
         self.matcher = RuleMatcher(self.nlp.vocab, self.nlp.make_doc, rules)
         self.has_blockers = any(r.get("block") for r in rules)
@@ -259,6 +229,7 @@ class GazetteerTagger:
         return doc
 
 
-@Language.factory("warta_gazetteer")
-def make_gazetteer(nlp: Language, name: str) -> GazetteerTagger:
-    return GazetteerTagger(nlp, name)
+@Language.factory("warta_gazetteer", default_config={"rules": []})
+def make_gazetteer(nlp: Language, name: str, rules: list[str]) -> GazetteerTagger:
+    """``rules``: folders layered over the built-in rules when the component is used alone."""
+    return with_rule_dirs(GazetteerTagger(nlp, name), rules)

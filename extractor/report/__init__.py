@@ -47,4 +47,4 @@ def write_report(database: Path, output: Path, top: int = 15) -> None:
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a report is meant to be shared
         os.replace(tmp, output)
     except OSError as exc:
-        raise UsageError(Errors.E404.format(path=output, detail=exc)) from None
+        raise UsageError(Errors.E504.format(path=output, detail=exc)) from None

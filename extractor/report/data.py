@@ -86,12 +86,12 @@ def read_report_data(path: Path, top: int) -> ReportData:
     try:
         con = duckdb.connect(str(path), read_only=True)
     except duckdb.Error as exc:
-        raise UsageError(Errors.E403.format(path=path, detail=str(exc).splitlines()[0])) from None
+        raise UsageError(Errors.E503.format(path=path, detail=str(exc).splitlines()[0])) from None
     try:
         present = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
         missing = [t for t in _TABLES if t not in present]
         if missing:
-            raise UsageError(Errors.E403.format(path=path, detail=f"no table {missing[0]!r}"))
+            raise UsageError(Errors.E503.format(path=path, detail=f"no table {missing[0]!r}"))
         figures = {name: int(con.execute(sql).fetchall()[0][0]) for name, sql in FIGURES.items()}
         return ReportData(figures=figures, monthly=_rows(con, MONTHLY), timeline=_rows(con, TIMELINE),
                           officials=_rows(con, TOP_OFFICIALS, [top]), agencies=_rows(con, TOP_AGENCIES, [top]),

@@ -8,9 +8,9 @@ from datetime import date, timedelta
 import pytest
 
 from extractor.aggregate.cluster import Item, cluster, make_window
-from extractor.aggregate.settings import ClusterSettings
+from extractor.aggregate.settings import default_settings
 
-SETTINGS = ClusterSettings()
+SETTINGS = default_settings().clusters
 
 
 def item(doc: str, type_: str = "REPATRIATION", date_: str | None = None, published: str = "2024-08-03",

@@ -109,7 +109,7 @@ def test_bad_lines_are_errors_in_the_summary(invented_output: Path, tmp_path: Pa
     result = run(str(bad), "-o", str(db))
     assert result.exit_code == 1
     assert "(4 errors)" in result.output and "Traceback" not in result.output
-    assert query(db, "SELECT line, code FROM errors ORDER BY line") == [(11, "E401"), (12, "E402"), (13, "E402"),
+    assert query(db, "SELECT line, code FROM errors ORDER BY line") == [(11, "E501"), (12, "E502"), (13, "E502"),
                                                                         (14, "E105")]
     assert query(db, "SELECT count(*) FROM articles") == [(len(invented_records()),)]
 
@@ -131,7 +131,7 @@ def test_unwritable_output_is_one_line(invented_output: Path, tmp_path: Path) ->
     blocker.write_text("", encoding="utf-8")
     result = run(str(invented_output), "-o", str(blocker / "t.duckdb"))
     assert result.exit_code == 2
-    assert "E404" in result.output and "Traceback" not in result.output
+    assert "E504" in result.output and "Traceback" not in result.output
 
 
 def test_a_missing_extra_is_one_line(invented_output: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -141,4 +141,4 @@ def test_a_missing_extra_is_one_line(invented_output: Path, tmp_path: Path, monk
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "datasketch" else real(name, *a))
     result = run(str(invented_output), "-o", str(tmp_path / "t.duckdb"))
     assert result.exit_code == 2
-    assert "E405" in result.output and "warta[aggregate]" in result.output and "Traceback" not in result.output
+    assert "E505" in result.output and "warta[aggregate]" in result.output and "Traceback" not in result.output

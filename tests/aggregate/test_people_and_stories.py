@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from extractor.aggregate.officials import agencies, officials
-from extractor.aggregate.settings import StorySettings
+from extractor.aggregate.settings import default_settings
 from extractor.aggregate.stories import story_ids
 
 
@@ -72,7 +72,7 @@ def test_a_reprint_is_the_same_story() -> None:
                record("reprint", "2024-08-03", text="Kota Anu - " + WIRE + " (red)"),
                record("other", "2024-08-04", text="Sebuah rapat membahas anggaran sekolah dasar di kabupaten itu "
                                                   "tanpa menyinggung pemulangan warga mana pun tahun ini.")]
-    stories = story_ids(records, StorySettings())
+    stories = story_ids(records, default_settings().stories)
     assert stories["wire"] == stories["reprint"]
     assert stories["other"] == "other"
 
@@ -82,6 +82,6 @@ def test_without_text_the_mentions_fingerprint_reprints() -> None:
         ["Judha Nugraha", "Retno Marsudi", "Hun Manet", "Santo Darmosumarto", "Sugiono", "Mukhtarudin"])]
     records = [record("x", "2024-08-03", *mentions), record("y", "2024-08-04", *mentions),
                record("z", "2024-08-04", *reversed(mentions[:3]))]
-    stories = story_ids(records, StorySettings())
+    stories = story_ids(records, default_settings().stories)
     assert stories["x"] == stories["y"] == "x"
     assert stories["z"] == "z"

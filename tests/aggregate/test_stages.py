@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from extractor.aggregate.settings import StageSettings
+from extractor.aggregate.settings import default_settings
 from extractor.aggregate.summary import ClusterRow, link_stages
 from extractor.aggregate.timex import interval
 
@@ -19,7 +19,7 @@ def row(cluster_id: int, date_: str, count: int, docs: tuple[str, ...], country:
 
 
 def parents(rows: list[ClusterRow]) -> dict[int, int | None]:
-    return {r.cluster_id: r.part_of for r in link_stages(rows, StageSettings())}
+    return {r.cluster_id: r.part_of for r in link_stages(rows, default_settings().stages)}
 
 
 def test_stages_reported_with_their_total() -> None:

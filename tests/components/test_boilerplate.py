@@ -179,3 +179,17 @@ def test_found_chrome_covers_90_percent_of_gold_ignore(
             hit += sum(max(0, min(b, y) - max(a, x)) for x, y in found)
     assert total > 0
     assert hit / total >= 0.90, f"{hit}/{total} = {hit / total:.1%}"
+
+
+def test_chrome_regions_carry_the_rules_that_made_them(extract: Any) -> None:
+    from extractor.rules import load_rules
+
+    text = "Sebanyak 50 WNI dipulangkan.\nBaca juga: Dua WNI Ditahan di Kota Lain\nMereka tiba kemarin."
+    record = extract(text)
+    assert record["boilerplate"] and record["boilerplate_rules"]
+    rules = load_rules()
+    for item in record["boilerplate_rules"]:
+        rule = rules.by_id(item["rule"])
+        assert rule is not None and rule.kind == "boilerplate", item
+        assert any(a <= item["start"] < b for a, b in record["boilerplate"]) or rule.get("stop"), item
+

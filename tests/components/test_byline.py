@@ -51,5 +51,10 @@ def test_no_authors(extract: Any, case: str) -> None:
 
 def test_author_named_like_an_official_is_not_tagged(extract: Any) -> None:
     record = extract("Menteri Luar Negeri Retno Marsudi hadir.\n\nPenulis: Retno Marsudi\n")
-    assert {"name": "Retno Marsudi", "role": "author"} in record["authors"]
+    assert {"name": "Retno Marsudi", "role": "author", "rule": "byline.author"} in record["authors"]
     assert [e["text"] for e in entities_of(record, "OFFICIAL")] == ["Retno Marsudi"]
+
+
+def test_authors_carry_their_byline_rule(extract: Any) -> None:
+    record = extract("Para WNI tiba kemarin.\n\nEditor: Sari Wulandari\n")
+    assert record["authors"] == [{"name": "Sari Wulandari", "role": "editor", "rule": "byline.editor"}]

@@ -213,6 +213,8 @@ PERIODS: list[Row] = [
     # a date in another sentence does not apply
     ("Operasi berlangsung pada 27 Mei 2024. Sebanyak 67 WNI sempat menjadi target operasi.", "67",
      {"period": None}),
+    # ... but a stop after an abbreviation ends no sentence
+    ("Sebanyak 14 WNI dijemput dari Jl. Merdeka pada 5 Mei 2024.", "14", {"period": "2024-05-05"}),
 ]
 
 
@@ -366,7 +368,7 @@ def test_unknown_role_names_file_and_line(tmp_path: Path) -> None:
         "kind: case_counts\nrules:\n  - id: count.mine.x\n    role: nonsense\n    pattern: foo\n", encoding="utf-8")
     with pytest.raises(RuleError) as info:
         build_pipeline([tmp_path])
-    assert "mine.yaml:3" in str(info.value) and "role" in str(info.value)
+    assert "mine.yaml:4" in str(info.value) and "E021" in str(info.value) and "role" in str(info.value)
 
 
 def test_missing_refer_is_reported(tmp_path: Path) -> None:

@@ -454,7 +454,7 @@ def test_seed_gold_dates_and_reference_dates(nlp: Any) -> None:
     import json
     from pathlib import Path
 
-    from extractor.extract import run_doc
+    from tests.conftest import run_doc
 
     gold_dir = Path(__file__).resolve().parent.parent / "gold" / "seeds"
     corpus = Path(__file__).resolve().parent.parent.parent / "corpus"

@@ -10,7 +10,7 @@ import pytest
 from extractor.components.places import geonames_rules
 from extractor.extract import extract_text
 from extractor.pipeline import build_pipeline
-from extractor.rules import load_rules
+from extractor.rules import Settings, load_rules
 
 
 def entities_of(record: dict[str, Any], type_: str) -> list[dict[str, Any]]:
@@ -101,7 +101,7 @@ def test_dateline_city_that_is_a_country_keeps_the_country_rule(extract: Any) ->
 
 
 def test_geonames_rules_respect_thresholds_exclusions_and_taken_names() -> None:
-    settings = {"geonames_countries": {"KH": 15000, "PH": 1_000_000}, "geonames_exclude": ["Kep"]}
+    settings = Settings({"geonames_countries": {"KH": 15000, "PH": 1_000_000}, "geonames_exclude": ["Kep"]})
     rules = {r.id: set(r.pattern.phrases) for r in geonames_rules(settings, {"Phnom Penh"}, ("x.yaml", 1))
              if r.pattern is not None}
     assert set(rules) == {"location.geonames.kh", "location.geonames.ph"}

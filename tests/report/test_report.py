@@ -38,7 +38,7 @@ def test_not_a_database_is_one_line(tmp_path: Path) -> None:
     junk.write_text("not a database", encoding="utf-8")
     other = tmp_path / "other.duckdb"
     duckdb.connect(str(other)).close()
-    for path, code in ((junk, "E403"), (other, "E403"), (tmp_path / "missing.duckdb", "E109")):
+    for path, code in ((junk, "E503"), (other, "E503"), (tmp_path / "missing.duckdb", "E109")):
         result = CliRunner().invoke(app, ["report", str(path), "-o", str(tmp_path / "r.html")])
         assert result.exit_code == 2 and code in result.output and "Traceback" not in result.output
     assert not (tmp_path / "r.html").exists()
