@@ -252,5 +252,44 @@ def candidates_command(
         typer.echo(f"{cand.count}\t{cand.docs}\t{cand.name}\t{cand.example}")
 
 
+@app.command("aggregate")
+def aggregate_command(
+    paths: Annotated[list[str], typer.Argument(help="Warta output (.jsonl files), or - for standard input.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The DuckDB database to write.")],
+    settings: Annotated[Path | None, typer.Option("--settings", help="Aggregation settings (default: "
+                                                  "rules/aggregate.yaml).")] = None,
+    texts: Annotated[list[str] | None, typer.Option("--texts", help="The articles that were extracted (as "
+                                                    "for warta extract), to find near-duplicates by text.")] = None,
+) -> None:
+    """Cluster the events of many articles into real-world occurrences: a DuckDB database (see docs/aggregate.md)."""
+    from .aggregate.run import run_aggregate
+
+    try:
+        code = run_aggregate(paths, output, settings, texts or [], lambda m: typer.echo(f"warta: {m}", err=True))
+    except WartaError as error:
+        raise fail(error) from None
+    if code:
+        raise typer.Exit(code)
+
+
+@app.command("report")
+def report_command(
+    database: Annotated[Path, typer.Argument(help="A database written by warta aggregate.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML page to write.")],
+    top: Annotated[int, typer.Option("--top", min=1, help="How many officials and agencies to show.")] = 15,
+) -> None:
+    """Write one self-contained HTML page (charts inline, no network) from an aggregate database."""
+    try:
+        from .aggregate.run import require
+
+        require("warta report", ("duckdb", "altair", "vl_convert", "jinja2"))
+        from .report import write_report
+
+        write_report(database, output, top=top)
+    except WartaError as error:
+        raise fail(error) from None
+    typer.echo(f"warta: wrote {output}", err=True)
+
+
 def main() -> None:
     app()

@@ -66,6 +66,13 @@ class Errors(str, Enum):
     E401 = ("E401 the component {component!r} needs {needed!r} before it in the pipeline: "
             "nlp.add_pipe({needed!r}, before={name!r})")
 
+    # E5xx: aggregation and report (warta aggregate, warta report)
+    E501 = "E501 line {line}: not valid JSON: {detail}"
+    E502 = "E502 line {line}: not a Warta record: {detail}"
+    E503 = "E503 {path} is not a Warta aggregate database: {detail}"
+    E504 = "E504 cannot write {path}: {detail}"
+    E505 = "E505 {command} needs the 'aggregate' extra (missing: {module}): pip install 'warta[aggregate]'"
+
     # W0xx: warnings attached to an article's output
     W001 = "W001 weekday {weekday!r} disagrees with date {date} (a {actual})"
     W002 = "W002 text was repaired: {detail}"

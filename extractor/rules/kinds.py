@@ -305,7 +305,41 @@ TOKENIZER = RuleKind(
     labels=(),
 )
 
+
+AGGREGATE = RuleKind(
+    name="aggregate",
+    doc="Thresholds of `warta aggregate` (stories, clusters of events, stages); settings only, read without a "
+        "pipeline. The file's comments explain each key.",
+    settings={
+        "clusters": mapping(
+            "two events are one occurrence when nothing contradicts it (dates more than `date_slack_days` apart, "
+            "or up to `distinctive_count_days` for an equal count of at least `distinctive_count`; an undated event "
+            "covers `undated_window_days` before publication; counts further apart than `count_tolerance` of the "
+            "larger; places in different countries; no shared party for `participant_check_types`) and the "
+            "`evidence` points reach `min_link_score`; only events of `statuses` are clustered; `home_country` "
+            "and `place_prefixes` shape place comparison; `published_window_days` and `participants_counted` "
+            "bound two kinds of evidence",
+            {"date_slack_days": 2, "undated_window_days": 31, "count_tolerance": 0.0, "published_window_days": 3,
+             "participant_check_types": ["MEETING", "AGREEMENT"], "home_country": "ID",
+             "place_prefixes": ["Kota", "Kabupaten", "Provinsi", "Desa"], "statuses": ["occurred"],
+             "distinctive_count": 50, "distinctive_count_days": 62, "participants_counted": 2, "min_link_score": 3,
+             "evidence": {"same_count": 3, "same_day": 2, "same_date": 1, "same_place": 1, "same_country": 0.5,
+                          "shared_participant": 1, "same_story": 3, "published_close": 1}}),
+        "stages": mapping(
+            "a cluster of `types` is a stage of a larger one when its dates lie within it, the larger spans at most "
+            "`total_max_days` days, and one article reports both or up to `max_summed` stages add up to its count",
+            {"types": ["RESCUE", "REPATRIATION"], "total_max_days": 62, "max_summed": 6}),
+        "stories": mapping(
+            "articles sharing at least `threshold` of their word `shingle`-grams (MinHash, `num_perm` permutations) "
+            "are one story; without texts, titles and mention sequences compared with `mention_threshold` over "
+            "`mention_shingle`-grams",
+            {"threshold": 0.5, "shingle": 5, "mention_threshold": 0.4, "mention_shingle": 3, "num_perm": 64}),
+    },
+    requires_pattern=False,
+    labels=(),
+)
+
 KINDS: dict[str, RuleKind] = {k.name: k for k in (AGENCY, BOILERPLATE, BYLINE, CASE_COUNTS, DATES, EVENT, OFFICIAL,
-                                                    GAZETTEER, TOKENIZER)}
+                                                    GAZETTEER, TOKENIZER, AGGREGATE)}
 
 __all__ = ["KINDS", "Field", "Setting"]

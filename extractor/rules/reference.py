@@ -14,7 +14,8 @@ from .schema import COMMON_FIELDS, Field, RuleKind
 
 FILES = {"agency": "agencies.yaml", "boilerplate": "boilerplate.yaml", "byline": "byline.yaml",
          "case_counts": "case_counts.yaml", "dates": "dates.yaml", "event": "events.yaml",
-         "official": "officials.yaml", "gazetteer": "countries.yaml, locations.yaml", "tokenizer": "tokenizer.yaml"}
+         "official": "officials.yaml", "gazetteer": "countries.yaml, locations.yaml", "tokenizer": "tokenizer.yaml",
+         "aggregate": "aggregate.yaml"}
 
 
 def _cell(text: str) -> str:
