@@ -67,7 +67,7 @@ def test_international_bodies(extract: Any, case: str) -> None:
 WITH_PLACE = {
     # the place written right after the body belongs to it and is no LOCATION of its own
     "regency_government": ("Pemkab Bogor menyiapkan posko.", "Pemkab Bogor", "Bogor"),
-    "city_government_long_form": ("Bantuan disalurkan Pemerintah Kota Malang.", "Pemerintah Kota Malang", "Kota Malang"),
+    "city_government_long_form": ("Bantuan dari Pemerintah Kota Malang.", "Pemerintah Kota Malang", "Kota Malang"),
     "province_government": ("Pemprov Jawa Timur menaikkan upah.", "Pemprov Jawa Timur", "Jawa Timur"),
     "regional_parliament_abbreviation": ("DPRD Sumut memanggil direksi.", "DPRD Sumut", "Sumut"),
     "health_office": ("Dinas Kesehatan Kota Surabaya membuka posko.", "Dinas Kesehatan Kota Surabaya", "Kota Surabaya"),
