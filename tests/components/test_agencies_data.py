@@ -129,6 +129,8 @@ NOT_AGENCY = {
     "lower_case_office": "dinas kesehatan setempat belum menjawab",
     "lower_case_central_bank": "bank sentral itu belum mengambil keputusan",
     "foreign_government": "Pemerintah Kamboja menolak tuduhan itu.",
+    "regency_acronym_is_no_world_body": "Jaksa di OKI menahan dua orang.",
+    "university_named_after_an_organization": "Dosen Universitas Muhammadiyah itu menjadi narasumber.",
 }
 
 
