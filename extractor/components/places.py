@@ -19,6 +19,7 @@ candidates only; other components tag what they like (the longer mention wins).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from spacy.language import Language
@@ -75,7 +76,7 @@ def _cldr_origin(ruleset: RuleSet) -> tuple[str, int]:
     return origin
 
 
-GEONAMES_FORMAT = 2
+GEONAMES_FORMAT = 3
 """Bumped when :func:`geonames_city_names` reads GeoNames differently (its disk-cache entries change)."""
 
 
@@ -98,11 +99,28 @@ def geonames_city_names(countries: tuple[tuple[str, int], ...], elsewhere: int =
             continue
         names = [str(city["name"]).strip()]
         if alternates and population >= alternates:
-            names += [a for a in (str(a).strip() for a in city.get("alternatenames", [])) if not a.isupper()]
+            names += close_alternates(names[0], city.get("alternatenames", []))
         for name in names:
             if name[:1].isupper() and (name not in by_name or by_name[name][0] < population):
                 by_name[name] = (population, code)
     return {name: code for name, (_, code) in by_name.items()}
+
+
+def close_alternates(name: str, alternates: Iterable[object], similarity: float = 0.8) -> list[str]:
+    """The alternate names that are spellings of ``name`` (Teheran for Tehran, Muenchen for München), not
+    other words: five letters or more, not all capitals (airport codes such as BKO), and close to ``name``
+    (difflib ratio >= ``similarity``; GeoNames' alternates of big cities include unrelated local words).
+    """
+    from difflib import SequenceMatcher
+
+    out = []
+    for raw in alternates:
+        alt = str(raw).strip()
+        if len(alt) < 5 or alt.isupper():
+            continue
+        if SequenceMatcher(None, alt.lower(), name.lower()).ratio() >= similarity:
+            out.append(alt)
+    return out
 
 
 def geonames_rules(settings: Settings, taken: set[str], origin: tuple[str, int]) -> list[Rule]:
@@ -121,7 +139,8 @@ def geonames_rules(settings: Settings, taken: set[str], origin: tuple[str, int])
         return []
     exclude = set(settings.words("geonames_exclude")) | set(settings.words("common_words")) | taken
     by_code: dict[str, list[str]] = {}
-    names = geonames_city_names(countries, int(settings["geonames_elsewhere"]), int(settings["geonames_alternates"]))
+    names = geonames_city_names(countries, int(settings.get("geonames_elsewhere") or 0),
+                                int(settings.get("geonames_alternates") or 0))
     for name, code in names.items():
         if name not in exclude:
             by_code.setdefault(code, []).append(name)
