@@ -3,8 +3,7 @@
 * :mod:`.numerals`: Indonesian numerals (pure, no spaCy);
 * :mod:`.matches`: the rules matched as token ranges near the numerals;
 * :mod:`.licensing`: when a numeral is a count, and its unit and qualifier;
-* :mod:`.attributes`: period, country and category from the count's clause;
-* :mod:`.sentences`: case counts' sentence numbers.
+* :mod:`.attributes`: period, country and category from the count's clause.
 """
 
 from .component import LABEL, CaseCountTagger, make_case_counts

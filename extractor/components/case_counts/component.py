@@ -17,7 +17,7 @@ from spacy.attrs import ENT_IOB, IDX, IS_SPACE, LENGTH, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ...doc import doc_text
+from ...doc import doc_text, sentence_ids
 from ...factories import warta_component, with_rule_dirs
 from ...rules import RuleSet
 from ...rules.kinds import CASE_COUNTS
@@ -26,7 +26,6 @@ from .attributes import AttributeReader
 from .licensing import Licenser
 from .matches import HitFinder, check_rule, country_places
 from .numerals import NumeralGrammar
-from .sentences import SENTENCE_END, sentence_ids, sentence_marks
 
 LABEL = "CASE_COUNT"
 KIND = CASE_COUNTS
@@ -44,7 +43,6 @@ class CaseCountTagger:
         self.licenser = Licenser()
         self.reader = AttributeReader()
         self.word_keys: frozenset[int] = frozenset()  # LOWER of the words that may start a numeral
-        self.end_keys: frozenset[int] = frozenset()  # LOWER of the sentence-end marks
         self.abbreviations: frozenset[str] = frozenset()  # a full stop after these ends no sentence
 
     def set_rules(self, ruleset: RuleSet) -> None:
@@ -74,7 +72,6 @@ class CaseCountTagger:
             category_window=int(settings["category_window"]),
             labels=(strings.add("DATE"), strings.add("COUNTRY"), strings.add("LOCATION")))
         self.word_keys = frozenset(strings.add(w) for w in numerals.words)
-        self.end_keys = frozenset(strings.add(w) for w in SENTENCE_END)
         self.finder = HitFinder.build(self.nlp.vocab, self.nlp.make_doc, rules, int(settings["numeral_regex_window"]))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -99,9 +96,7 @@ class CaseCountTagger:
             return doc
         lengths: list[int] = columns[:, 1].tolist()
         spaces: list[int] = columns[:, 4].tolist()
-        ends = [i for key in present & self.end_keys for i in numpy.flatnonzero(lowers == key).tolist()]
-        marks = sentence_marks(text, starts, lengths, spaces, ends, self.abbreviations)
-        sentences = sentence_ids(text, starts, lengths, marks)
+        sentences = sentence_ids(doc, self.abbreviations)  # the one splitter (extractor.doc)
         keep: set[int] = set()
         for i in numerals:
             sentence = sentences[i]

@@ -22,7 +22,6 @@ from ...rules import Rule, RuleSet
 from ...rules.kinds import ATTRIBUTES, CASE_COUNTS, POSITIONS, REFERS
 from ...rules.kinds import CASE_COUNT_ROLES as ROLES
 from ...rules.kinds import COUNT_CUES as CUES
-from .sentences import windows as sentence_windows
 
 KIND = CASE_COUNTS
 
@@ -193,3 +192,20 @@ def check_rule(rule: Rule) -> None:
         if blocked not in ATTRIBUTES:
             raise RuleError(Errors.E003.format(field="blocks", expected="a list of period, country",
                                                got=repr(blocked)), rule.file, rule.line, rule.id)
+
+
+def sentence_windows(kept: list[int], sentences: list[int], starts: list[int],
+                     lengths: list[int]) -> list[tuple[int, int]]:
+    """Character ranges of runs of the sentences ``kept`` (sorted), where regex rules need to look."""
+    found: list[tuple[int, int]] = []
+    for sentence in kept:
+        first = bisect_left(sentences, sentence)
+        end = bisect_left(sentences, sentence + 1)
+        if first >= end:
+            continue
+        start_char, end_char = starts[first], starts[end - 1] + lengths[end - 1]
+        if found and found[-1][1] >= starts[first - 1] if first > 0 else False:
+            found[-1] = (found[-1][0], end_char)
+        else:
+            found.append((start_char, end_char))
+    return found
