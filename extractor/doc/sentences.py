@@ -29,8 +29,8 @@ def _boundary(abbreviations: frozenset[str]) -> Any:
     lower-case word, punctuation, a bracket or a dash ("markas\nscamming\natau", "Orang\n(TPPO)",
     "Jakarta\n-\nPolri"), nor before a digit or an acronym unless the line before ends in a capitalized word
     that is not its first (a headline: "... di Myanmar\nTNI membantu"; not "termasuk\nKBRI",
-    "sebanyak\n62 orang", "Setidaknya 75\nWNI", "Puluhan\nWNI"), nor after a line ending in an opening bracket or quote, a
-    comma, a colon or a dash; before a capitalized word after a line without end punctuation (a
+    "sebanyak\n62 orang", "Setidaknya 75\nWNI", "Puluhan\nWNI"), nor after a line ending in an opening
+    bracket or quote, a comma, a colon or a dash; before a capitalized word after a line without end punctuation (a
     headline, a dateline) it is one. A stop glued between a lower-case letter and a
     capitalized word ("lalu.Dari", scrapers' joins) ends a sentence too."""
     names = "|".join(regex.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
