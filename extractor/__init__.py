@@ -18,7 +18,12 @@ The data's path, module by module:
                   (text, token offsets, sentences, mention index, headline runs, chrome),
                   matching rules through ``matching`` and putting mentions on the Doc
                   through ``spans`` (the one overlap rule); ``timex`` and ``countries``
-                  are pure helpers (no spaCy);
+                  are pure helpers (no spaCy); a big component is a package whose
+                  ``component.py`` holds only the factory, ``set_rules`` and ``__call__``
+                  beside its grammar modules (``case_counts/``: ``numerals`` (pure),
+                  ``matches``, ``licensing`` (when a numeral counts, its unit and
+                  qualifier), ``attributes``; ``dates/``: ``lexicon``, ``grammar``,
+                  ``find``, ``reference``, ``resolve``, all pure);
                   ``factories`` makes each usable alone (default rules, saving)
 5. ``records``    Doc -> the output contract (one JSON object per article)
 6. ``extract``    runs 1-5 per article; ``cli`` is the thin command line over it;

@@ -14,6 +14,7 @@ from spacy.language import Language
 from extractor import extract as extract_module
 from extractor.extract import extract_text
 from extractor.pipeline import build_pipeline
+from extractor.rules import RuleSet, load_rules
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"
@@ -43,6 +44,12 @@ def run_doc(nlp: Language, text: str, published: str | None = None) -> Any:
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     return build_pipeline()
+
+
+@pytest.fixture(scope="session")
+def builtin_rules() -> RuleSet:
+    """The built-in rules, for the pure grammar modules tested without a pipeline."""
+    return load_rules()
 
 
 @pytest.fixture(scope="session")

@@ -22,15 +22,24 @@ from .layer import doc_text, kept
 
 @lru_cache(maxsize=8)
 def _boundary(abbreviations: frozenset[str]) -> Any:
-    """Where sentences end, as one regex: at a line break, unless the break is inside a sentence (outlets
-    break lines around links and italics: before a lower-case word, a closing bracket or a comma, or after
-    an opening bracket: "markas\\nscamming\\natau", "(\\nTPPO\\n)"); or after . ! ? (and closing quotes)
-    before a space and a word that does not start in lower case, unless the word before the stop is one
-    of ``abbreviations`` (Jl. Sudirman)."""
+    """Where sentences end, as one regex: after . ! ? (and closing quotes) before a space and a word that
+    does not start in lower case, unless the word before the stop is one of ``abbreviations`` (Jl.
+    Sudirman); at a blank line; and at a lone line break only where a new sentence visibly starts. Outlets
+    break lines inside sentences around links, italics and brackets, so a lone break is no end before a
+    lower-case word, punctuation, a bracket or a dash ("markas\nscamming\natau", "Orang\n(TPPO)",
+    "Jakarta\n-\nPolri"), nor before a digit or an acronym unless the line before ends in a capitalized word
+    that is not its first (a headline: "... di Myanmar\nTNI membantu"; not "termasuk\nKBRI",
+    "sebanyak\n62 orang", "Setidaknya 75\nWNI", "Puluhan\nWNI"), nor after a line ending in an opening
+    bracket or quote, a comma, a colon or a dash; before a capitalized word after a line without end punctuation (a
+    headline, a dateline) it is one. A stop glued between a lower-case letter and a
+    capitalized word ("lalu.Dari", scrapers' joins) ends a sentence too."""
     names = "|".join(regex.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
     not_abbreviation = f"(?<!(?<!\\w)(?:{names})[.!?])" if names else ""
-    return regex.compile(r"\n(?<!\(\n)(?![\p{Ll},.;:)\]])"
-                         r"|[.!?]" + not_abbreviation + r"[.!?]*+[\"”’')]*+(?=\s++[^\s\p{Ll}])")
+    return regex.compile(r"\n(?<![(\[“‘\"\-–—,:][^\S\n]*+\n)"
+                         r"(?![^\S\n]*+[\p{Ll},.;:()\[\]\-–—])"
+                         r"(?!(?<![^\S\n]\p{Lu}[\w\-]*[^\S\n]*\n)[^\S\n]*+(?:\p{N}|\p{Lu}{2,}+(?!\p{Ll})))"
+                         r"|[.!?]" + not_abbreviation + r"[.!?]*+[\"”’')]*+(?=\s++[^\s\p{Ll}])"
+                         r"|(?<=\p{Ll})[.!?]" + not_abbreviation + r"[\"”’']*+(?=[\"“]?+\p{Lu}\p{Ll})")
 
 
 def sentence_bounds(doc: Doc, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:

@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from extractor.components import dates as dates_module
+from extractor.components.dates import component as dates_module
+from extractor.components.dates import reference as dates_reference
 from extractor.errors import Errors
 
 Row = tuple[str, str | None, str, str | None]
@@ -395,7 +396,7 @@ def test_reference_date_and_basis(annotate: Any, text: str, published: str | Non
 
 def test_dateline_without_year_takes_the_year_its_weekday_agrees_with(annotate: Any,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(dates_module, "today", lambda: dt.date(2026, 11, 23))
+    monkeypatch.setattr(dates_reference, "today", lambda: dt.date(2026, 11, 23))
     doc = annotate("Mukhtarudin mengatakan itu di Jakarta Pusat, Selasa (28/10). Kerusuhan terjadi pada "
                    "17 Oktober lalu, lalu pada 18 Oktober 13 WNI diamankan.")
     assert (doc._.reference_date, doc._.reference_basis) == ("2025-10-28", "dateline")
@@ -404,7 +405,7 @@ def test_dateline_without_year_takes_the_year_its_weekday_agrees_with(annotate: 
 
 def test_dateline_year_is_anchored_on_the_years_the_article_writes(annotate: Any,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(dates_module, "today", lambda: dt.date(2026, 11, 23))
+    monkeypatch.setattr(dates_reference, "today", lambda: dt.date(2026, 11, 23))
     doc = annotate("Pada 2016 kasus naik. Kata Muhadjir di Jakarta, Rabu (12/7).")
     assert doc._.reference_date == "2017-07-12"  # 12 July 2017 was a Wednesday; 2023 is further from 2016
 
