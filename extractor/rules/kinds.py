@@ -233,6 +233,8 @@ EVENT = RuleKind(
         "antecedent_reach": integer(3, "an integer (tokens)"),
         "attribution_marks": words("a list of punctuation tokens", [",", "”", '"']),
         "name_joiners": words("a list of lower-case words", ["and", "of", "&"]),
+        "listed_statuses": words("a list of statuses an event needs to be written out", ["occurred"]),
+        "min_stages": integer(2, "an integer (events)"),
     },
     labels=(),
 )

@@ -19,7 +19,7 @@ from ...rules.kinds import EVENT
 from ...spans import trace, tracing
 from .arguments import refine_date_from_next_sentence
 from .mentions import count_from_previous, find_cues, find_triggers, headline_ranges, is_link, sentence_mentions
-from .merge import merge
+from .merge import link_stages, listed, merge
 from .model import Mention, Trigger
 from .settings import EventSettings, check_rule
 
@@ -89,6 +89,11 @@ class EventExtractor:
                 trace(doc, m.rule.id, m.start_char, m.end_char, reason)
         for e in events:
             refine_date_from_next_sentence(e, sentences, mentions, ents)
+        events, dropped = listed(cfg, events, doc._.reference_date)
+        for e, reason in dropped:
+            for ev in e.evidence:
+                trace(doc, ev["rule"], ev["start"], ev["end"], reason)
+        link_stages(cfg, events)
         doc._.events = [e.record() for e in events]
         return doc
 

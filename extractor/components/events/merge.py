@@ -150,3 +150,37 @@ def _absorb(e: Event, m: Mention) -> None:
         e.place, e.place_is_location = m.place, m.place_is_location
     if m.status == "occurred" and not m.anaphoric:  # "repatriasi ini" says nothing of whether it happened
         e.status = "occurred"
+
+
+def listed(cfg: EventSettings, events: list[Event],
+           reference: str | None) -> tuple[list[Event], list[tuple[Event, str]]]:
+    """The events the annotation rules list (status in ``listed_statuses``), and the others with the
+    reason. An event dated wholly after the reference date has not happened yet: planned."""
+    ref = timex.interval(reference)
+    kept: list[Event] = []
+    dropped: list[tuple[Event, str]] = []
+    for e in events:
+        when = timex.interval(e.date)
+        if ref is not None and when is not None and when[0] > ref[1] and e.status == "occurred":
+            e.status = "planned"
+        if e.status in cfg.listed_statuses:
+            kept.append(e)
+        else:
+            dropped.append((e, f"{e.type} event with status {e.status}: not listed (listed_statuses)"))
+    return kept, dropped
+
+
+def link_stages(cfg: EventSettings, events: list[Event]) -> None:
+    """A total and its stages stay apart: events of one type whose counts (at least ``min_stages`` of
+    them, dates inside the total's) add up to another's count are its stages (``part_of``)."""
+    for i, total in enumerate(events):
+        if total.type not in cfg.needs_count or total.count is None:
+            continue
+        outer = timex.interval(total.date)
+        stages = [j for j, s in enumerate(events)
+                  if j != i and s.type == total.type and s.part_of is None and s.count is not None
+                  and s.count < total.count
+                  and (outer is None or (iv := timex.interval(s.date)) is None or timex.within(iv, outer))]
+        if len(stages) >= cfg.min_stages and sum(events[j].count or 0 for j in stages) == total.count:
+            for j in stages:
+                events[j].part_of = i

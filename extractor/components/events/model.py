@@ -72,6 +72,7 @@ class Event:
     first_sentence: int
     last_sentence: int
     evidence: list[dict[str, Any]] = field(default_factory=list)
+    part_of: int | None = None  # a stage: the index of its total in the written events
 
     def record(self) -> dict[str, Any]:
         return {
@@ -83,6 +84,7 @@ class Event:
             "status": self.status,
             "evidence": self.evidence,
             "rule": self.evidence[0]["rule"] if self.evidence else self.rule,  # the first evidence's trigger
+            **({} if self.part_of is None else {"part_of": self.part_of}),
         }
 
 

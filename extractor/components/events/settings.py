@@ -29,6 +29,8 @@ class EventSettings:
     antecedent_reach: int
     attribution_marks: frozenset[str]
     name_joiners: frozenset[str]
+    listed_statuses: frozenset[str]
+    min_stages: int
 
     @classmethod
     def read(cls, settings: Settings) -> EventSettings:
@@ -48,6 +50,8 @@ class EventSettings:
             antecedent_reach=int(settings["antecedent_reach"]),
             attribution_marks=frozenset(settings.words("attribution_marks")),
             name_joiners=settings.lower_words("name_joiners"),
+            listed_statuses=frozenset(settings.words("listed_statuses")),
+            min_stages=int(settings["min_stages"]),
         )
 
     @classmethod
