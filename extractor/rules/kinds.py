@@ -235,6 +235,7 @@ EVENT = RuleKind(
         "name_joiners": words("a list of lower-case words", ["and", "of", "&"]),
         "listed_statuses": words("a list of statuses an event needs to be written out", ["occurred"]),
         "min_stages": integer(2, "an integer (events)"),
+        "achieved_reach": integer(1, "an integer (tokens)"),
     },
     labels=(),
 )

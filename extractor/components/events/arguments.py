@@ -1,7 +1,7 @@
 """An event mention's arguments, read from the mentions of its clause.
 
 Participants (OFFICIAL, AGENCY, COUNTRY mentions, minus speakers, sources, citizens and places), the
-nearest DATE after any reporting verb, the CASE_COUNT on the trigger's side, the place (a LOCATION, or
+nearest DATE after any reporting verb (the dates and places before it are the statement's), the CASE_COUNT on the trigger's side, the place (a LOCATION, or
 a COUNTRY after di/ke/dari; never the dateline's city).
 """
 
@@ -66,6 +66,8 @@ def read_mention(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, int], 
         if label == "LOCATION":
             if e.start in destination_ends and e.start not in place_ends:
                 continue
+            if e.start < statement_end:
+                continue  # "dalam konferensi pers di Jakarta, mengatakan ...": where it was said
             if any(d0 <= e.end <= d1 for d0, d1 in datelines):
                 continue  # the dateline's city (the cue may begin inside it: "TEMPO.CO,Jakarta -")
             if e.start > a + 1 or e.start in place_ends:  # a sentence's first word may be a dateline
@@ -78,7 +80,7 @@ def read_mention(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, int], 
             after_location = (e.start >= 2 and doc[e.start - 1].text == ","
                               and doc[e.start - 2].ent_type_ == "LOCATION")
             if e.start in place_ends or after_location:
-                if not after_location:
+                if not after_location and e.start >= statement_end:
                     places.append((0, distance, name, False))
                 continue  # "di Kamboja", "di Sihanoukville, Kamboja": where, not who
             if e.start in citizen_ends or e.start in speaker_tokens:

@@ -91,6 +91,11 @@ def has_cue(cfg: EventSettings, cues: Cues, kind: str, trigger: Trigger, lo: int
     return None
 
 
+def achieved(cfg: EventSettings, cues: Cues, modal: Cue) -> bool:
+    """A realized cue right before a modal (within ``achieved_reach`` tokens) makes it an achievement."""
+    return any(0 <= modal.start - c.end <= cfg.achieved_reach for c in cues.get("realized", []))
+
+
 def argument_window(cfg: EventSettings, doc: Doc, cues: Cues, trigger: Trigger, a: int, b: int) -> tuple[int, int]:
     """A trigger's argument window: its sentence, cut at a ``, kata X`` attribution. A trigger after
     the attribution ("..., kata Karding usai kunjungan ...") takes nothing from the quote before it."""
@@ -127,6 +132,8 @@ def sentence_mentions(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, i
             continue
         for kind in ("negated", "irrealis"):
             cue = has_cue(cfg, cues, kind, t, a, b)
+            if cue is not None and kind == "irrealis" and achieved(cfg, cues, cue):
+                cue = None  # "akhirnya bisa dipulangkan", "sudah dapat pulang": the modal says it was done
             if cue is not None:
                 if tracing(doc):
                     trace(doc, t.rule.id, t.start_char, t.end_char,

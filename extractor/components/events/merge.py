@@ -66,8 +66,17 @@ def _joins(cfg: EventSettings, event: Event, m: Mention) -> bool:
     if m.type in cfg.needs_count and m.count is not None and event.count is None:
         return m.sentence - event.last_sentence <= cfg.merge_window
     distance = m.sentence - event.last_sentence
-    shared = bool(set(m.participants) & set(event.participants))
+    if m.type in cfg.needs_count and m.count is None and event.count is not None and m.realized \
+            and (m.place is None or event.place is None or m.place == event.place):
+        return True  # "berhasil memulangkan para korban": the one operation the article reports, told again
+    shared = _shares_participant(m.participants, event.participants)
     return (shared and distance <= cfg.anaphor_window) or distance <= cfg.merge_window
+
+
+def _shares_participant(a: dict[str, str], b: dict[str, str]) -> bool:
+    """Two mentions name a common party: the same key, or one name inside the other (Polri, Desk
+    Ketenagakerjaan Polri)."""
+    return any(x == y or f" {x} " in f" {y} " or f" {y} " in f" {x} " for x in a for y in b)
 
 
 def _starts_event(cfg: EventSettings, m: Mention) -> bool:

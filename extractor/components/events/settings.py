@@ -31,6 +31,7 @@ class EventSettings:
     name_joiners: frozenset[str]
     listed_statuses: frozenset[str]
     min_stages: int
+    achieved_reach: int
 
     @classmethod
     def read(cls, settings: Settings) -> EventSettings:
@@ -52,6 +53,7 @@ class EventSettings:
             name_joiners=settings.lower_words("name_joiners"),
             listed_statuses=frozenset(settings.words("listed_statuses")),
             min_stages=int(settings["min_stages"]),
+            achieved_reach=int(settings["achieved_reach"]),
         )
 
     @classmethod
