@@ -1,8 +1,9 @@
 """An event mention's arguments, read from the mentions of its clause.
 
 Participants (OFFICIAL, AGENCY, COUNTRY mentions, minus speakers, sources, citizens and places), the
-nearest DATE after any reporting verb (the dates and places before it are the statement's), the CASE_COUNT on the trigger's side, the place (a LOCATION, or
-a COUNTRY after di/ke/dari; never the dateline's city).
+nearest DATE after any reporting verb (the dates and places before it are the statement's), the
+CASE_COUNT on the trigger's side, the place (a LOCATION, or a COUNTRY after di/ke/dari; never the
+dateline's city).
 """
 
 from __future__ import annotations
