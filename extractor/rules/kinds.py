@@ -226,7 +226,7 @@ EVENT = RuleKind(
         "needs_count": words("a list of event types", ["RESCUE", "REPATRIATION"]),
         "participant_labels": words("a list of entity labels", ["OFFICIAL", "AGENCY", "COUNTRY"]),
         "count_units_excluded": words("a list of lower-case units"),
-        "count_window": integer(12, "an integer (tokens)"),
+        "count_window": integer(16, "an integer (tokens)"),
         "abbreviations": words("a list of words a full stop after which ends no sentence"),
         "home_bound": words("a list of event types for which 'ke X' is home, not the place", ["REPATRIATION"]),
         "speaker_reach": integer(3, "an integer (tokens)"),
@@ -236,6 +236,7 @@ EVENT = RuleKind(
         "listed_statuses": words("a list of statuses an event needs to be written out", ["occurred"]),
         "min_stages": integer(2, "an integer (events)"),
         "achieved_reach": integer(1, "an integer (tokens)"),
+        "speakers_before_report": words("a list of event types", []),
     },
     labels=(),
 )

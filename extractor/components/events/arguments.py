@@ -30,6 +30,7 @@ def read_mention(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, int], 
     # "X, dalam jumpa pers Jumat (5/5), mengatakan ... memulangkan": dates before the verb date the statement
     statement_end = max((c.start for c in cues.get("reported", []) if a <= c.start and c.end <= t.start),
                         default=a)
+    speaker_end = statement_end if t.type in cfg.speakers_before_report else a
     citizen_ends = {c.end for c in cues.get("citizen", []) if a <= c.start < b}
     place_ends = {c.end for c in cues.get("place", []) if a <= c.start < b}
     if t.type not in cfg.home_bound:
@@ -84,12 +85,12 @@ def read_mention(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, int], 
                 if not after_location and e.start >= statement_end:
                     places.append((0, distance, name, False))
                 continue  # "di Kamboja", "di Sihanoukville, Kamboja": where, not who
-            if e.start in citizen_ends or e.start in speaker_tokens:
+            if e.start in citizen_ends or e.start in speaker_tokens or e.start < speaker_end:
                 continue
             if label in cfg.participant_labels:
                 participants.setdefault(name.lower(), name)
             continue
-        if label in cfg.participant_labels and e.start not in speaker_tokens:
+        if label in cfg.participant_labels and e.start not in speaker_tokens and e.start >= speaker_end:
             name = str(attrs.get("name") or e.text) if label == "OFFICIAL" else e.text
             key = str(attrs.get("name") or e.text).lower()
             participants.setdefault(key, name)

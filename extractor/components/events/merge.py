@@ -140,6 +140,8 @@ def _absorb(e: Event, m: Mention) -> None:
     e.evidence.append(evidence(m))
     e.evidence.sort(key=lambda x: x["start"])
     if m.headline:
+        if e.place is None and m.place is not None:  # "Polri pulangkan 9 WNI dari Kamboja" over a body without it
+            e.place, e.place_is_location = m.place, m.place_is_location
         return
     e.last_sentence = max(e.last_sentence, m.sentence)
     for key, name in m.participants.items():

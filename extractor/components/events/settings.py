@@ -32,6 +32,7 @@ class EventSettings:
     listed_statuses: frozenset[str]
     min_stages: int
     achieved_reach: int
+    speakers_before_report: frozenset[str]
 
     @classmethod
     def read(cls, settings: Settings) -> EventSettings:
@@ -54,6 +55,7 @@ class EventSettings:
             listed_statuses=frozenset(settings.words("listed_statuses")),
             min_stages=int(settings["min_stages"]),
             achieved_reach=int(settings["achieved_reach"]),
+            speakers_before_report=frozenset(settings.words("speakers_before_report")),
         )
 
     @classmethod
