@@ -8,6 +8,8 @@ dateline's city).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span
 
 from ... import timex
@@ -128,3 +130,25 @@ def refine_date_from_next_sentence(e: Event, sentences: list[tuple[int, int]], m
         ordered = sorted(zip(intervals, values, strict=True), key=lambda x: x[0] or outer)
         first, last = ordered[0][1], max(ordered, key=lambda x: (x[0] or outer)[1])[1]
         e.date = first if first == last else f"{first}/{last}"
+
+
+def split_stages(cfg: EventSettings, m: Mention, t: Trigger, ents: list[Span]) -> list[Mention]:
+    """"dalam dua gelombang, pada 21 Februari sebanyak 46 WNI dan pada 28 Februari sebanyak 84 WNI": a
+    clause listing after its trigger at least ``min_stages`` counts, each with a date of its own, reports
+    one stage per pair."""
+    if m.type not in cfg.needs_count:
+        return [m]
+    pairs: list[tuple[str, int]] = []
+    last_date: str | None = None
+    for e in sorted((e for e in ents if e.start >= t.end), key=lambda e: e.start):
+        attrs = e._.attrs or {}
+        value = attrs.get("value")
+        if e.label_ == "DATE" and isinstance(value, str) and value:
+            last_date = value
+        elif e.label_ == "CASE_COUNT" and isinstance(value, int) and last_date is not None \
+                and str(attrs.get("unit") or "").lower() not in cfg.count_units_excluded:
+            pairs.append((last_date, value))
+            last_date = None
+    if len(pairs) < cfg.min_stages or len({d for d, _ in pairs}) < len(pairs):
+        return [m]
+    return [replace(m, date=d, count=c, participants=dict(m.participants)) for d, c in pairs]

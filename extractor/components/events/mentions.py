@@ -12,7 +12,7 @@ from ...doc import doc_text
 from ...matching import RuleMatcher
 from ...rules import Rule
 from ...spans import longest_first, trace, tracing
-from .arguments import read_mention
+from .arguments import read_mention, split_stages
 from .model import Cue, Cues, Mention, Trigger
 from .settings import EventSettings
 
@@ -149,5 +149,6 @@ def sentence_mentions(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, i
             start, end = argument_window(cfg, doc, cues, t, a, b)
             window_ents = [e for e in ents if start <= e.start and e.end <= end]
             realized = has_cue(cfg, cues, "realized", t, a, b) is not None
-            found.append(read_mention(cfg, doc, k, (a, b), t, status, window_ents, cues, headline, realized))
+            mention = read_mention(cfg, doc, k, (a, b), t, status, window_ents, cues, headline, realized)
+            found.extend(split_stages(cfg, mention, t, window_ents))
     return found
