@@ -40,9 +40,9 @@ MEETING: list[tuple[str, dict[str, Any] | None]] = [
     ("Indonesia dan Malaysia menggelar rapat koordinasi perlindungan pekerja migran di Jakarta.",
      {"participants": ["Indonesia", "Malaysia"]}),
     ("Menteri Luar Negeri Indonesia akan bertemu Menteri Luar Negeri Thailand di Bangkok pekan depan.",
-     {"participants": ["Indonesia", "Thailand"], "status": "planned"}),
+     None),  # planned events are not written (listed_statuses)
     ("Pertemuan Indonesia dan Myanmar yang akan digelar di Jakarta membahas nasib para WNI.",
-     {"participants": ["Indonesia", "Myanmar"], "status": "planned"}),
+     None),
     ("Menteri Luar Negeri Indonesia bertemu Menteri Dalam Negeri Kamboja. Dalam pertemuan itu, keduanya "
      "membahas perlindungan WNI.", {"participants": ["Indonesia", "Kamboja"], "evidence": 2}),
     ("Presiden Indonesia menerima kunjungan kehormatan Perdana Menteri Vietnam di Jakarta.",
@@ -78,7 +78,7 @@ AGREEMENT: list[tuple[str, dict[str, Any] | None]] = [
     ("Para pemimpin ASEAN menghasilkan deklarasi tentang pemberantasan perdagangan orang di Labuan Bajo "
      "pada Mei 2023.", {"participants": ["ASEAN"], "date": "2023-05", "place": "Labuan Bajo"}),
     ("Indonesia dan Filipina akan menandatangani MoU perlindungan pekerja migran.",
-     {"participants": ["Indonesia", "Filipina"], "status": "planned"}),
+     None),
     ("Pemerintah Indonesia dan Thailand menyepakati pembentukan satuan tugas bersama.",
      {"participants": ["Indonesia", "Thailand"]}),
     ("Indonesia dan Kamboja meneken perjanjian ekstradisi pada 2023.",
@@ -122,7 +122,7 @@ RESCUE: list[tuple[str, dict[str, Any] | None]] = [
     ("Otoritas Myanmar telah membebaskan 26 WNI yang disekap di Myawaddy.", {"count": 26}),
     ("Sebanyak 80 WNI diselamatkan aparat Kamboja dalam penggerebekan di Phnom Penh, Selasa (11/3/2025).",
      {"count": 80, "date": "2025-03-11", "place": "Phnom Penh"}),
-    ("Otoritas Myanmar akan mengevakuasi 40 WNI dari wilayah konflik.", {"count": 40, "status": "planned"}),
+    ("Otoritas Myanmar akan mengevakuasi 40 WNI dari wilayah konflik.", None),
     ("Penyelamatan 30 WNI di Laos dilakukan aparat setempat.", {"count": 30, "place": "Laos"}),
     ("Sebanyak 62 WNI berhasil diselamatkan di Kamboja. Polisi Kamboja menyelamatkan 62 WNI itu di "
      "Sihanoukville.", {"count": 62, "place": "Sihanoukville", "evidence": 2}),
@@ -152,7 +152,7 @@ REPATRIATION: list[tuple[str, dict[str, Any] | None]] = [
      {"count": 145, "date": "2025-01", "place": "Myanmar", "status": "occurred"}),
     ("Indonesia berhasil memulangkan lebih dari 1.100 WNI korban perdagangan manusia dari Kamboja.",
      {"count": 1100, "participants": ["Indonesia"], "place": "Kamboja"}),
-    ("Pemerintah akan memulangkan 101 WNI dari Kamboja.", {"count": 101, "status": "planned", "place": "Kamboja"}),
+    ("Pemerintah akan memulangkan 101 WNI dari Kamboja.", None),
     ("Tahun ini, tercatat 291 WNI menjadi korban dan 133 di antaranya telah berhasil dipulangkan.",
      {"count": 133}),
     ("Pada 14 Januari 2025, sebanyak 72 WNI yang tertipu lowongan kerja di Myanmar pulang ke tanah air.",
@@ -168,7 +168,7 @@ REPATRIATION: list[tuple[str, dict[str, Any] | None]] = [
     ("Sebanyak 48 WNI asal Myanmar dipulangkan ke tanah air. Repatriasi ini difasilitasi KBRI Yangon dan "
      "KBRI Bangkok.", {"count": 48, "participants": ["KBRI Yangon", "KBRI Bangkok"], "evidence": 2}),
     ("Sebanyak 31 WNI akan dipulangkan dari Laos pada 4 Mei 2025. Repatriasi ini dikawal KBRI Vientiane.",
-     {"count": 31, "status": "planned", "date": "2025-05-04", "evidence": 2}),
+     None),  # planned, and the anaphor does not make it happen
     # outlets break lines around links and italics: still one sentence
     ("Sebanyak 23 WNI korban penipuan\ndaring dari Laos\ndipulangkan KBRI Vientiane pada Senin (3/3/2025).",
      {"count": 23, "place": "Laos", "date": "2025-03-03"}),
@@ -231,7 +231,7 @@ def test_event_table(extract: Any, type_: str, text: str, expected: dict[str, An
 
 
 def test_events_follow_the_output_schema(extract: Any, output_schema: dict[str, Any]) -> None:
-    record = extract(MEETING[9][0])
+    record = extract(MEETING[0][0])
     assert record["events"]
     jsonschema.validate(record, output_schema)
     for key in ("type", "participants", "date", "place", "count", "evidence", "rule"):

@@ -1,0 +1,154 @@
+"""Event mentions: trigger words in the sentences of the shared splitter, with the cues around them.
+
+A trigger becomes a mention unless a cue in its clause says it did not happen (negated, irrealis);
+a planned cue gives it the status "planned". Its arguments are read by ``arguments.read_mention``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ...doc import doc_text
+from ...matching import RuleMatcher
+from ...rules import Rule
+from ...spans import longest_first, trace, tracing
+from .arguments import read_mention, split_stages
+from .model import Cue, Cues, Mention, Trigger
+from .settings import EventSettings
+
+
+def find_triggers(matcher: RuleMatcher, doc: Doc) -> list[Trigger]:
+    """Trigger matches; triggers and blocks compete, the longest wins ("perjanjian kerja sama" >
+    "perjanjian kerja", "perjanjian kerja" > "perjanjian")."""
+    raw: list[tuple[int, int, Rule, Span]] = []
+    for m in matcher(doc):
+        span = m.span(doc, mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        raw.append((span.start, span.end, m.rule, span))
+    kept = longest_first(raw, lambda x: (x[0], x[1]), lambda x: x[2].priority)
+    return [Trigger(r, s, e, span.start_char, span.end_char) for s, e, r, span in kept if r.get("event")]
+
+
+def find_cues(matcher: RuleMatcher, doc: Doc, ranges: list[tuple[int, int]]) -> Cues:
+    """Cue matches by kind, inside the given token ranges only."""
+    cues: Cues = {}
+    found = matcher.token_matches(doc, within=ranges, regexes=True)
+    found.sort(key=lambda x: (x[1], -(x[2] - x[1]), -x[0].priority))  # as RuleMatcher orders its matches
+    for r, s, e in found:
+        kind = str(r.get("cue"))
+        cues.setdefault(kind, []).append(Cue(kind, s, e, r))
+    return cues
+
+
+def count_from_previous(cfg: EventSettings, found: list[Mention], previous: list[Span]) -> None:
+    """"Mereka dipulangkan dari Myanmar": the count is the one the sentence before gave."""
+    counts = [e for e in previous if e.label_ == "CASE_COUNT"
+              and isinstance((e._.attrs or {}).get("value"), int)
+              and str((e._.attrs or {}).get("unit") or "").lower() not in cfg.count_units_excluded]
+    if not counts:
+        return
+    for m in found:
+        if m.type in cfg.needs_count and m.count is None:
+            m.count = int(counts[-1]._.attrs["value"])
+
+
+def headline_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the lines that repeat the article's title (the headline, and the copies
+    some outlets print again above the body)."""
+    title = ((doc._.article or {}).get("title") or "").strip()
+    if not title:
+        return []
+    text = doc_text(doc)
+    ranges: list[tuple[int, int]] = []
+    pos = text.find(title)
+    while pos != -1:
+        line_start = text.rfind("\n", 0, pos) + 1
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end == -1 else line_end
+        if text[line_start:line_end].strip() == title:
+            ranges.append((line_start, line_end))
+        pos = text.find(title, pos + len(title))
+    return ranges
+
+
+def is_link(cues: Cues, a: int, b: int) -> bool:
+    """A sentence that starts with a link cue ("Baca juga") is a related-article link."""
+    return any(c.start == a for c in cues.get("link", []))
+
+
+def has_cue(cfg: EventSettings, cues: Cues, kind: str, trigger: Trigger, lo: int, hi: int) -> Cue | None:
+    """A cue of ``kind`` near ``trigger`` (within its window, on its side), inside tokens [lo, hi)."""
+    for c in cues.get(kind, []):
+        if c.start < lo or c.end > hi:
+            continue
+        window = int(c.rule.get("window", cfg.cue_window))
+        side = c.rule.get("side", "before")
+        before = c.end <= trigger.start and trigger.start - c.end <= window
+        after = c.start >= trigger.end and c.start - trigger.end <= window
+        if (side in ("before", "both") and before) or (side in ("after", "both") and after):
+            return c
+    return None
+
+
+def achieved(cfg: EventSettings, cues: Cues, modal: Cue) -> bool:
+    """A realized cue right before a modal (within ``achieved_reach`` tokens) makes it an achievement."""
+    return any(0 <= modal.start - c.end <= cfg.achieved_reach for c in cues.get("realized", []))
+
+
+def argument_window(cfg: EventSettings, doc: Doc, cues: Cues, trigger: Trigger, a: int, b: int) -> tuple[int, int]:
+    """A trigger's argument window: its sentence, cut at a ``, kata X`` attribution. A trigger after
+    the attribution ("..., kata Karding usai kunjungan ...") takes nothing from the quote before it."""
+    start, end = a, b
+    for c in cues.get("speaker", []):
+        if not c.rule.get("cut") or not a <= c.start < b:
+            continue
+        if not any(t.text in cfg.attribution_marks for t in doc[max(c.start - 2, 0):c.start]):
+            continue
+        if c.start >= trigger.end:
+            end = min(end, c.start)
+        elif c.end <= trigger.start:
+            start = max(start, c.start)
+    return start, end
+
+
+def inside_name(cfg: EventSettings, doc: Doc, t: Trigger, sentence_start: int) -> bool:
+    """A Title Case trigger after Title Case words is part of a name ("Indo Defence Expo and Forum")."""
+    first = doc[t.start]
+    if not first.is_title or t.start - 1 <= sentence_start:
+        return False
+    prev = doc[t.start - 1]
+    return prev.is_title or (prev.lower_ in cfg.name_joiners and doc[t.start - 2].is_title)
+
+
+def sentence_mentions(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, int], triggers: list[Trigger],
+                      cues: Cues, ents: list[Span], headline: bool) -> list[Mention]:
+    """The mentions of sentence ``k``: one per type, anaphor and status; the rejected ones traced."""
+    a, b = bounds
+    found: list[Mention] = []
+    for t in triggers:
+        if inside_name(cfg, doc, t, a):
+            trace(doc, t.rule.id, t.start_char, t.end_char, "part of a Title Case name")
+            continue
+        for kind in ("negated", "irrealis"):
+            cue = has_cue(cfg, cues, kind, t, a, b)
+            if cue is not None and kind == "irrealis" and achieved(cfg, cues, cue):
+                cue = None  # "akhirnya bisa dipulangkan", "sudah dapat pulang": the modal says it was done
+            if cue is not None:
+                if tracing(doc):
+                    trace(doc, t.rule.id, t.start_char, t.end_char,
+                          f"{kind} by {doc[cue.start:cue.end].text!r} ({cue.rule.id})")
+                break
+        else:
+            status = "planned" if has_cue(cfg, cues, "planned", t, a, b) else "occurred"
+            same = next((m for m in found if m.type == t.type and m.anaphoric == t.anaphoric
+                         and m.status == status), None)
+            if same is not None:
+                same.triggers.append(doc[t.start:t.end].text)
+                continue
+            start, end = argument_window(cfg, doc, cues, t, a, b)
+            window_ents = [e for e in ents if start <= e.start and e.end <= end]
+            realized = has_cue(cfg, cues, "realized", t, a, b) is not None
+            mention = read_mention(cfg, doc, k, (a, b), t, status, window_ents, cues, headline, realized)
+            found.extend(split_stages(cfg, mention, t, window_ents))
+    return found

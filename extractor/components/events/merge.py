@@ -1,0 +1,197 @@
+"""Coreference of event mentions across an article: the mentions of one occurrence become one event.
+
+Pure (no spaCy). Mentions of one type whose count, date and participants are compatible and that
+stand close enough (``merge_window``, ``anaphor_window`` sentences) join one event, every mention
+kept as evidence; a mention too thin to stand alone may announce the next event ("kunjungan ke
+Kamboja pada 11 Juni", then "bertemu dengan ...").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ... import timex
+from .model import Event, Mention
+from .settings import EventSettings
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    """Two dates may be one occurrence's: equal, unknown, or one inside the other."""
+    if a is None or b is None or a == b:
+        return True
+    ia, ib = timex.interval(a), timex.interval(b)
+    if ia is None or ib is None:
+        return False
+    return timex.within(ia, ib) or timex.within(ib, ia)
+
+
+def merge(cfg: EventSettings, mentions: list[Mention]) -> tuple[list[Event], list[tuple[Mention, str]]]:
+    """The events of an article in order of their first sentence, and the mentions that started none
+    with the reason (for ``warta explain``)."""
+    events: list[Event] = []
+    rejected: list[tuple[Mention, str]] = []
+    body = [m for m in mentions if not m.headline]
+    heads = [m for m in mentions if m.headline]
+    pending: list[Mention] = []  # too little to stand alone, but may announce the next event
+    for m in body + heads:
+        target = _find_event(cfg, events, m)
+        if target is not None:
+            _absorb(target, m)
+        elif _starts_event(cfg, m):
+            _inherit(cfg, events, m)
+            event = Event(
+                type=m.type, rule=m.rule.id, status=m.status, participants=dict(m.participants),
+                date=m.date, place=m.place, place_is_location=m.place_is_location, count=m.count,
+                first_sentence=m.sentence, last_sentence=m.sentence, evidence=[evidence(m)])
+            for p in [p for p in pending if _announces(cfg, p, event)]:
+                pending.remove(p)
+                _absorb(event, p)
+                event.first_sentence = min(event.first_sentence, p.sentence)
+            events.append(event)
+        else:
+            if not (m.anaphoric or m.headline):
+                pending.append(m)
+            rejected.append((m, f"{m.type} mention with too little to stand alone (participants "
+                                f"{list(m.participants.values())}, count {m.count}, status {m.status})"))
+    return sorted(events, key=lambda e: e.first_sentence), rejected
+
+
+def _joins(cfg: EventSettings, event: Event, m: Mention) -> bool:
+    if event.type != m.type or not dates_compatible(event.date, m.date):
+        return False
+    if m.type in cfg.needs_count and m.count is not None and event.count is not None:
+        return m.count == event.count
+    if m.anaphoric or (not m.participants and m.count is None):
+        return m.sentence - event.last_sentence <= cfg.anaphor_window
+    if m.type in cfg.needs_count and m.count is not None and event.count is None:
+        return m.sentence - event.last_sentence <= cfg.merge_window
+    distance = m.sentence - event.last_sentence
+    if m.type in cfg.needs_count and m.count is None and event.count is not None and m.realized \
+            and (m.place is None or event.place is None or m.place == event.place):
+        return True  # "berhasil memulangkan para korban": the one operation the article reports, told again
+    shared = _shares_participant(m.participants, event.participants)
+    return (shared and distance <= cfg.anaphor_window) or distance <= cfg.merge_window
+
+
+def _shares_participant(a: dict[str, str], b: dict[str, str]) -> bool:
+    """Two mentions name a common party: the same key, or one name inside the other (Polri, Desk
+    Ketenagakerjaan Polri)."""
+    return any(x == y or f" {x} " in f" {y} " or f" {y} " in f" {x} " for x in a for y in b)
+
+
+def _starts_event(cfg: EventSettings, m: Mention) -> bool:
+    if m.headline:
+        return False
+    need = int(m.rule.get("min_participants", cfg.min_participants.get(m.type, 0)))
+    if m.type in cfg.needs_count:
+        if m.count is not None:
+            return len(m.participants) >= need
+        return len(m.participants) >= max(need, 1) and m.realized and m.status == "occurred"
+    return len(m.participants) >= need and (need > 0 or m.count is not None)
+
+
+def _announces(cfg: EventSettings, p: Mention, e: Event) -> bool:
+    """A mention just before an event that it may announce."""
+    return (p.type == e.type and p.status == e.status and 0 < e.first_sentence - p.sentence <= cfg.merge_window
+            and dates_compatible(p.date, e.date)
+            and (p.count is None or e.count is None or p.count == e.count))
+
+
+def _find_event(cfg: EventSettings, events: list[Event], m: Mention) -> Event | None:
+    if m.type in cfg.needs_count and m.count is not None:
+        same_count = [e for e in events if e.type == m.type and e.count == m.count
+                      and dates_compatible(e.date, m.date)]
+        if same_count:
+            return same_count[-1]
+    for e in reversed(events):
+        if e.type != m.type:
+            continue
+        if m.headline:
+            if _shares(e, m) and dates_compatible(e.date, m.date):
+                return e
+        elif _joins(cfg, e, m):
+            return e
+    return None
+
+
+def _inherit(cfg: EventSettings, events: list[Event], m: Mention) -> None:
+    """A wave of a rescue or repatriation just reported ("gelombang pertama, 46 WNI") keeps
+    the parent's place and actors when its own sentence names none."""
+    if m.type not in cfg.needs_count:
+        return
+    parent = next((e for e in reversed(events) if e.type == m.type), None)
+    if parent is None or m.sentence - parent.last_sentence > cfg.merge_window:
+        return
+    if m.place is None:
+        m.place, m.place_is_location = parent.place, parent.place_is_location
+    if not m.participants:
+        m.participants = dict(parent.participants)
+
+
+def _shares(e: Event, m: Mention) -> bool:
+    return bool(set(m.participants) & set(e.participants)) or (m.count is not None and m.count == e.count)
+
+
+def evidence(m: Mention) -> dict[str, Any]:
+    return {"start": m.start_char, "end": m.end_char, "trigger": m.triggers[0], "rule": m.rule.id}
+
+
+def _absorb(e: Event, m: Mention) -> None:
+    e.evidence.append(evidence(m))
+    e.evidence.sort(key=lambda x: x["start"])
+    if m.headline:
+        if e.place is None and m.place is not None:  # "Polri pulangkan 9 WNI dari Kamboja" over a body without it
+            e.place, e.place_is_location = m.place, m.place_is_location
+        return
+    e.last_sentence = max(e.last_sentence, m.sentence)
+    for key, name in m.participants.items():
+        e.participants.setdefault(key, name)
+    if m.date is not None:
+        if e.date is None:
+            e.date = m.date
+        else:
+            new, old = timex.interval(m.date), timex.interval(e.date)
+            if new and old and timex.within(new, old) and timex.span_days(new) < timex.span_days(old):
+                e.date = m.date
+    if e.count is None and m.count is not None:
+        e.count = m.count
+    same_count = m.count is not None and m.count == e.count
+    if m.place is not None and (e.place is None or (same_count and m.place_is_location
+                                                     and not e.place_is_location)):
+        e.place, e.place_is_location = m.place, m.place_is_location
+    if m.status == "occurred" and not m.anaphoric:  # "repatriasi ini" says nothing of whether it happened
+        e.status = "occurred"
+
+
+def listed(cfg: EventSettings, events: list[Event],
+           reference: str | None) -> tuple[list[Event], list[tuple[Event, str]]]:
+    """The events the annotation rules list (status in ``listed_statuses``), and the others with the
+    reason. An event dated wholly after the reference date has not happened yet: planned."""
+    ref = timex.interval(reference)
+    kept: list[Event] = []
+    dropped: list[tuple[Event, str]] = []
+    for e in events:
+        when = timex.interval(e.date)
+        if ref is not None and when is not None and when[0] > ref[1] and e.status == "occurred":
+            e.status = "planned"
+        if e.status in cfg.listed_statuses:
+            kept.append(e)
+        else:
+            dropped.append((e, f"{e.type} event with status {e.status}: not listed (listed_statuses)"))
+    return kept, dropped
+
+
+def link_stages(cfg: EventSettings, events: list[Event]) -> None:
+    """A total and its stages stay apart: events of one type whose counts (at least ``min_stages`` of
+    them, dates inside the total's) add up to another's count are its stages (``part_of``)."""
+    for i, total in enumerate(events):
+        if total.type not in cfg.needs_count or total.count is None:
+            continue
+        outer = timex.interval(total.date)
+        stages = [j for j, s in enumerate(events)
+                  if j != i and s.type == total.type and s.part_of is None and s.count is not None
+                  and s.count < total.count
+                  and (outer is None or (iv := timex.interval(s.date)) is None or timex.within(iv, outer))]
+        if len(stages) >= cfg.min_stages and sum(events[j].count or 0 for j in stages) == total.count:
+            for j in stages:
+                events[j].part_of = i
