@@ -63,6 +63,13 @@ class OfficialTagger:
         self.weak: set[str] = set()
         self.not_name: set[str] = set()
         self.enumeration_end: set[str] = set()
+        self.rank_suffixes: set[str] = set()
+        self.nickname_prefixes: set[str] = set()
+        self.rank_not_after: set[str] = set()
+        self.title_name_marks: set[str] = {","}
+        self.body_heads: list[list[str]] = []
+        self.body_head_starts: set[str] = set()
+        self.prefix_form_min = 0
         self.default_country = str(KIND.default("default_country"))
         self.max_name = int(KIND.default("max_name_tokens"))
         self.agency_by_form: dict[str, tuple[str, str | None]] = {}
@@ -91,6 +98,13 @@ class OfficialTagger:
         self.particles = set(settings.words("name_particles"))
         self.weak = set(settings.words("weak_name_tokens"))
         self.not_name = set(settings.words("not_name"))
+        self.rank_suffixes = set(settings.words("rank_suffixes"))
+        self.nickname_prefixes = set(settings.words("nickname_prefixes"))
+        self.rank_not_after = set(settings.words("rank_not_after"))
+        self.title_name_marks = set(settings.words("title_name_marks"))
+        self.body_heads = sorted((p.split() for p in settings.words("body_heads")), key=len, reverse=True)
+        self.body_head_starts = {head[0] for head in self.body_heads}
+        self.prefix_form_min = int(settings["prefix_form_min"])
         agency = ruleset.settings("agency")
         agency_words = agency.words("name_words")
         # the words closing an enumeration in a portfolio are those closing one in an agency's name
@@ -135,7 +149,7 @@ class OfficialTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         starts = match_starts(self, doc)
-        if "title" not in starts and "person" not in starts:
+        if "title" not in starts and "person" not in starts and "rank" not in starts:
             return doc  # no title and no well-known name: nothing to anchor a person
         ctx = DocContext(self, doc, starts)
         found = ctx.title_mentions() + ctx.person_mentions()

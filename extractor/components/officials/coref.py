@@ -174,6 +174,34 @@ class DocContext(TitleGrammar):
             for k in range(i, end):
                 covered[k] = True
             free = end
+        return out + self._prefix_forms(persons, covered)
+
+    def _prefix_forms(self, persons: list[Person], covered: list[bool]) -> list[tuple[Found, Person]]:
+        """"kata Melki" for Emanuel Melkiades: a capitalized word that begins one name part of exactly one
+        person (at least ``prefix_form_min`` letters; a nickname cut from the name)."""
+        t, doc = self.t, self.doc
+        rule = t.grammar.get("coref")
+        size = t.prefix_form_min
+        if rule is None or size <= 0:
+            return []
+        parts: dict[str, set[int]] = {}
+        by_id = {id(p): p for p in persons}
+        for person in persons:
+            for part in person.tokens:
+                if len(part) > size and part.isalpha() and part not in t.weak:
+                    for k in range(size, len(part) - 1):
+                        parts.setdefault(part[:k], set()).add(id(person))
+        out: list[tuple[Found, Person]] = []
+        for i in range(self.n):
+            owners = parts.get(doc[i].text)
+            if owners is None or covered[i] or len(owners) != 1 or doc[i].text in t.not_name \
+                    or self.count(doc[i].text) < 2 and self.titlecase[i] or not self._free_boundaries(i, i + 1):
+                continue
+            person = by_id[next(iter(owners))]
+            if any(doc[i].text in p.tokens for p in persons):
+                continue
+            out.append((Found(i, i + 1, rule, [doc[i].text]), person))
+            covered[i] = True
         return out
 
     def _coref_candidates(self, forms: dict[str, list[tuple[list[str], Person]]]) -> list[int]:

@@ -98,6 +98,9 @@ class NameGrammar(DocState):
         if self.ents[k] is not None or not is_cap(token) or token.text in self.t.not_name or not token.is_alpha:
             return None
         if k + 1 < self.n and is_cap(doc[k + 1]) and doc[k + 1].is_alpha:
+            if token.text in self.t.nickname_prefixes and self.ents[k + 1] is None \
+                    and not (k + 2 < self.n and is_cap(doc[k + 2])):
+                return (k, k + 2)  # "atau Cak Imin", "alias Gus Fauzi"
             return None
         return (k, k + 1)
 
@@ -152,3 +155,68 @@ class NameGrammar(DocState):
             return False
         return True
 
+    def read_ranks(self, k: int) -> tuple[int, list[str]]:
+        """Ranks and honorifics at ``k`` ("Brigjen Pol", "Kolonel Laut (P)", "Letjen TNI (Purn)"): where they
+        end and the ranks as written. Rank suffixes (Polisi, TNI) and no-break spaces join the rank."""
+        doc, t = self.doc, self.t
+        ranks: list[str] = []
+        while k < self.n and (k in self.rank_at or k in self.honor_at):
+            if k in self.rank_at:
+                r_end = self.rank_at[k][0]
+                words = [doc[i].text for i in range(k, r_end)]
+                k = r_end
+                while k + 1 < self.n and (doc[k].is_space or doc[k].text in t.rank_suffixes) \
+                        and (doc[k + 1].text in t.rank_suffixes or doc[k].text in t.rank_suffixes):
+                    if not doc[k].is_space:
+                        words.append(doc[k].text)
+                    k += 1
+                ranks.append(" ".join(words))
+                if k + 2 < self.n and doc[k].text == "(" and doc[k + 2].text == ")" and len(doc[k + 1].text) <= 3:
+                    k += 3  # a corps code after a rank: "Kolonel Laut (P)"
+            else:
+                k = self.honor_at[k][0]
+            while k < self.n and doc[k].is_space:
+                k += 1
+        return k, ranks
+
+    def rank_mentions(self, taken: set[int]) -> list[Found]:
+        """"Komjen Rudi Hartono mengatakan": a rank that names an official on its own (rule field ``alone``)
+        before a name, where no title did."""
+        found: list[Found] = []
+        after = -1
+        for start in sorted(self.rank_at):
+            end, rule = self.rank_at[start]
+            if start < after or start in taken or not rule.get("alone") or self.ents[start] is not None \
+                    or any(self.doc[x].text in self.t.rank_not_after for x in range(max(0, start - 2), start)):
+                continue
+            k, ranks = self.read_ranks(start)
+            if k >= self.n or not is_cap(self.doc[k]) or self.titlecase[k]:
+                continue
+            name = self._name_run(k)
+            if name is None:
+                continue
+            s, e = name
+            tokens = self.doc[s:e].text.split()
+            if s not in taken and not self._is_author(tokens):
+                found.append(Found(s, e, rule, tokens, rank=" ".join(ranks)))
+                after = e
+        return found
+
+    def body_after_head(self, j: int) -> int:
+        """Where the name of a company, party or hospital beginning with a head word at ``j`` ends inside a
+        title: after its bracketed acronym, else at the end of its capitalized words (a name run on with no
+        mark between is read as the body's, so no person is guessed from it). ``j`` when no head is at ``j``."""
+        doc = self.doc
+        for head in self.t.body_heads:
+            if [x.text for x in doc[j:j + len(head)]] != head:
+                continue
+            k = j + len(head)
+            while k < self.n and k - j < 8 and is_cap(doc[k]) and self.ents[k] is None and k not in self.rank_at \
+                    and k not in self.title_at:
+                k += 1
+            if k < self.n and doc[k].text == "(":
+                for close in range(k + 1, min(self.n, k + 5)):
+                    if doc[close].text == ")":
+                        return close + 1
+            return k
+        return j

@@ -83,6 +83,16 @@ class TitleGrammar(NameGrammar):
                 continue
             if ents[j] is not None:
                 break
+            text = token.text
+            if text in t.body_head_starts and not self.titlecase[j]:
+                body = self.body_after_head(j)
+                if body > j:  # "Partai Kebangkitan Bangsa (PKB)", "Rumah Sakit Calmette"
+                    opening = next((x for x in range(j, body) if doc[x].text == "("), body)
+                    elements.append((j, opening, "word"))
+                    if opening < body:
+                        elements.append((opening, body, "paren"))
+                    j = body
+                    continue
             if word_end > j:
                 elements.append((j, word_end, "word"))
                 j = word_end
@@ -125,18 +135,9 @@ class TitleGrammar(NameGrammar):
         k = j
         if k < self.n and doc[k].text in t.post_location_words and elements:
             k = self._skip_post(k + 1)
-        if k < self.n and doc[k].text == ",":
-            k += 1
-        ranks: list[str] = []
-        while k < self.n and (k in self.rank_at or k in self.honor_at):
-            if k in self.rank_at:
-                r_end = self.rank_at[k][0]
-                ranks.append(doc[k:r_end].text)
-                k = r_end
-                if k + 2 < self.n and doc[k].text == "(" and doc[k + 2].text == ")" and len(doc[k + 1].text) <= 3:
-                    k += 3  # a corps code after a rank: "Kolonel Laut (P)"
-            else:
-                k = self.honor_at[k][0]
+        if k < self.n and doc[k].text in t.title_name_marks:
+            k += 1  # "Ketua Bawaslu, Muhammad", "Mendikbud: Wardiman"
+        k, ranks = self.read_ranks(k)
         if k < self.n and is_cap(doc[k]):
             parse.name = self._name_run(k)
             if parse.name is not None and start > 0 and doc[start - 1].text == "(" and parse.name[1] < self.n \
@@ -274,6 +275,11 @@ class TitleGrammar(NameGrammar):
             parse = self._parse_title(start, end)
             complete = bool(rule.get("complete"))
             if not complete and parse.agency is None and not parse.portfolio:
+                after = self._name_after_body(parse.chain_end)  # "Ketua The Fed, Jerome Powell, ..."
+                if after is not None and after[0] - parse.chain_end <= 6:
+                    s, e = after
+                    found.append(Found(s, e, rule, self.doc[s:e].text.split(), self.doc[start:end].text))
+                    consumed = e
                 continue
             title, agency, country = self._title_info(rule, parse, start)
             consumed = max(parse.text_end, parse.chain_end)
@@ -304,7 +310,11 @@ class TitleGrammar(NameGrammar):
                     tokens = self.doc[s:e].text.split()
                     if not self._is_author(tokens):
                         found.append(Found(s, e, self.t.grammar["appositive"], tokens, title, country, agency))
-        return found
+        return found + self.rank_mentions({i for f in found for i in range(f.start, f.end)} | self.title_tokens())
+
+    def title_tokens(self) -> set[int]:
+        """Tokens a title word or phrase covers."""
+        return {i for s, (e, _) in self.title_at.items() for i in range(s, e)}
 
     def _cut_at_entity(self, start: int, end: int) -> int:
         """A title match that runs into an entity stops before it ("Kepala" + AGENCY "Divisi Hubungan
