@@ -270,6 +270,7 @@ OFFICIAL = RuleKind(
         "rank_suffixes": words("words that continue a rank (Brigjen Polisi, Mayjen TNI)"),
         "rank_not_after": words("words before a rank that make it part of a place name (Jalan Brigjen Katamso)"),
         "nickname_prefixes": words("words starting a two-word nickname after atau/alias (Cak, Gus, Kang)"),
+        "title_modifiers": words("lower-case words that qualify a title before its body or place (baru, terguling)"),
         "title_name_marks": words("punctuation between a title and the name", [","]),
         "body_heads": words("words or phrases starting a company, party or hospital name inside a title"),
         "prefix_form_min": integer(0, "an integer (letters; 0: off)"),

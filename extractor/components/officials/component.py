@@ -64,6 +64,7 @@ class OfficialTagger:
         self.not_name: set[str] = set()
         self.enumeration_end: set[str] = set()
         self.rank_suffixes: set[str] = set()
+        self.title_modifiers: set[str] = set()
         self.nickname_prefixes: set[str] = set()
         self.rank_not_after: set[str] = set()
         self.title_name_marks: set[str] = {","}
@@ -99,6 +100,7 @@ class OfficialTagger:
         self.weak = set(settings.words("weak_name_tokens"))
         self.not_name = set(settings.words("not_name"))
         self.rank_suffixes = set(settings.words("rank_suffixes"))
+        self.title_modifiers = set(settings.words("title_modifiers"))
         self.nickname_prefixes = set(settings.words("nickname_prefixes"))
         self.rank_not_after = set(settings.words("rank_not_after"))
         self.title_name_marks = set(settings.words("title_name_marks"))

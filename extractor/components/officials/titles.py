@@ -84,6 +84,9 @@ class TitleGrammar(NameGrammar):
             if ents[j] is not None:
                 break
             text = token.text
+            if text in t.title_modifiers and (j == end or elements):
+                j += 1  # "presiden terguling Madagaskar", "Gubernur baru The Fed"
+                continue
             if text in t.body_head_starts and not self.titlecase[j]:
                 body = self.body_after_head(j)
                 if body > j:  # "Partai Kebangkitan Bangsa (PKB)", "Rumah Sakit Calmette"
@@ -137,6 +140,7 @@ class TitleGrammar(NameGrammar):
             k = self._skip_post(k + 1)
         if k < self.n and doc[k].text in t.title_name_marks:
             k += 1  # "Ketua Bawaslu, Muhammad", "Mendikbud: Wardiman"
+            k = self._place_between(k) if elements else k
         k, ranks = self.read_ranks(k)
         if k < self.n and is_cap(doc[k]):
             parse.name = self._name_run(k)
@@ -153,6 +157,17 @@ class TitleGrammar(NameGrammar):
                 parse.name = None  # "Committee to Combat ...": an English name, not a person
         parse.rank = " ".join(ranks) or None
         return parse
+
+    def _place_between(self, k: int) -> int:
+        """"Ketua DPRD Bantaeng, Sulawesi Selatan (Sulsel), Budi Santoso": a place between commas after the
+        title is skipped to reach the name (``k`` when there is none)."""
+        ent = self.ents[k] if k < self.n else None
+        if ent is None or ent.start != k or ent.label_ not in PLACE:
+            return k
+        j = ent.end
+        if j < self.n and self.doc[j].text == "(":
+            j = self._paren_end(j) or j
+        return j + 1 if j + 1 < self.n and self.doc[j].text == "," else k
 
     def _unknown_title_words(self, j: int) -> list[tuple[int, int, str]]:
         """Up to three unknown capitalized words at ``j`` that a title word, an agency or a rank follows
