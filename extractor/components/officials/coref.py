@@ -174,7 +174,30 @@ class DocContext(TitleGrammar):
             for k in range(i, end):
                 covered[k] = True
             free = end
-        return out + self._prefix_forms(persons, covered)
+        return out + self._prefix_forms(persons, covered) + self._quoted_weak_forms(persons, covered)
+
+    def _quoted_weak_forms(self, persons: list[Person], covered: list[bool]) -> list[tuple[Found, Person]]:
+        """"kata Agus" for Agus Hermanto: a common first name stands for the one person of the article it
+        begins only where it is quoted ("kata/ujar NAME", "NAME mengatakan": settings ``speech_before`` and
+        ``speech_after``); elsewhere it may be anybody."""
+        t, doc = self.t, self.doc
+        rule = t.grammar.get("coref")
+        if rule is None or not (t.speech_before or t.speech_after):
+            return []
+        owners: dict[str, list[Person]] = {}
+        for person in persons:
+            if len(person.tokens) >= 2 and person.tokens[0] in t.weak:
+                owners.setdefault(person.tokens[0], []).append(person)
+        out: list[tuple[Found, Person]] = []
+        for i in range(1, self.n - 1):
+            word = doc[i].text
+            if word not in owners or covered[i] or len(owners[word]) != 1:
+                continue
+            if (doc[i - 1].text.lower() in t.speech_before or doc[i + 1].text in t.speech_after) \
+                    and self._free_boundaries(i, i + 1):
+                out.append((Found(i, i + 1, rule, [word]), owners[word][0]))
+                covered[i] = True
+        return out
 
     def _prefix_forms(self, persons: list[Person], covered: list[bool]) -> list[tuple[Found, Person]]:
         """"kata Melki" for Emanuel Melkiades: a capitalized word that begins one name part of exactly one

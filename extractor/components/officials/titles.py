@@ -27,6 +27,7 @@ class TitleParse:
     name: tuple[int, int] | None = None
     rank: str | None = None
     portfolio: bool = False
+    private: bool = False  # the title's body is a company or club
 
 
 
@@ -84,6 +85,9 @@ class TitleGrammar(NameGrammar):
             if ents[j] is not None:
                 break
             text = token.text
+            if text in t.private_bodies and not self.titlecase[j]:
+                parse.private = True  # "Direktur PT ...": the head of a company is no official
+                break
             if text in t.title_modifiers and (j == end or elements):
                 j += 1  # "presiden terguling Madagaskar", "Gubernur baru The Fed"
                 continue
@@ -288,6 +292,9 @@ class TitleGrammar(NameGrammar):
                 continue
             end = self._cut_at_entity(start, end)
             parse = self._parse_title(start, end)
+            if parse.private:
+                consumed = max(parse.text_end, parse.chain_end)
+                continue
             complete = bool(rule.get("complete"))
             if not complete and parse.agency is None and not parse.portfolio:
                 after = self._name_after_body(parse.chain_end)  # "Ketua The Fed, Jerome Powell, ..."
