@@ -48,7 +48,7 @@ class Suffixes(GenericNames):
         j = self._grade_end(view, end)
         grade_end = j
         limit = 0 if j >= n or not is_cap(doc[j]) else 2 if view.titlecase[end] else self.max_place
-        if limit > 1 and cand.start > 0 and doc[cand.start - 1].text in self.stop_words:
+        if limit > 1 and cand.start > 0 and is_cap(doc[cand.start - 1]) and doc[cand.start - 1].text in self.stop_words:
             limit = 1  # inside a title, an unknown place is one word: "Ketua DPRD Bantaeng Budi Santoso"
         while j < n and j - grade_end < limit:
             token = doc[j]
