@@ -18,7 +18,11 @@ The data's path, module by module:
                   (text, token offsets, sentences, mention index, headline runs, chrome),
                   matching rules through ``matching`` and putting mentions on the Doc
                   through ``spans`` (the one overlap rule); ``timex`` and ``countries``
-                  are pure helpers (no spaCy);
+                  are pure helpers (no spaCy); big components are packages whose
+                  ``component.py`` holds only the factory, ``set_rules`` and ``__call__``
+                  (``officials/``: titles, names, coref over the pure ``persons``;
+                  ``agencies/``: phrases, generic, suffix, acronyms); the name grammar
+                  both share is ``components/naming.py``;
                   ``factories`` makes each usable alone (default rules, saving)
 5. ``records``    Doc -> the output contract (one JSON object per article)
 6. ``extract``    runs 1-5 per article; ``cli`` is the thin command line over it;
