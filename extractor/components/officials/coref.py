@@ -46,6 +46,7 @@ class DocContext(TitleGrammar):
                 person.tokens = list(f.tokens)
             absorb(person, f)
             members.append((f, person))
+        members = self._merge_aliases(persons, members)
         for person in persons:
             known = self.t.known.get(person.name)
             if person.country is None and known is not None:
@@ -58,6 +59,26 @@ class DocContext(TitleGrammar):
         for person in persons:
             person.pid = f"P{first.get(id(person), 0)}"
         return persons, members
+
+    @staticmethod
+    def _merge_aliases(persons: list[Person], members: list[tuple[Found, Person]]) -> list[tuple[Found, Person]]:
+        """"Menko Cak Imin" seen before "Muhaimin Iskandar atau Cak Imin" made the alias a person of its own:
+        it joins the person it is an alias of."""
+        into: dict[int, Person] = {}
+        for person in persons:
+            for other in persons:
+                if other is not person and other.name in person.aliases and id(other) not in into:
+                    into[id(other)] = person
+        if not into:
+            return members
+        merged = []
+        for f, person in members:
+            target = into.get(id(person), person)
+            if target is not person:
+                absorb(target, f)
+            merged.append((f, target))
+        persons[:] = [p for p in persons if id(p) not in into]
+        return merged
 
     def _aliases_first(self, persons: list[Person], members: list[tuple[Found, Person]]) -> list[tuple[Found, Person]]:
         """"Cak Imin, sapaan akrab Muhaimin": the alias before the phrase names a person of the article."""
