@@ -249,6 +249,7 @@ OFFICIAL = RuleKind(
         "aliases": items("a list of strings"),
         "short_forms": items("a list of words"),
         "alone": flag(),
+        "name_part": flag(),
     },
     settings={
         "default_country": string("ID", ISO),

@@ -19,8 +19,9 @@ class NameGrammar(DocState):
         while i < self.n and tokens < t.max_name:
             token = doc[i]
             text = token.text
-            if self.ents[i] is not None or text in t.not_name or i in self.title_at or i in self.rank_at:
-                break
+            if self.ents[i] is not None or text in t.not_name or i in self.rank_at \
+                    or (i in self.title_at and not (i == k and self.title_at[i][1].get("name_part"))):
+                break  # a title word that is also a first name may start a name: "Wali Kota X, Ratu Dewa"
             if CAMEL.search(text):
                 break  # "MigranIndonesia": two words glued, not a name
             if NAME_TOKEN.match(text) or INITIAL.match(text):
