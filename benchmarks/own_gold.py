@@ -12,6 +12,7 @@ usage: python benchmarks/own_gold.py [SET ...] [--errors] [--json] [--warta "CMD
 from __future__ import annotations
 
 import json
+import os
 import shlex
 import subprocess
 import sys
@@ -23,7 +24,7 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+SHARED = Path(os.environ.get("WARTA_SHARED", REPO.parent / "shared"))  # a worktree points it at ../shared
 GOLD = REPO / "tests" / "gold"
 
 

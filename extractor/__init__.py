@@ -23,7 +23,10 @@ The data's path, module by module:
                   beside its grammar modules (``case_counts/``: ``numerals`` (pure),
                   ``matches``, ``licensing`` (when a numeral counts, its unit and
                   qualifier), ``attributes``; ``dates/``: ``lexicon``, ``grammar``,
-                  ``find``, ``reference``, ``resolve``, all pure);
+                  ``find``, ``reference``, ``resolve``, all pure; ``officials/``: titles,
+                  names, coref over the pure ``persons``; ``agencies/``: phrases, generic,
+                  suffix, acronyms; ``events/``: mentions, arguments, the pure ``merge``);
+                  the name grammar agencies and officials share is ``components/naming.py``;
                   ``factories`` makes each usable alone (default rules, saving)
 5. ``records``    Doc -> the output contract (one JSON object per article)
 6. ``extract``    runs 1-5 per article; ``cli`` is the thin command line over it;

@@ -67,7 +67,7 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
 def test_the_graph_sees_the_imports() -> None:
     graph = _graph()
     assert "extractor.rules.loader" in graph["extractor.rules"]
-    assert "extractor.rules.kinds" in graph["extractor.components.agencies"]
+    assert "extractor.rules.kinds" in graph["extractor.components.agencies.phrases"]
 
 
 def test_a_cycle_is_found() -> None:

@@ -7,7 +7,7 @@ word inside a sentence from one in a headline.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import regex
 from spacy.tokens import Doc, Token
@@ -36,6 +36,26 @@ def is_roman(text: str) -> bool:
 def phrase_tokens(phrases: Iterable[str]) -> set[str]:
     """The set of single words of a list of phrases."""
     return {word for phrase in phrases for word in phrase.split()}
+
+
+def enumeration_ahead(text_at: Callable[[int], str], n: int, j: int, closers: set[str],
+                      word_end: Callable[[int], int]) -> bool:
+    """After a comma inside a name or a title: "Hukum, dan Keamanan", "Asia, Pasifik, dan Afrika" -- name
+    words (``word_end(k)`` > k past one) up to a word that closes an enumeration (dan/serta)."""
+    stop = min(n, j + 8)
+    while j < stop:
+        text = text_at(j)
+        if text in closers:
+            return True
+        if text == ",":
+            j += 1
+            continue
+        end = word_end(j)
+        if end > j:
+            j = end
+            continue
+        return False
+    return False
 
 
 def sentence_start(doc: Doc, i: int) -> bool:
