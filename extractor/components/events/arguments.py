@@ -133,7 +133,7 @@ def refine_date_from_next_sentence(e: Event, sentences: list[tuple[int, int]], m
 
 
 def split_stages(cfg: EventSettings, m: Mention, t: Trigger, ents: list[Span]) -> list[Mention]:
-    """"dalam dua gelombang, pada 21 Februari sebanyak 46 WNI dan pada 28 Februari sebanyak 84 WNI": a
+    """"dalam dua tahap, tanggal 3 Mei 12 orang lalu tanggal 9 Mei 30 orang": a
     clause listing after its trigger at least ``min_stages`` counts, each with a date of its own, reports
     one stage per pair."""
     if m.type not in cfg.needs_count:
