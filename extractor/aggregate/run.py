@@ -33,12 +33,8 @@ def run_aggregate(paths: Sequence[str], output: Path, settings_path: Path | None
     """Returns the exit code: 0 every line was a good record, 1 some were not (they are in ``errors``)."""
     if str(output) == "-":
         raise UsageError(Errors.E504.format(path="-", detail="a database needs a file name"))
-    require("warta aggregate", ("duckdb", "datasketch"))
+    require("warta aggregate", ("duckdb", "rensa"))
     settings = load_settings(settings_path)
-    # Imported before the input is read: in `warta extract ... | warta aggregate -` this second of
-    # imports (scipy, under datasketch) happens while the extraction is still running.
-    import datasketch  # noqa: F401
-    import duckdb  # noqa: F401
 
     started = time.perf_counter()
     by_id = read_texts(texts) if texts else None

@@ -1,9 +1,12 @@
-"""Stories: near-duplicate articles (a wire story reprinted, a light rewrite) found by MinHash (datasketch).
+"""Stories: near-duplicate articles (a wire story reprinted, a light rewrite) found by MinHash (rensa).
 
 A reprint is not a second source: clusters count stories as well as articles. The shingles are word
 n-grams of the article texts when every record carries its text (``warta aggregate --texts``), else of
 each title followed by its mentions in text order (a reprint has the same people, places, dates and
 numbers in the same order), with their own, lower threshold.
+
+rensa (MIT, Rust, no dependencies) computes the MinHash signatures and the LSH index. datasketch did
+before; it imports scipy, which cost a second of every `warta aggregate` run to choose the bands.
 """
 
 from __future__ import annotations
@@ -36,17 +39,36 @@ def shingles(tokens: list[str], size: int) -> set[bytes]:
     return {" ".join(tokens[i:i + size]).encode("utf-8") for i in range(len(tokens) - size + 1)}
 
 
+def bands(threshold: float, num_perm: int, found: float = 0.99) -> int:
+    """The number of LSH bands: the fewest (so the fewest needless comparisons) with which a pair exactly
+    at ``threshold`` is still compared with probability ``found``. Bands split ``num_perm`` evenly."""
+    for count in (b for b in range(1, num_perm + 1) if num_perm % b == 0):
+        rows = num_perm // count
+        if 1 - (1 - threshold**rows) ** count >= found:
+            return count
+    return num_perm
+
+
+def jaccard(first: set[bytes], second: set[bytes]) -> float:
+    """The exact share of shingles two articles have in common: MinHash only finds the candidates."""
+    return len(first & second) / len(first | second)
+
+
 def story_ids(records: Sequence[dict[str, Any]], settings: StorySettings) -> dict[str, str]:
     """doc_id -> story_id: the doc_id of the story's earliest article (ties: the smallest doc_id)."""
-    from datasketch import MinHash, MinHashLSH  # imported here: only aggregation needs numpy and scipy
+    from rensa import RMinHash, RMinHashLSH  # imported here: only aggregation needs it
 
     ordered = sorted(records, key=lambda r: r["doc_id"])
     with_text = all(isinstance(r.get("text"), str) and r["text"] for r in ordered)
     threshold = settings.threshold if with_text else settings.mention_threshold
     size = settings.shingle if with_text else settings.mention_shingle
     sets = [shingles(words(r), size) for r in ordered]
-    hashes = MinHash.bulk(sets, num_perm=settings.num_perm, seed=1)
-    lsh = MinHashLSH(threshold=threshold, num_perm=settings.num_perm)
+    hashes = []
+    for items in sets:
+        minhash = RMinHash(settings.num_perm, 1)
+        minhash.update(list(items))
+        hashes.append(minhash)
+    lsh = RMinHashLSH(threshold, settings.num_perm, bands(threshold, settings.num_perm))
     parent = list(range(len(ordered)))
 
     def root(i: int) -> int:
@@ -59,7 +81,7 @@ def story_ids(records: Sequence[dict[str, Any]], settings: StorySettings) -> dic
         if not sets[i]:
             continue
         for j in lsh.query(minhash):
-            if minhash.jaccard(hashes[j]) >= threshold:
+            if jaccard(sets[i], sets[j]) >= threshold:
                 a, b = root(i), root(j)
                 parent[max(a, b)] = min(a, b)
         lsh.insert(i, minhash)

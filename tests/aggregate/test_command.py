@@ -138,7 +138,7 @@ def test_a_missing_extra_is_one_line(invented_output: Path, tmp_path: Path, monk
     import importlib.util
 
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "datasketch" else real(name, *a))
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "rensa" else real(name, *a))
     result = run(str(invented_output), "-o", str(tmp_path / "t.duckdb"))
     assert result.exit_code == 2
     assert "E505" in result.output and "warta[aggregate]" in result.output and "Traceback" not in result.output

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from extractor.aggregate.officials import agencies, officials
 from extractor.aggregate.settings import default_settings
-from extractor.aggregate.stories import story_ids
+from extractor.aggregate.stories import bands, story_ids
 
 
 def official(name: str, title: str | None = None, country: str = "ID") -> dict[str, Any]:
@@ -85,3 +87,25 @@ def test_without_text_the_mentions_fingerprint_reprints() -> None:
     stories = story_ids(records, default_settings().stories)
     assert stories["x"] == stories["y"] == "x"
     assert stories["z"] == "z"
+
+
+@pytest.mark.parametrize(("shared_words", "same_story"), [(69, True), (67, False)])
+def test_the_threshold_is_decided_on_the_exact_overlap(shared_words: int, same_story: bool) -> None:
+    """100 words against the same first words and new ones: 65 of 127 5-grams shared (0.512) is one story,
+    63 of 129 (0.488) is not. A 64-permutation MinHash estimate errs by about 0.06 either way here."""
+    words = [f"kata{i}" for i in range(100)]
+    fresh = [f"lain{i}" for i in range(100)]
+    records = [record("a", "2024-08-03", text=" ".join(words)),
+               record("b", "2024-08-03", text=" ".join(words[:shared_words] + fresh[:100 - shared_words]))]
+    settings = default_settings().stories
+    assert settings.threshold == 0.5
+    assert (story_ids(records, settings)["b"] == "a") is same_story
+
+
+def test_bands_compare_almost_every_pair_at_the_threshold() -> None:
+    assert bands(0.2, 128) > bands(0.5, 128) > bands(0.9, 128)  # a lower threshold needs more, shorter bands
+    for threshold in (0.4, 0.5, 0.8):
+        count = bands(threshold, 64)
+        rows = 64 // count
+        assert count * rows == 64
+        assert 1 - (1 - threshold**rows) ** count >= 0.99
