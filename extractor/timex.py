@@ -19,6 +19,8 @@ _DAY = regex.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = regex.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = regex.compile(r"^(\d{4})$")
 _WEEK = regex.compile(r"^(\d{4})-W(\d{2})$")
+_YEAR_PART = regex.compile(r"^(\d{4})-([QH])([1-4])$")
+_PART_MONTHS = {"Q": 3, "H": 6}  # a quarter's and a half-year's length in months
 _NEAR_YEARS = (0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6)  # tried in this order: later years first
 
 
@@ -37,6 +39,11 @@ def _point_interval(value: str) -> Interval | None:
         if m := _WEEK.match(value):
             start = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
             return start, start + dt.timedelta(days=6)
+        if (m := _YEAR_PART.match(value)) and int(m[3]) <= 12 // _PART_MONTHS[m[2]]:
+            length = _PART_MONTHS[m[2]]
+            first = length * (int(m[3]) - 1) + 1
+            start, last = dt.date(int(m[1]), first, 1), first + length - 1
+            return start, dt.date(int(m[1]) + (last == 12), last % 12 + 1, 1) - dt.timedelta(days=1)
     except ValueError:
         return None
     return None
@@ -44,13 +51,14 @@ def _point_interval(value: str) -> Interval | None:
 
 @lru_cache(maxsize=4096)
 def interval(value: str | None) -> Interval | None:
-    """The days a value covers (``2024-08``, ``2024-W24``, ``2020/2024-09``), or None if it is not one."""
+    """The days a value covers (``2024-08``, ``2024-W24``, ``2024-Q1``, ``2023-H2``, ``2020/2024-09``), or
+    None if it is not one (``2025-02-30``, a range that ends before it starts)."""
     if not value:
         return None
     if "/" in value:
         left, _, right = value.partition("/")
         a, b = _point_interval(left), _point_interval(right)
-        if a is None or b is None:
+        if a is None or b is None or b[1] < a[0]:
             return None
         return a[0], b[1]
     return _point_interval(value)
@@ -59,6 +67,12 @@ def interval(value: str | None) -> Interval | None:
 def within(inner: Interval, outer: Interval) -> bool:
     """Does ``inner`` lie inside ``outer`` (bounds included)?"""
     return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def granularity_days(value: str | None) -> int:
+    """How many days a value spans (a day is 1); a missing or unreadable value counts as unbounded."""
+    span = interval(value)
+    return span_days(span) + 1 if span else 1_000_000
 
 
 def span_days(value: Interval) -> int:

@@ -60,3 +60,31 @@ def test_year_by_weekdays_takes_the_year_the_weekdays_agree_with() -> None:
     assert timex.year_by_weekdays([(6, 3, 1)], anchor=2024, limit=2026) == 2024
     assert timex.year_by_weekdays([(6, 3, 1)], anchor=2023, limit=2023) == 2019
     assert timex.year_by_weekdays([], anchor=2030, limit=2026) == 2026
+
+
+@pytest.mark.parametrize(("value", "start", "end"), [
+    # points at each granularity
+    ("2025-03-18", dt.date(2025, 3, 18), dt.date(2025, 3, 18)),
+    ("2025-03", dt.date(2025, 3, 1), dt.date(2025, 3, 31)),
+    ("2024-02", dt.date(2024, 2, 1), dt.date(2024, 2, 29)),
+    ("2025", dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+    ("2025-W12", dt.date(2025, 3, 17), dt.date(2025, 3, 23)),
+    ("2025-Q1", dt.date(2025, 1, 1), dt.date(2025, 3, 31)),
+    ("2025-H2", dt.date(2025, 7, 1), dt.date(2025, 12, 31)),
+    # ranges: each end at its own granularity
+    ("2020/2024-09", dt.date(2020, 1, 1), dt.date(2024, 9, 30)),
+    ("2025-10-22/2025-10-24", dt.date(2025, 10, 22), dt.date(2025, 10, 24)),
+])
+def test_every_granularity_warta_writes(value: str, start: dt.date, end: dt.date) -> None:
+    assert timex.interval(value) == (start, end)
+
+
+@pytest.mark.parametrize("value", [None, "", "PRESENT_REF", "2025-02-30", "2025-W60", "2025-03/2025-02", "25-03",
+                                   "2025-Q5", "2025-H3"])
+def test_not_a_calendar_value_is_none(value: str | None) -> None:
+    assert timex.interval(value) is None
+
+
+def test_granularity_orders_precision() -> None:
+    days = [timex.granularity_days(v) for v in ("2025-03-18", "2025-W12", "2025-03", "2025-Q1", "2025", None)]
+    assert days == sorted(days) and len(set(days)) == len(days)

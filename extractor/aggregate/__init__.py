@@ -14,6 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..timex import interval
+from ..timex import parse_iso as parse_day
 from .cluster import cluster
 from .database import DatabaseWriter
 from .events import EventRow, event_rows, published_day
@@ -23,7 +25,6 @@ from .places import PlaceCountries
 from .settings import Settings
 from .stories import story_ids
 from .summary import as_dict, link_stages, summarize
-from .timex import interval, parse_day
 
 
 @dataclass(frozen=True)

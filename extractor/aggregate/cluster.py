@@ -15,8 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from ..timex import Interval, granularity_days, interval
 from .settings import ClusterSettings
-from .timex import Interval, granularity_days, interval
 
 
 @dataclass(frozen=True)

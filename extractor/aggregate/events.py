@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ..timex import parse_iso as parse_day
 from .cluster import Item, make_window
 from .places import PlaceCountries, place_key
 from .settings import ClusterSettings
-from .timex import parse_day
 
 
 @dataclass(frozen=True)

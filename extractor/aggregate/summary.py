@@ -10,10 +10,10 @@ from datetime import date
 from itertools import combinations
 from typing import Any
 
+from ..timex import interval
 from .cluster import Item, cluster_date, representative
 from .events import EventRow
 from .settings import StageSettings
-from .timex import interval
 
 TYPE_ORDER = {"MEETING": 0, "AGREEMENT": 1, "RESCUE": 2, "REPATRIATION": 3}
 

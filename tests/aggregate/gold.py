@@ -11,7 +11,7 @@ from typing import Any
 import duckdb
 import yaml
 
-from extractor.aggregate.timex import interval
+from extractor.timex import interval
 
 SystemEvent = tuple[str, int]  # (doc_id, event_index)
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from extractor.aggregate.settings import default_settings
 from extractor.aggregate.summary import ClusterRow, link_stages
-from extractor.aggregate.timex import interval
+from extractor.timex import interval
 
 
 def row(cluster_id: int, date_: str, count: int, docs: tuple[str, ...], country: str = "MM") -> ClusterRow:
