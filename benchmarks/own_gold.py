@@ -5,7 +5,8 @@ The article texts stay in ``../shared/data``; this script joins them to the gold
 events) or ``score_events.py`` (events-only sets).
 
 usage: python benchmarks/own_gold.py [SET ...] [--errors] [--json] [--warta "CMD"]
-  SET       general (general news from the bench file), events_fresh (topical, events only); default: all
+  SET       general (general news from the bench file), events_fresh (topical, events only), and their
+            held-out twins general_holdout and events_holdout (annotated later, never tuned on); default: all
   --warta   the command to run (default: this interpreter running cli.py)
 """
 
@@ -54,6 +55,8 @@ class GoldSet:
 SETS = {
     "general": GoldSet("general", SHARED / "data" / "bench" / "news.jsonl", "score.py"),
     "events_fresh": GoldSet("events_fresh", SHARED / "data" / "news" / "topical.jsonl", "score_events.py"),
+    "general_holdout": GoldSet("general_holdout", SHARED / "data" / "bench" / "news.jsonl", "score.py"),
+    "events_holdout": GoldSet("events_holdout", SHARED / "data" / "news" / "topical.jsonl", "score_events.py"),
 }
 
 
