@@ -45,6 +45,18 @@ class NameGrammar(DocState):
             return None
         return (k, i)
 
+    def _caps_name(self, k: int) -> tuple[int, int] | None:
+        """"PAK GUBERNUR HENDRA WIJAYA!": after a title in capitals, two or three words in capitals that end at
+        punctuation or the text's end (a longer run may be the rest of a shouted sentence)."""
+        doc, t = self.doc, self.t
+        i = k
+        while i < self.n and i - k < 3 and doc[i].is_alpha and doc[i].text.isupper() and len(doc[i].text) >= 2 \
+                and self.ents[i] is None and doc[i].text.title() not in t.not_name and i not in self.title_at \
+                and i not in self.rank_at and doc[i].text.lower() not in t.connectors:
+            i += 1
+        if i - k < 2 or (i < self.n and (doc[i].is_alpha or doc[i].is_digit)):
+            return None
+        return (k, i)
 
     def _name_after_body(self, j: int) -> tuple[int, int] | None:
         """"Kepala Sekretariat Task Force on Fraud (TFF) Laos, Som Vanna, menyebut": the name between commas
@@ -187,10 +199,12 @@ class NameGrammar(DocState):
         after = -1
         for start in sorted(self.rank_at):
             end, rule = self.rank_at[start]
-            if start < after or start in taken or not rule.get("alone") or self.ents[start] is not None \
-                    or any(self.doc[x].text in self.t.rank_not_after for x in range(max(0, start - 2), start)):
+            if start < after or start in taken or not rule.get("alone") or self.ents[start] is not None:
                 continue
             k, ranks = self.read_ranks(start)
+            if any(self.doc[x].text in self.t.rank_not_after for x in range(max(0, start - 2), start)):
+                after = k  # "Jl. Mayor Jenderal Sungkono": the whole run of ranks is the street's
+                continue
             if k >= self.n or not is_cap(self.doc[k]) or self.titlecase[k]:
                 continue
             name = self._name_run(k)
@@ -206,14 +220,19 @@ class NameGrammar(DocState):
     def body_after_head(self, j: int) -> int:
         """Where the name of a company, party or hospital beginning with a head word at ``j`` ends inside a
         title: after its bracketed acronym, else at the end of its capitalized words (a name run on with no
-        mark between is read as the body's, so no person is guessed from it). ``j`` when no head is at ``j``."""
+        mark between is read as the body's, so no person is guessed from it, unless the body's whole name is
+        known: ``body_names``). ``j`` when no head is at ``j``."""
         doc = self.doc
         for head in self.t.body_heads:
             if [x.text for x in doc[j:j + len(head)]] != head:
                 continue
             k = j + len(head)
-            while k < self.n and k - j < 8 and is_cap(doc[k]) and self.ents[k] is None and k not in self.rank_at \
-                    and k not in self.title_at:
+            known = next((j + len(name) for name in self.t.body_names
+                          if [x.text for x in doc[j:j + len(name)]] == name), None)
+            if known is not None:
+                k = known  # "Partai Golkar Agung Laksono": a known body's name ends where it does
+            while known is None and k < self.n and k - j < 8 and is_cap(doc[k]) and self.ents[k] is None \
+                    and k not in self.rank_at and k not in self.title_at:
                 k += 1
             if k < self.n and doc[k].text == "(":
                 for close in range(k + 1, min(self.n, k + 5)):
