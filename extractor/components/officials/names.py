@@ -45,6 +45,31 @@ class NameGrammar(DocState):
             return None
         return (k, i)
 
+    def _vocabulary_word(self, j: int) -> bool:
+        """A title word from the YAML vocabulary (not merely an acronym, which may end a name: "Mahfud MD")."""
+        return j in self.word_at or self.doc[j].text in self.t.single_title_words
+
+    def _bare_name(self, s: int, e: int) -> bool:
+        """Can ``doc[s:e]`` only be a person's name? Two to four capitalized name words or initials, none a
+        title word, an acronym, an entity or a word never in names."""
+        doc, t = self.doc, self.t
+        return 2 <= e - s <= 4 and e <= self.n and all(
+            (NAME_TOKEN.match(doc[i].text) or INITIAL.match(doc[i].text)) and self.ents[i] is None
+            and not (doc[i].text.isupper() and len(doc[i].text) > 1) and doc[i].text not in t.not_name
+            and not self._vocabulary_word(i) and i not in self.title_at and not self.titlecase[i] for i in range(s, e))
+
+    def bracketed_name(self, chain_end: int) -> tuple[int, int] | None:
+        """"Ketua Umum (Bagas Wirawan)": a bare name in the brackets closing a title that named no one."""
+        doc = self.doc
+        if 0 < chain_end <= self.n and doc[chain_end - 1].text == ")":
+            for o in range(chain_end - 2, max(chain_end - 7, -1), -1):
+                if doc[o].text == "(":
+                    initials = "".join(doc[i].text[0] for i in range(o + 1, chain_end - 1))
+                    if o > 0 and doc[o - 1].text.upper() == initials.upper():
+                        return None  # "ATRC (Advanced Technology Research Council)": the acronym spelled out
+                    return (o + 1, chain_end - 1) if self._bare_name(o + 1, chain_end - 1) else None
+        return None
+
     def _caps_name(self, k: int) -> tuple[int, int] | None:
         """"PAK GUBERNUR HENDRA WIJAYA!": after a title in capitals, two or three words in capitals that end at
         punctuation or the text's end (a longer run may be the rest of a shouted sentence)."""
@@ -213,9 +238,19 @@ class NameGrammar(DocState):
             s, e = name
             tokens = self.doc[s:e].text.split()
             if s not in taken and not self._is_author(tokens):
-                found.append(Found(s, e, rule, tokens, rank=" ".join(ranks)))
+                found.append(Found(s, e, rule, tokens, country=self._country_before(start), rank=" ".join(ranks)))
                 after = e
         return found
+
+    def _country_before(self, i: int) -> str | None:
+        """"junta Myanmar, Mayor Jenderal Zaw Min Tun": the country named right before a rank (maybe with a
+        comma between) is the one the officer serves."""
+        j = i - 1 if i > 0 and self.doc[i - 1].text == "," else i
+        ent = self.ents[j - 1] if j > 0 else None
+        if ent is None or ent.label_ != "COUNTRY" or ent.end != j:
+            return None
+        code = (ent._.attrs or {}).get("code")
+        return str(code) if code else None
 
     def body_after_head(self, j: int) -> int:
         """Where the name of a company, party or hospital beginning with a head word at ``j`` ends inside a

@@ -50,10 +50,6 @@ class TitleGrammar(NameGrammar):
             end = j + 1
         return end
 
-    def _vocabulary_word(self, j: int) -> bool:
-        """A title word from the YAML vocabulary (not merely an acronym, which may end a name: "Mahfud MD")."""
-        return j in self.word_at or self.doc[j].text in self.t.single_title_words
-
     def _parse_title(self, start: int, end: int) -> TitleParse:
         """Read the title's continuation after ``doc[start:end]`` and the name that follows."""
         doc, ents, t = self.doc, self.ents, self.t
@@ -107,11 +103,13 @@ class TitleGrammar(NameGrammar):
                     j = body
                     run = self._name_run(j) if j < self.n and is_cap(doc[j]) else None
                     if run is not None and run[1] - run[0] >= 2:
-                        # a name of two words or more after a known body: "Partai Golkar Agung Laksono"; title
-                        # words before its last two stay the title's ("Golkar Bidang Ekonomi Budi Santoso")
+                        # a name of two words or more after a known body: "Partai Golkar Agung Laksono"; a
+                        # portfolio opened by a connector stays the title's ("Golkar Bidang Ekonomi Budi Santoso")
                         k = run[0]
-                        while run[1] - k > 2 and self._vocabulary_word(k):
+                        if doc[k].text.lower() in t.connectors:
                             k += 1
+                            while run[1] - k > 2 and self._vocabulary_word(k):
+                                k += 1
                         if k > j:
                             elements.append((j, k, "word"))
                             j = k
@@ -327,7 +325,7 @@ class TitleGrammar(NameGrammar):
                 continue
             complete = bool(rule.get("complete"))
             if not complete and parse.agency is None and not parse.portfolio:
-                after = self._name_after_body(parse.chain_end)  # "Ketua The Fed, Jerome Powell, ..."
+                after = self._name_after_body(parse.chain_end) or self.bracketed_name(parse.chain_end)
                 if after is not None and after[0] - parse.chain_end <= 6:
                     s, e = after
                     found.append(Found(s, e, rule, self.doc[s:e].text.split(), self.doc[start:end].text))
@@ -348,7 +346,7 @@ class TitleGrammar(NameGrammar):
                     found.append(Found(alias[0], alias[1], self.t.grammar.get("alias", rule),
                                        [self.doc[i].text for i in range(*alias)], alias_of=" ".join(tokens)))
             else:
-                after = self._name_after_body(parse.chain_end)
+                after = self._name_after_body(parse.chain_end) or self.bracketed_name(parse.chain_end)
                 if after is not None:
                     s, e = after
                     tokens = self.doc[s:e].text.split()
