@@ -243,11 +243,14 @@ class NameGrammar(DocState):
         return found
 
     def _country_before(self, i: int) -> str | None:
-        """"junta Myanmar, Mayor Jenderal Zaw Min Tun": the country named right before a rank (maybe with a
-        comma between) is the one the officer serves."""
-        j = i - 1 if i > 0 and self.doc[i - 1].text == "," else i
+        """"junta Myanmar, Mayor Jenderal Zaw Min Tun", "tentara AS Jenderal ...": the country right before a
+        rank, after a common noun or before a comma, is the one the officer serves (not after a body's name:
+        "KBRI Kamboja Kolonel Rizal" serves the embassy's country)."""
+        comma = i > 0 and self.doc[i - 1].text == ","
+        j = i - 1 if comma else i
         ent = self.ents[j - 1] if j > 0 else None
-        if ent is None or ent.label_ != "COUNTRY" or ent.end != j:
+        if ent is None or ent.label_ != "COUNTRY" or ent.end != j \
+                or not (comma or (ent.start > 0 and self.doc[ent.start - 1].is_lower)):
             return None
         code = (ent._.attrs or {}).get("code")
         return str(code) if code else None
