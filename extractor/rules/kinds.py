@@ -254,6 +254,7 @@ OFFICIAL = RuleKind(
         "short_forms": items("a list of words"),
         "alone": flag(),
         "name_part": flag(),
+        "place_post": flag(),
     },
     settings={
         "default_country": string("ID", ISO),
@@ -281,7 +282,11 @@ OFFICIAL = RuleKind(
         "speech_after": words("verbs of saying after a name (mengatakan)"),
         "title_name_marks": words("punctuation between a title and the name", [","]),
         "body_heads": words("words or phrases starting a company, party or hospital name inside a title"),
+        "body_names": words("whole names of bodies starting with a body head (Partai Golkar): the body ends with "
+                            "the name, so a person's name may follow with no mark"),
         "prefix_form_min": integer(0, "an integer (letters; 0: off)"),
+        "city_population": integer(0, "an integer (people; 0: off): a lone word after a place_post title that "
+                                   "names a GeoNames city this big abroad is the place, not a person"),
     },
     requires_pattern=False,
     labels=("OFFICIAL",),

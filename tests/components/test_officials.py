@@ -97,6 +97,24 @@ TITLES = {
     "selaku_appositive_one_word_name": (
         "Rapat koordinasi dipimpin Sugiono selaku Menteri Luar Negeri dan diikuti tujuh kementerian.",
         "Sugiono", {"title": "Menteri Luar Negeri", "rule": "official.appositive"}),
+    # a known party's whole name ends the title's body, so a name may follow with no mark
+    "name_right_after_a_known_party": (
+        "Sekretaris Jenderal Partai Amanat Nasional Rahmat Hidayat membantah kabar itu.",
+        "Rahmat Hidayat", {"title": "Sekretaris Jenderal Partai Amanat Nasional", "country": "ID"}),
+    "portfolio_after_a_known_party_stays_in_the_title": (
+        "Ketua DPP Partai Demokrat Bidang Hukum Siti Rahayu Lestari menanggapi gugatan itu.",
+        "Siti Rahayu Lestari", {"title": "Ketua DPP Partai Demokrat Bidang Hukum"}),
+    "country_ending_a_party_name": (
+        "Wakil Ketua Partai Rakyat Kamboja Men Sam An tiba kemarin.", "Men Sam An", {"country": "KH"}),
+    "name_in_brackets_closing_a_title": (
+        '"Itu arahan Pak Wakil Ketua Umum (Dimas Saputra)," ujarnya.', "Dimas Saputra", {"title": "Wakil Ketua Umum"}),
+    "name_in_capitals_after_a_title_in_capitals": (
+        "TOLONG KAMI, PAK BUPATI ANDI SAPUTRA!", "ANDI SAPUTRA", {"title": "BUPATI"}),
+    "country_between_title_and_name": (
+        "Perdana Menteri Selandia Baru Helen Clark membuka forum itu.", "Helen Clark", {"country": "NZ"}),
+    "possessive_spokesperson_before_comma": (
+        "Kementerian itu, lewat juru bicaranya, Dara Sothea, membantah laporan tersebut.",
+        "Dara Sothea", {"title": "juru bicaranya"}),
     "selaku_appositive_full_name": (
         "Bambang Wijaya selaku Dirtipidum Bareskrim Polri menyebut para pelaku sudah ditahan.",
         "Bambang Wijaya", {"title": "Dirtipidum Bareskrim Polri", "rule": "official.appositive"}),
@@ -121,6 +139,9 @@ RANKS = {
                  "AKBP"),
     "retired_marker_after_rank": ("Kepala BSSN Letjen TNI (Purn) Agus Salimin membuka rapat.", "Agus Salimin",
                                   "Letjen TNI"),
+    "written_out_rank_alone": ("Pasukan itu dipimpin Letnan Jenderal Bara Wicaksana sejak Januari.",
+                               "Bara Wicaksana", "Letnan Jenderal"),
+    "branch_after_rank": ("Pangkalan itu dipimpin Mayor Udara Teguh Santosa.", "Teguh Santosa", "Mayor Udara"),
     "thai_police_rank": ("Kepala Kepolisian Nasional Thailand Pol Gen Anan Sukprasert memimpin operasi itu.",
                          "Anan Sukprasert", "Pol Gen"),
 }
@@ -196,6 +217,13 @@ NOT_OFFICIAL = {
     "alias_of_a_private_person": "Difa, sapaan akrab Nadia Safira, menjelaskan kronologi penipuan itu.",
     "title_in_a_related_link": "Baca juga: Hari Guru Nasional, Menteri Pendidikan ajak guru berinovasi\nAcara usai.",
     "english_organisation_after_title": "Ketua Committee to Combat Online Scams mengatakan operasi berlanjut.",
+    "city_abroad_after_a_place_title": "Dulu ia terpilih sebagai wali kota Mombasa dua periode.",
+    "governor_general_of_a_colony": "Daendels menjadi Gubernur Jenderal Hindia Belanda yang keras.",
+    "army_staff_post_without_name": "Ia lalu diangkat menjadi Kepala Staf Tentara pada masa revolusi.",
+    "directorate_general_is_no_rank": "Permohonan itu masuk ke Direktorat Jenderal Bea Cukai bulan lalu.",
+    "street_named_after_a_written_out_rank": "Macet panjang terjadi di Jalan Mayor Jenderal Sutoyo pagi ini.",
+    "acronym_spelled_out_in_brackets": "Rapat dibuka Direktur Eksekutif GCF (Green Climate Fund) kemarin.",
+    "shouted_title_then_more_words": "MOHON PAK GUBERNUR BANTU WARGA DESA KAMI SEGERA",
 }
 
 

@@ -25,10 +25,11 @@ from spacy.tokens import Doc
 
 from ...factories import warta_component, with_rule_dirs
 from ...matching import RuleMatcher
-from ...rules import Pattern, Rule, RuleSet
+from ...rules import Pattern, Rule, RuleSet, Settings
 from ...rules.kinds import OFFICIAL
 from ...spans import add_mentions, longest_first, make_mention
 from ..agencies.candidates import surface_forms
+from ..places import geonames_city_names
 from .coref import DocContext
 from .state import match_starts, split_glued
 
@@ -73,6 +74,8 @@ class OfficialTagger:
         self.title_name_marks: set[str] = {","}
         self.body_heads: list[list[str]] = []
         self.body_head_starts: set[str] = set()
+        self.body_names: list[list[str]] = []  # longest first
+        self.cities: frozenset[str] = frozenset()  # cities abroad: a lone word after "wali kota" may be one
         self.prefix_form_min = 0
         self.default_country = str(KIND.default("default_country"))
         self.max_name = int(KIND.default("max_name_tokens"))
@@ -112,7 +115,10 @@ class OfficialTagger:
         self.title_name_marks = set(settings.words("title_name_marks"))
         self.body_heads = sorted((p.split() for p in settings.words("body_heads")), key=len, reverse=True)
         self.body_head_starts = {head[0] for head in self.body_heads}
+        self.body_names = sorted((p.split() for p in settings.words("body_names")), key=len, reverse=True)
         self.prefix_form_min = int(settings["prefix_form_min"])
+        self.cities = cities_abroad(int(settings["city_population"]), self.default_country,
+                                    ruleset.settings("gazetteer"))
         agency = ruleset.settings("agency")
         agency_words = agency.words("name_words")
         # the words closing an enumeration in a portfolio are those closing one in an agency's name
@@ -190,6 +196,15 @@ class OfficialTagger:
             add_mentions(doc, spans)
         return doc
 
+
+
+def cities_abroad(population: int, home: str, gazetteer: Settings) -> frozenset[str]:
+    """GeoNames cities of at least ``population`` people outside ``home`` (whose towns the gazetteer tags
+    itself), without the names the gazetteer knows to be words or given names."""
+    if population <= 0:
+        return frozenset()
+    exclude = set(gazetteer.words("geonames_exclude")) | set(gazetteer.words("common_words"))
+    return frozenset(n for n in geonames_city_names(((home, 10 ** 12),), population) if n not in exclude)
 
 
 @Language.factory("warta_officials", default_config={"rules": []})

@@ -45,6 +45,43 @@ class NameGrammar(DocState):
             return None
         return (k, i)
 
+    def _vocabulary_word(self, j: int) -> bool:
+        """A title word from the YAML vocabulary (not merely an acronym, which may end a name: "Mahfud MD")."""
+        return j in self.word_at or self.doc[j].text in self.t.single_title_words
+
+    def _bare_name(self, s: int, e: int) -> bool:
+        """Can ``doc[s:e]`` only be a person's name? Two to four capitalized name words or initials, none a
+        title word, an acronym, an entity or a word never in names."""
+        doc, t = self.doc, self.t
+        return 2 <= e - s <= 4 and e <= self.n and all(
+            (NAME_TOKEN.match(doc[i].text) or INITIAL.match(doc[i].text)) and self.ents[i] is None
+            and not (doc[i].text.isupper() and len(doc[i].text) > 1) and doc[i].text not in t.not_name
+            and not self._vocabulary_word(i) and i not in self.title_at and not self.titlecase[i] for i in range(s, e))
+
+    def bracketed_name(self, chain_end: int) -> tuple[int, int] | None:
+        """"Ketua Umum (Bagas Wirawan)": a bare name in the brackets closing a title that named no one."""
+        doc = self.doc
+        if 0 < chain_end <= self.n and doc[chain_end - 1].text == ")":
+            for o in range(chain_end - 2, max(chain_end - 7, -1), -1):
+                if doc[o].text == "(":
+                    initials = "".join(doc[i].text[0] for i in range(o + 1, chain_end - 1))
+                    if o > 0 and doc[o - 1].text.upper() == initials.upper():
+                        return None  # "ATRC (Advanced Technology Research Council)": the acronym spelled out
+                    return (o + 1, chain_end - 1) if self._bare_name(o + 1, chain_end - 1) else None
+        return None
+
+    def _caps_name(self, k: int) -> tuple[int, int] | None:
+        """"PAK GUBERNUR HENDRA WIJAYA!": after a title in capitals, two or three words in capitals that end at
+        punctuation or the text's end (a longer run may be the rest of a shouted sentence)."""
+        doc, t = self.doc, self.t
+        i = k
+        while i < self.n and i - k < 3 and doc[i].is_alpha and doc[i].text.isupper() and len(doc[i].text) >= 2 \
+                and self.ents[i] is None and doc[i].text.title() not in t.not_name and i not in self.title_at \
+                and i not in self.rank_at and doc[i].text.lower() not in t.connectors:
+            i += 1
+        if i - k < 2 or (i < self.n and (doc[i].is_alpha or doc[i].is_digit)):
+            return None
+        return (k, i)
 
     def _name_after_body(self, j: int) -> tuple[int, int] | None:
         """"Kepala Sekretariat Task Force on Fraud (TFF) Laos, Som Vanna, menyebut": the name between commas
@@ -187,10 +224,12 @@ class NameGrammar(DocState):
         after = -1
         for start in sorted(self.rank_at):
             end, rule = self.rank_at[start]
-            if start < after or start in taken or not rule.get("alone") or self.ents[start] is not None \
-                    or any(self.doc[x].text in self.t.rank_not_after for x in range(max(0, start - 2), start)):
+            if start < after or start in taken or not rule.get("alone") or self.ents[start] is not None:
                 continue
             k, ranks = self.read_ranks(start)
+            if any(self.doc[x].text in self.t.rank_not_after for x in range(max(0, start - 2), start)):
+                after = k  # "Jl. Mayor Jenderal Sungkono": the whole run of ranks is the street's
+                continue
             if k >= self.n or not is_cap(self.doc[k]) or self.titlecase[k]:
                 continue
             name = self._name_run(k)
@@ -199,21 +238,39 @@ class NameGrammar(DocState):
             s, e = name
             tokens = self.doc[s:e].text.split()
             if s not in taken and not self._is_author(tokens):
-                found.append(Found(s, e, rule, tokens, rank=" ".join(ranks)))
+                found.append(Found(s, e, rule, tokens, country=self._country_before(start), rank=" ".join(ranks)))
                 after = e
         return found
+
+    def _country_before(self, i: int) -> str | None:
+        """"junta Myanmar, Mayor Jenderal Zaw Min Tun", "tentara AS Jenderal ...": the country right before a
+        rank, after a common noun or before a comma, is the one the officer serves (not after a body's name:
+        "KBRI Kamboja Kolonel Rizal" serves the embassy's country)."""
+        comma = i > 0 and self.doc[i - 1].text == ","
+        j = i - 1 if comma else i
+        ent = self.ents[j - 1] if j > 0 else None
+        if ent is None or ent.label_ != "COUNTRY" or ent.end != j \
+                or not (comma or (ent.start > 0 and self.doc[ent.start - 1].is_lower)):
+            return None
+        code = (ent._.attrs or {}).get("code")
+        return str(code) if code else None
 
     def body_after_head(self, j: int) -> int:
         """Where the name of a company, party or hospital beginning with a head word at ``j`` ends inside a
         title: after its bracketed acronym, else at the end of its capitalized words (a name run on with no
-        mark between is read as the body's, so no person is guessed from it). ``j`` when no head is at ``j``."""
+        mark between is read as the body's, so no person is guessed from it, unless the body's whole name is
+        known: ``body_names``). ``j`` when no head is at ``j``."""
         doc = self.doc
         for head in self.t.body_heads:
             if [x.text for x in doc[j:j + len(head)]] != head:
                 continue
             k = j + len(head)
-            while k < self.n and k - j < 8 and is_cap(doc[k]) and self.ents[k] is None and k not in self.rank_at \
-                    and k not in self.title_at:
+            known = next((j + len(name) for name in self.t.body_names
+                          if [x.text for x in doc[j:j + len(name)]] == name), None)
+            if known is not None:
+                k = known  # "Partai Golkar Agung Laksono": a known body's name ends where it does
+            while known is None and k < self.n and k - j < 8 and is_cap(doc[k]) and self.ents[k] is None \
+                    and k not in self.rank_at and k not in self.title_at:
                 k += 1
             if k < self.n and doc[k].text == "(":
                 for close in range(k + 1, min(self.n, k + 5)):

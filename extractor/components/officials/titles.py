@@ -28,11 +28,14 @@ class TitleParse:
     rank: str | None = None
     portfolio: bool = False
     private: bool = False  # the title's body is a company or club
+    shouted: bool = False  # the title and name are written in capitals
 
 
 
 class TitleGrammar(NameGrammar):
     """Titles and the people named right after (or right before) them."""
+
+    shouting = False  # parsing a title written in capitals: a word in capitals is no acronym there
 
     def _title_word_end(self, j: int) -> int:
         """End of a title word (or phrase) starting at ``j``, or ``j``."""
@@ -42,18 +45,16 @@ class TitleGrammar(NameGrammar):
             end = hit[0]
         text = self.doc[j].text
         if end == j and (text in self.t.single_title_words or
-                         (is_acronym(text) and text.isupper() and len(text) <= 6 and text not in self.t.not_name)):
+                         (is_acronym(text) and text.isupper() and len(text) <= 6 and text not in self.t.not_name
+                          and not self.shouting)):
             end = j + 1
         return end
-
-    def _vocabulary_word(self, j: int) -> bool:
-        """A title word from the YAML vocabulary (not merely an acronym, which may end a name: "Mahfud MD")."""
-        return j in self.word_at or self.doc[j].text in self.t.single_title_words
 
     def _parse_title(self, start: int, end: int) -> TitleParse:
         """Read the title's continuation after ``doc[start:end]`` and the name that follows."""
         doc, ents, t = self.doc, self.ents, self.t
         parse = TitleParse(text_end=end)
+        self.shouting = doc[start].text.isupper() and len(doc[start].text) > 3
         elements: list[tuple[int, int, str]] = []  # (start, end, kind) of each part after the head
         j = end
         absorbed = 0
@@ -98,7 +99,21 @@ class TitleGrammar(NameGrammar):
                     elements.append((j, opening, "word"))
                     if opening < body:
                         elements.append((opening, body, "paren"))
+                    self._country_ending(parse, j, body)
                     j = body
+                    run = self._name_run(j) if j < self.n and is_cap(doc[j]) else None
+                    if run is not None and run[1] - run[0] >= 2:
+                        # a name of two words or more after a known body: "Partai Golkar Agung Laksono"; a
+                        # portfolio opened by a connector stays the title's ("Golkar Bidang Ekonomi Budi Santoso")
+                        k = run[0]
+                        if doc[k].text.lower() in t.connectors:
+                            k += 1
+                            while run[1] - k > 2 and self._vocabulary_word(k):
+                                k += 1
+                        if k > j:
+                            elements.append((j, k, "word"))
+                            j = k
+                        break
                     continue
             if word_end > j:
                 elements.append((j, word_end, "word"))
@@ -148,6 +163,9 @@ class TitleGrammar(NameGrammar):
         k, ranks = self.read_ranks(k)
         if k < self.n and is_cap(doc[k]):
             parse.name = self._name_run(k)
+            if parse.name is None and self.shouting:
+                parse.name = self._caps_name(k)  # "MOHON BANTUAN PAK GUBERNUR HENDRA WIJAYA"
+                parse.shouted = parse.name is not None
             if parse.name is not None and start > 0 and doc[start - 1].text == "(" and parse.name[1] < self.n \
                     and doc[parse.name[1]].text == ")":
                 parse.name = None  # "(Menteri Imipas)": a short form of the title in brackets, not a name
@@ -159,8 +177,18 @@ class TitleGrammar(NameGrammar):
                     parse.name = second
             if parse.name is not None and parse.name[1] < self.n and doc[parse.name[1]].text in t.english_joiners:
                 parse.name = None  # "Committee to Combat ...": an English name, not a person
+            if parse.name is not None and parse.name[1] - parse.name[0] == 1 and not ranks \
+                    and self.title_at[start][1].get("place_post") and doc[parse.name[0]].text in t.cities:
+                parse.name = None  # "wali kota Antananarivo": the post's city, not a person
         parse.rank = " ".join(ranks) or None
         return parse
+
+    def _country_ending(self, parse: TitleParse, start: int, end: int) -> None:
+        """"Partai Komunis China": a country ending a body's name inside the title is the official's country."""
+        ent = self.ents[end - 1]
+        if parse.country is None and ent is not None and ent.label_ == "COUNTRY" and ent.start >= start \
+                and ent.end == end and (ent._.attrs or {}).get("code"):
+            parse.country = str((ent._.attrs or {}).get("code"))
 
     def _place_between(self, k: int) -> int:
         """"Ketua DPRD Bantaeng, Sulawesi Selatan (Sulsel), Budi Santoso": a place between commas after the
@@ -297,7 +325,7 @@ class TitleGrammar(NameGrammar):
                 continue
             complete = bool(rule.get("complete"))
             if not complete and parse.agency is None and not parse.portfolio:
-                after = self._name_after_body(parse.chain_end)  # "Ketua The Fed, Jerome Powell, ..."
+                after = self._name_after_body(parse.chain_end) or self.bracketed_name(parse.chain_end)
                 if after is not None and after[0] - parse.chain_end <= 6:
                     s, e = after
                     found.append(Found(s, e, rule, self.doc[s:e].text.split(), self.doc[start:end].text))
@@ -311,14 +339,14 @@ class TitleGrammar(NameGrammar):
                 if self._is_author(tokens):
                     continue
                 found.append(Found(s, e, rule, tokens, title, country, agency, parse.rank,
-                                   uncertain=self.titlecase[s]))
+                                   uncertain=self.titlecase[s] and not parse.shouted))
                 consumed = e
                 alias = self._alias_after(e)
                 if alias is not None:
                     found.append(Found(alias[0], alias[1], self.t.grammar.get("alias", rule),
                                        [self.doc[i].text for i in range(*alias)], alias_of=" ".join(tokens)))
             else:
-                after = self._name_after_body(parse.chain_end)
+                after = self._name_after_body(parse.chain_end) or self.bracketed_name(parse.chain_end)
                 if after is not None:
                     s, e = after
                     tokens = self.doc[s:e].text.split()
