@@ -36,16 +36,16 @@ def merge(cfg: EventSettings, mentions: list[Mention]) -> tuple[list[Event], lis
     for m in body + heads:
         target = _find_event(cfg, events, m)
         if target is not None:
-            _absorb(target, m)
+            _absorb(cfg, target, m)
         elif _starts_event(cfg, m):
             _inherit(cfg, events, m)
             event = Event(
                 type=m.type, rule=m.rule.id, status=m.status, participants=dict(m.participants),
                 date=m.date, place=m.place, place_is_location=m.place_is_location, count=m.count,
-                first_sentence=m.sentence, last_sentence=m.sentence, evidence=[evidence(m)])
+                first_sentence=m.sentence, last_sentence=m.sentence, evidence=[evidence(m)], place_rank=m.place_rank)
             for p in [p for p in pending if _announces(cfg, p, event)]:
                 pending.remove(p)
-                _absorb(event, p)
+                _absorb(cfg, event, p)
                 event.first_sentence = min(event.first_sentence, p.sentence)
             events.append(event)
         else:
@@ -123,7 +123,7 @@ def _inherit(cfg: EventSettings, events: list[Event], m: Mention) -> None:
     if parent is None or m.sentence - parent.last_sentence > cfg.merge_window:
         return
     if m.place is None:
-        m.place, m.place_is_location = parent.place, parent.place_is_location
+        m.place, m.place_is_location, m.place_rank = parent.place, parent.place_is_location, parent.place_rank
     if not m.participants:
         m.participants = dict(parent.participants)
 
@@ -136,12 +136,12 @@ def evidence(m: Mention) -> dict[str, Any]:
     return {"start": m.start_char, "end": m.end_char, "trigger": m.triggers[0], "rule": m.rule.id}
 
 
-def _absorb(e: Event, m: Mention) -> None:
+def _absorb(cfg: EventSettings, e: Event, m: Mention) -> None:
     e.evidence.append(evidence(m))
     e.evidence.sort(key=lambda x: x["start"])
     if m.headline:
         if e.place is None and m.place is not None:  # "Polri pulangkan 9 WNI dari Kamboja" over a body without it
-            e.place, e.place_is_location = m.place, m.place_is_location
+            e.place, e.place_is_location, e.place_rank = m.place, m.place_is_location, m.place_rank
         return
     e.last_sentence = max(e.last_sentence, m.sentence)
     for key, name in m.participants.items():
@@ -156,9 +156,13 @@ def _absorb(e: Event, m: Mention) -> None:
     if e.count is None and m.count is not None:
         e.count = m.count
     same_count = m.count is not None and m.count == e.count
-    if m.place is not None and (e.place is None or (same_count and m.place_is_location
-                                                     and not e.place_is_location)):
-        e.place, e.place_is_location = m.place, m.place_is_location
+    # a better role (place_precedence) wins when the mention surely tells the same occurrence (its count) or the
+    # event's place had no cue at all; then, for the same count, a city over its country
+    better = m.place_rank < e.place_rank and (same_count or e.place_rank == cfg.place_rank(e.type, "bare"))
+    if m.place is not None and (e.place is None or better
+                                or (m.place_rank == e.place_rank and same_count and m.place_is_location
+                                    and not e.place_is_location)):
+        e.place, e.place_is_location, e.place_rank = m.place, m.place_is_location, m.place_rank
     if m.status == "occurred" and not m.anaphoric:  # "repatriasi ini" says nothing of whether it happened
         e.status = "occurred"
 
@@ -195,3 +199,16 @@ def link_stages(cfg: EventSettings, events: list[Event]) -> None:
         if len(stages) >= cfg.min_stages and sum(events[j].count or 0 for j in stages) == total.count:
             for j in stages:
                 events[j].part_of = i
+            if total.date is None:  # "Totalnya, 249 WNI telah dipulangkan": the total spans its stages
+                total.date = span_of([d for j in stages if (d := events[j].date) is not None])
+
+
+def span_of(values: list[str]) -> str | None:
+    """The dates' span as one value: from the start of the earliest to the end of the latest
+    ("2026-01-22" and "2026-01-30/2026-01-31" give "2026-01-22/2026-01-31"); None if any is unreadable."""
+    spans = [(iv, v) for v in values if (iv := timex.interval(v)) is not None]
+    if not spans or len(spans) < len(values):
+        return None
+    first = min(spans, key=lambda x: x[0][0])[1].split("/")[0]
+    last = max(spans, key=lambda x: x[0][1])[1].split("/")[-1]
+    return first if first == last else f"{first}/{last}"

@@ -55,6 +55,7 @@ class Mention:
     count: int | None
     realized: bool
     headline: bool
+    place_rank: int = 0  # the place's role in the type's place_precedence (0 best)
 
 
 @dataclass
@@ -73,6 +74,7 @@ class Event:
     last_sentence: int
     evidence: list[dict[str, Any]] = field(default_factory=list)
     part_of: int | None = None  # a stage: the index of its total in the written events
+    place_rank: int = 0  # the place's role in the type's place_precedence (0 best)
 
     def record(self) -> dict[str, Any]:
         return {
