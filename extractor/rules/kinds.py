@@ -233,6 +233,9 @@ EVENT = RuleKind(
         "participant_labels": words("a list of entity labels", ["OFFICIAL", "AGENCY", "COUNTRY"]),
         "count_units_excluded": words("a list of lower-case units"),
         "count_window": integer(16, "an integer (tokens)"),
+        "subject_count_window": integer(40, "an integer (tokens)"),
+        "subject_markers": words("a list of lower-case words that open a subject's count (Sebanyak 33 WNI)",
+                                 ["sebanyak", "sejumlah"]),
         "abbreviations": words("a list of words a full stop after which ends no sentence"),
         "place_precedence": mapping(
             "a mapping of event type to the place roles it takes, best first (a role not listed is never its place)",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.components.events.merge import dates_compatible, link_stages, listed
+from extractor.components.events.merge import dates_compatible, link_stages, listed, share_places, span_of
 from extractor.components.events.model import Event
 from extractor.components.events.settings import EventSettings
 
@@ -44,3 +44,26 @@ def test_only_occurred_events_are_listed_and_the_future_is_planned() -> None:
     assert kept == [done]
     assert [e for e, _ in dropped] == [planned, future] and future.status == "planned"
     assert all("not listed" in reason for _, reason in dropped)
+
+
+def test_an_undated_total_spans_its_stages() -> None:
+    events = [event(75, None), event(30, "2025-02-10"), event(45, "2025-02-12/2025-02-14")]
+    link_stages(CFG, events)
+    assert [e.part_of for e in events] == [None, 0, 0]
+    assert events[0].date == "2025-02-10/2025-02-14"
+
+
+@pytest.mark.parametrize(("values", "span"), [
+    (["2026-01-22", "2026-01-30/2026-01-31"], "2026-01-22/2026-01-31"),
+    (["2025-03-05", "2025-03-05"], "2025-03-05"),
+    (["2025-03-05", "not a date"], None),
+])
+def test_span_of(values: list[str], span: str | None) -> None:
+    assert span_of(values) == span
+
+
+def test_one_group_one_place_across_rescue_and_repatriation() -> None:
+    rescued, home, other = event(52, None, "RESCUE"), event(52, "2025-06-02"), event(9, None, "RESCUE")
+    home.place = "Myawaddy"
+    share_places(CFG, [rescued, home, other])
+    assert rescued.place == "Myawaddy" and other.place is None

@@ -44,6 +44,10 @@ def read_mention(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, int], 
     counts: list[tuple[int, int]] = []
     centre = t.start
     count_side = str(t.rule.get("count_side", "after"))
+    # "Sebanyak 33 WNI asal X yang diduga disekap di Y ... telah dipulangkan": a passive's subject count
+    first_count = min((e.start for e in ents if e.label_ == "CASE_COUNT" and e.end <= t.start), default=None)
+    subject_count = first_count if count_side == "before" and first_count is not None and first_count > 0 \
+        and doc[first_count - 1].lower_ in cfg.subject_markers else None
     for e in ents:
         attrs = e._.attrs or {}
         label = e.label_
@@ -60,7 +64,8 @@ def read_mention(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, int], 
         if label == "CASE_COUNT":
             value = attrs.get("value")
             unit = str(attrs.get("unit") or "").lower()
-            if isinstance(value, int) and unit not in cfg.count_units_excluded and distance <= cfg.count_window:
+            near = distance <= cfg.count_window or (e.start == subject_count and distance <= cfg.subject_count_window)
+            if isinstance(value, int) and unit not in cfg.count_units_excluded and near:
                 # the rule's count_side first: "memulangkan 101 WNI", "46 WNI dipulangkan"
                 wrong_side = (e.start < centre) != (count_side == "before")
                 counts.append((distance + COUNT_SIDE_PENALTY * wrong_side, value))
@@ -196,17 +201,54 @@ def split_stages(cfg: EventSettings, m: Mention, t: Trigger, ents: list[Span]) -
     one stage per pair."""
     if m.type not in cfg.needs_count:
         return [m]
-    pairs: list[tuple[str, int]] = []
-    last_date: str | None = None
-    for e in sorted((e for e in ents if e.start >= t.end), key=lambda e: e.start):
+    pairs = stage_pairs(cfg, [e for e in ents if e.start >= t.end])
+    return [replace(m, date=d, count=c, participants=dict(m.participants)) for d, c in pairs] if pairs else [m]
+
+
+def stage_pairs(cfg: EventSettings, ents: list[Span]) -> list[tuple[str, int]]:
+    """(date, count) of each stage a clause lists, each count after its date ("pada 3 Mei 12 orang") or,
+    failing that, each before ("12 orang pada 3 Mei"); [] unless ``min_stages`` pairs with distinct dates."""
+    items: list[tuple[str, str | int]] = []
+    for e in sorted(ents, key=lambda e: e.start):
         attrs = e._.attrs or {}
         value = attrs.get("value")
         if e.label_ == "DATE" and isinstance(value, str) and value:
-            last_date = value
-        elif e.label_ == "CASE_COUNT" and isinstance(value, int) and last_date is not None \
+            items.append(("date", value))
+        elif e.label_ == "CASE_COUNT" and isinstance(value, int) \
                 and str(attrs.get("unit") or "").lower() not in cfg.count_units_excluded:
-            pairs.append((last_date, value))
-            last_date = None
-    if len(pairs) < cfg.min_stages or len({d for d, _ in pairs}) < len(pairs):
-        return [m]
-    return [replace(m, date=d, count=c, participants=dict(m.participants)) for d, c in pairs]
+            items.append(("count", value))
+    for first in ("date", "count"):
+        pairs: list[tuple[str, int]] = []
+        held: str | int | None = None
+        for kind, value in items:
+            if kind == first:
+                held = value
+            elif held is not None:
+                date, count = (held, value) if first == "date" else (value, held)
+                pairs.append((str(date), int(count)))
+                held = None
+        if len(pairs) >= cfg.min_stages and len({d for d, _ in pairs}) == len(pairs):
+            return pairs
+    return []
+
+
+def stages_from_next_sentence(cfg: EventSettings, doc: Doc, events: list[Event], sentences: list[tuple[int, int]],
+                              mentions: list[Mention], ents: MentionIndex) -> list[Event]:
+    """"554 WNI dipulangkan. Tahap pertama pada 18 Maret 400 orang, tahap kedua pada 19 Maret 154 orang":
+    a sentence right after an event, with no trigger of its own, listing stages whose counts add up to
+    the event's count, reports those stages (events of their own; ``link_stages`` makes them parts)."""
+    found: list[Event] = []
+    for e in events:
+        nxt = e.last_sentence + 1
+        if e.type not in cfg.needs_count or e.count is None or nxt >= len(sentences) \
+                or any(m.sentence == nxt for m in mentions):
+            continue
+        a, b = sentences[nxt]
+        pairs = stage_pairs(cfg, ents.within(a, b, chrome=True))
+        if not pairs or sum(c for _, c in pairs) != e.count:
+            continue
+        span = doc[a:b]
+        proof = {**e.evidence[0], "start": span.start_char, "end": span.end_char}
+        found += [replace(e, date=d, count=c, participants=dict(e.participants), evidence=[proof],
+                          first_sentence=nxt, last_sentence=nxt, part_of=None) for d, c in pairs]
+    return found

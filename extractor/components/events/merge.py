@@ -203,6 +203,18 @@ def link_stages(cfg: EventSettings, events: list[Event]) -> None:
                 total.date = span_of([d for j in stages if (d := events[j].date) is not None])
 
 
+def share_places(cfg: EventSettings, events: list[Event]) -> None:
+    """One group, one place: a RESCUE or REPATRIATION with no place takes the place of an event of another
+    such type with the same count (the people freed are the people brought home)."""
+    for e in events:
+        if e.place is not None or e.type not in cfg.needs_count or e.count is None:
+            continue
+        same = next((o for o in events if o.type != e.type and o.type in cfg.needs_count and o.count == e.count
+                     and o.place is not None), None)
+        if same is not None:
+            e.place, e.place_is_location, e.place_rank = same.place, same.place_is_location, same.place_rank
+
+
 def span_of(values: list[str]) -> str | None:
     """The dates' span as one value: from the start of the earliest to the end of the latest
     ("2026-01-22" and "2026-01-30/2026-01-31" give "2026-01-22/2026-01-31"); None if any is unreadable."""

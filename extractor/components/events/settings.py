@@ -23,6 +23,8 @@ class EventSettings:
     participant_labels: frozenset[str]
     count_units_excluded: frozenset[str]
     count_window: int
+    subject_count_window: int
+    subject_markers: frozenset[str]
     abbreviations: frozenset[str]
     place_precedence: dict[str, dict[str, int]]  # type -> place role -> rank (0 best); unlisted: never
     place_joiners: frozenset[str]
@@ -51,6 +53,8 @@ class EventSettings:
             participant_labels=frozenset(settings.words("participant_labels")),
             count_units_excluded=frozenset(settings.lower_words("count_units_excluded")),
             count_window=int(settings["count_window"]),
+            subject_count_window=int(settings["subject_count_window"]),
+            subject_markers=settings.lower_words("subject_markers"),
             abbreviations=frozenset(settings.words("abbreviations")),
             place_precedence=_precedence(settings["place_precedence"] or {}),
             place_joiners=settings.lower_words("place_joiners"),
