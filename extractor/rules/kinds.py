@@ -61,9 +61,10 @@ EVENT_TYPES = ("MEETING", "AGREEMENT", "RESCUE", "REPATRIATION")
 EVENT_CUES = ("planned", "negated", "irrealis", "realized", "speaker", "reported", "citizen", "place", "destination",
               "antecedent", "place_anaphor", "link", "block", "dateline")
 SIDES = ("before", "after", "both")
-PLACE_ROLES = ("at", "from", "to", "origin")
+PLACE_ROLES = ("at", "from", "to", "origin", "said")
 """What a place cue says of the place after it: where something happened, where people were taken from,
-where they went, where they were born or live (origin: "berasal dari")."""
+where they went, where they were born or live (origin: "berasal dari"), where a statement was made or
+received (said: "keterangan di Jakarta")."""
 PLACE_RANKS = (*PLACE_ROLES, "bare")
 """The entries of ``place_precedence``: a place cue's role, or ``bare`` for a LOCATION with no cue."""
 
@@ -234,6 +235,8 @@ EVENT = RuleKind(
         "count_units_excluded": words("a list of lower-case units"),
         "count_window": integer(16, "an integer (tokens)"),
         "subject_count_window": integer(40, "an integer (tokens)"),
+        "approx_count_slack": Setting((int, float), 0.1, "a fraction: how far an exact count may lie from a qualified one "
+                                      "(lebih dari 1.200) told of the same occurrence"),
         "subject_markers": words("a list of lower-case words that open a subject's count (Sebanyak 33 WNI)",
                                  ["sebanyak", "sejumlah"]),
         "abbreviations": words("a list of words a full stop after which ends no sentence"),

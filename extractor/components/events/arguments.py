@@ -41,7 +41,7 @@ def read_mention(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, int], 
     # (rank in the type's place_precedence, distance to the trigger, name, is LOCATION)
     places: list[tuple[int, int, str, bool]] = []
     dates: list[tuple[int, str]] = []
-    counts: list[tuple[int, int]] = []
+    counts: list[tuple[int, int, str]] = []  # (distance, value, qualifier)
     centre = t.start
     count_side = str(t.rule.get("count_side", "after"))
     # "Sebanyak 33 WNI asal X yang diduga disekap di Y ... telah dipulangkan": a passive's subject count
@@ -68,7 +68,7 @@ def read_mention(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, int], 
             if isinstance(value, int) and unit not in cfg.count_units_excluded and near:
                 # the rule's count_side first: "memulangkan 101 WNI", "46 WNI dipulangkan"
                 wrong_side = (e.start < centre) != (count_side == "before")
-                counts.append((distance + COUNT_SIDE_PENALTY * wrong_side, value))
+                counts.append((distance + COUNT_SIDE_PENALTY * wrong_side, value, str(attrs.get("qualifier") or "")))
             continue
         role = roles.get(e.start)
         if role == LISTED:
@@ -110,6 +110,7 @@ def read_mention(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, int], 
         place=best[2] if best else None, place_is_location=best[3] if best else False,
         place_rank=best[0] if best else 0,
         count=min(counts)[1] if counts and t.type in cfg.needs_count else None,
+        count_qualifier=min(counts)[2] if counts and t.type in cfg.needs_count else "",
         realized=realized,
         headline=headline,
     )
@@ -202,7 +203,8 @@ def split_stages(cfg: EventSettings, m: Mention, t: Trigger, ents: list[Span]) -
     if m.type not in cfg.needs_count:
         return [m]
     pairs = stage_pairs(cfg, [e for e in ents if e.start >= t.end])
-    return [replace(m, date=d, count=c, participants=dict(m.participants)) for d, c in pairs] if pairs else [m]
+    return [replace(m, date=d, count=c, count_qualifier="", participants=dict(m.participants))
+            for d, c in pairs] if pairs else [m]
 
 
 def stage_pairs(cfg: EventSettings, ents: list[Span]) -> list[tuple[str, int]]:
@@ -249,6 +251,6 @@ def stages_from_next_sentence(cfg: EventSettings, doc: Doc, events: list[Event],
             continue
         span = doc[a:b]
         proof = {**e.evidence[0], "start": span.start_char, "end": span.end_char}
-        found += [replace(e, date=d, count=c, participants=dict(e.participants), evidence=[proof],
+        found += [replace(e, date=d, count=c, count_qualifier="", participants=dict(e.participants), evidence=[proof],
                           first_sentence=nxt, last_sentence=nxt, part_of=None) for d, c in pairs]
     return found

@@ -25,6 +25,28 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
     return timex.within(ia, ib) or timex.within(ib, ia)
 
 
+def dates_overlap(a: str | None, b: str | None) -> bool:
+    """Two dates may be one occurrence's period: unknown, or overlapping ("hingga Juli" and "Februari-16 Juli")."""
+    ia, ib = timex.interval(a), timex.interval(b)
+    if a is None or b is None or a == b:
+        return True
+    return ia is not None and ib is not None and ia[0] <= ib[1] and ib[0] <= ia[1]
+
+
+def approximately(cfg: EventSettings, a: int, a_qualifier: str, b: int, b_qualifier: str) -> bool:
+    """Two different counts of which exactly one is qualified ("lebih dari 1.200") and the other, exact,
+    fits it within ``approx_count_slack`` (1.203)."""
+    if a == b or bool(a_qualifier) == bool(b_qualifier):
+        return False
+    rough, q, exact = (a, a_qualifier, b) if a_qualifier else (b, b_qualifier, a)
+    slack = rough * cfg.approx_count_slack
+    if q in ("more_than", "at_least"):
+        return rough <= exact <= rough + slack
+    if q in ("almost", "less_than", "at_most"):
+        return rough - slack <= exact <= rough
+    return abs(exact - rough) <= slack
+
+
 def merge(cfg: EventSettings, mentions: list[Mention]) -> tuple[list[Event], list[tuple[Mention, str]]]:
     """The events of an article in order of their first sentence, and the mentions that started none
     with the reason (for ``warta explain``)."""
@@ -42,7 +64,8 @@ def merge(cfg: EventSettings, mentions: list[Mention]) -> tuple[list[Event], lis
             event = Event(
                 type=m.type, rule=m.rule.id, status=m.status, participants=dict(m.participants),
                 date=m.date, place=m.place, place_is_location=m.place_is_location, count=m.count,
-                first_sentence=m.sentence, last_sentence=m.sentence, evidence=[evidence(m)], place_rank=m.place_rank)
+                first_sentence=m.sentence, last_sentence=m.sentence, evidence=[evidence(m)], place_rank=m.place_rank,
+                count_qualifier=m.count_qualifier)
             for p in [p for p in pending if _announces(cfg, p, event)]:
                 pending.remove(p)
                 _absorb(cfg, event, p)
@@ -103,6 +126,12 @@ def _find_event(cfg: EventSettings, events: list[Event], m: Mention) -> Event | 
                       and dates_compatible(e.date, m.date)]
         if same_count:
             return same_count[-1]
+        # "lebih dari 1.200 WNI" and "1.203 WNI" over overlapping periods: one occurrence, told roughly and exactly
+        rough = [e for e in events if e.type == m.type and e.count is not None
+                 and approximately(cfg, e.count, e.count_qualifier, m.count, m.count_qualifier)
+                 and dates_overlap(e.date, m.date)]
+        if rough:
+            return rough[-1]
     for e in reversed(events):
         if e.type != m.type:
             continue
@@ -153,8 +182,10 @@ def _absorb(cfg: EventSettings, e: Event, m: Mention) -> None:
             new, old = timex.interval(m.date), timex.interval(e.date)
             if new and old and timex.within(new, old) and timex.span_days(new) < timex.span_days(old):
                 e.date = m.date
-    if e.count is None and m.count is not None:
-        e.count = m.count
+    if m.count is not None and (e.count is None or (e.count_qualifier and not m.count_qualifier)):
+        if e.count is not None and m.date is not None:
+            e.date = m.date  # the exact report of a roughly told count dates it
+        e.count, e.count_qualifier = m.count, m.count_qualifier
     same_count = m.count is not None and m.count == e.count
     # a better role (place_precedence) wins when the mention surely tells the same occurrence (its count) or the
     # event's place had no cue at all; then, for the same count, a city over its country

@@ -56,6 +56,7 @@ class Mention:
     realized: bool
     headline: bool
     place_rank: int = 0  # the place's role in the type's place_precedence (0 best)
+    count_qualifier: str = ""  # the count's CASE_COUNT qualifier (more_than, approx, ...), "" when exact
 
 
 @dataclass
@@ -75,6 +76,7 @@ class Event:
     evidence: list[dict[str, Any]] = field(default_factory=list)
     part_of: int | None = None  # a stage: the index of its total in the written events
     place_rank: int = 0  # the place's role in the type's place_precedence (0 best)
+    count_qualifier: str = ""  # the count's CASE_COUNT qualifier (more_than, approx, ...), "" when exact
 
     def record(self) -> dict[str, Any]:
         return {

@@ -25,6 +25,7 @@ class EventSettings:
     count_window: int
     subject_count_window: int
     subject_markers: frozenset[str]
+    approx_count_slack: float
     abbreviations: frozenset[str]
     place_precedence: dict[str, dict[str, int]]  # type -> place role -> rank (0 best); unlisted: never
     place_joiners: frozenset[str]
@@ -55,6 +56,7 @@ class EventSettings:
             count_window=int(settings["count_window"]),
             subject_count_window=int(settings["subject_count_window"]),
             subject_markers=settings.lower_words("subject_markers"),
+            approx_count_slack=float(settings["approx_count_slack"]),
             abbreviations=frozenset(settings.words("abbreviations")),
             place_precedence=_precedence(settings["place_precedence"] or {}),
             place_joiners=settings.lower_words("place_joiners"),
