@@ -59,7 +59,7 @@ DIRECTIONS = ("past", "present", "future")
 YEAR_PARTS = ("quarter", "half")
 EVENT_TYPES = ("MEETING", "AGREEMENT", "RESCUE", "REPATRIATION")
 EVENT_CUES = ("planned", "negated", "irrealis", "realized", "speaker", "reported", "citizen", "place", "destination",
-              "antecedent", "place_anaphor", "link", "block", "dateline")
+              "antecedent", "place_anaphor", "presupposed", "link", "block", "dateline")
 SIDES = ("before", "after", "both")
 PLACE_ROLES = ("at", "from", "to", "origin", "said")
 """What a place cue says of the place after it: where something happened, where people were taken from,
@@ -235,7 +235,8 @@ EVENT = RuleKind(
         "count_units_excluded": words("a list of lower-case units"),
         "count_window": integer(16, "an integer (tokens)"),
         "subject_count_window": integer(40, "an integer (tokens)"),
-        "approx_count_slack": Setting((int, float), 0.1, "a fraction: how far an exact count may lie from a qualified one "
+        "approx_count_slack": Setting((int, float), 0.1,
+                                      "a fraction: how far an exact count may lie from a qualified one "
                                       "(lebih dari 1.200) told of the same occurrence"),
         "subject_markers": words("a list of lower-case words that open a subject's count (Sebanyak 33 WNI)",
                                  ["sebanyak", "sejumlah"]),

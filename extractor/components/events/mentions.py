@@ -167,5 +167,6 @@ def sentence_mentions(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, i
             realized = has_cue(cfg, cues, "realized", t, a, b) is not None or any(  # "berhasil dikeluarkan"
                 t.start <= c.start and c.end <= t.end for c in cues.get("realized", []))
             mention = read_mention(cfg, doc, k, (a, b), t, status, window_ents, cues, headline, realized)
+            mention.presupposed = has_cue(cfg, cues, "presupposed", t, a, b) is not None
             found.extend(split_stages(cfg, mention, t, window_ents))
     return found

@@ -57,6 +57,12 @@ def merge(cfg: EventSettings, mentions: list[Mention]) -> tuple[list[Event], lis
     pending: list[Mention] = []  # too little to stand alone, but may announce the next event
     for m in body + heads:
         target = _find_event(cfg, events, m)
+        if target is None and m.presupposed:  # "Selain 34 orang yang dipulangkan": the group already told
+            target = next((e for e in reversed(events) if e.type == m.type
+                           and m.sentence - e.last_sentence <= cfg.anaphor_window), None)
+            if target is None:
+                rejected.append((m, f"{m.type} mention told as already known (presupposed) joins no event"))
+                continue
         if target is not None:
             _absorb(cfg, target, m)
         elif _starts_event(cfg, m):

@@ -57,6 +57,7 @@ class Mention:
     headline: bool
     place_rank: int = 0  # the place's role in the type's place_precedence (0 best)
     count_qualifier: str = ""  # the count's CASE_COUNT qualifier (more_than, approx, ...), "" when exact
+    presupposed: bool = False  # told as known ("Selain 34 WNI yang dipulangkan"): joins an event, starts none
 
 
 @dataclass
