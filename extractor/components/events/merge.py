@@ -57,10 +57,12 @@ def merge(cfg: EventSettings, mentions: list[Mention]) -> tuple[list[Event], lis
     pending: list[Mention] = []  # too little to stand alone, but may announce the next event
     for m in body + heads:
         target = _find_event(cfg, events, m)
-        if target is None and m.presupposed:  # "Selain 34 orang yang dipulangkan": the group already told
+        if target is None and (m.presupposed or (m.anaphoric and m.count is None)):
+            # "Selain 34 orang yang dipulangkan", "kunjungan ini ... MoU yang diteken 21 Agustus 2023": the
+            # occurrence already told, whatever count (an anaphor with its own count may be a stage) or date
             target = next((e for e in reversed(events) if e.type == m.type
                            and m.sentence - e.last_sentence <= cfg.anaphor_window), None)
-            if target is None:
+            if target is None and m.presupposed:
                 rejected.append((m, f"{m.type} mention told as already known (presupposed) joins no event"))
                 continue
         if target is not None:
@@ -242,7 +244,16 @@ def link_stages(cfg: EventSettings, events: list[Event]) -> None:
 
 def share_places(cfg: EventSettings, events: list[Event]) -> None:
     """One group, one place: a RESCUE or REPATRIATION with no place takes the place of an event of another
-    such type with the same count (the people freed are the people brought home)."""
+    such type with the same count (the people freed are the people brought home). One told roughly in a
+    sentence the other shares ("lebih dari 1.200 WNI diselamatkan dan dipulangkan") takes its exact count
+    and date."""
+    for e in events:
+        if e.type in cfg.needs_count and e.count is not None and e.count_qualifier:
+            exact = next((o for o in events if o.type != e.type and o.type in cfg.needs_count and o.count is not None
+                          and approximately(cfg, e.count, e.count_qualifier, o.count, o.count_qualifier)
+                          and any(x["start"] == y["start"] for x in e.evidence for y in o.evidence)), None)
+            if exact is not None:
+                e.count, e.count_qualifier, e.date = exact.count, "", exact.date or e.date
     for e in events:
         if e.place is not None or e.type not in cfg.needs_count or e.count is None:
             continue
