@@ -38,6 +38,8 @@ def read_mention(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, int], 
     roles = place_roles(cfg, doc, cues, (a, b), ents)
     datelines = [(c.start, c.end) for c in cues.get("dateline", []) if a <= c.start < b]
     participants: dict[str, str] = {}
+    country_keys: dict[str, tuple[int, str]] = {}  # a participating country's key -> (its end token, code)
+    officials: dict[int, str] = {}  # a participating official's start token -> the official's country
     # (rank in the type's place_precedence, distance to the trigger, name, is LOCATION)
     places: list[tuple[int, int, str, bool]] = []
     dates: list[tuple[int, str]] = []
@@ -95,13 +97,18 @@ def read_mention(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, int], 
                 continue
             if label in cfg.participant_labels:
                 participants.setdefault(name.lower(), name)
+                country_keys[name.lower()] = (e.end, str(attrs.get("code") or ""))
             continue
         if label in cfg.participant_labels and e.start not in speaker_tokens and e.start >= speaker_end:
             name = str(attrs.get("name") or e.text) if label == "OFFICIAL" else e.text
             key = str(attrs.get("name") or e.text).lower()
             participants.setdefault(key, name)
+            if label == "OFFICIAL":
+                officials[e.start] = str(attrs.get("country") or "")
     best = min(places) if places else None
     sent = doc[a:b]
+    # "Perdana Menteri Thailand Paetongtarn": the country in a participating official's title is that official
+    same_party = sum(1 for end, code in country_keys.values() if code and officials.get(end) == code)
     return Mention(
         type=t.type, rule=t.rule, sentence=k, start_char=sent.start_char, end_char=sent.end_char,
         triggers=[doc[t.start:t.end].text], anaphoric=t.anaphoric, status=status,
@@ -109,6 +116,7 @@ def read_mention(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, int], 
         date=min(dates)[1] if dates else None,
         place=best[2] if best else None, place_is_location=best[3] if best else False,
         place_rank=best[0] if best else 0,
+        parties=len(participants) - same_party,
         count=min(counts)[1] if counts and t.type in cfg.needs_count else None,
         count_qualifier=min(counts)[2] if counts and t.type in cfg.needs_count else "",
         realized=realized,

@@ -19,7 +19,7 @@ from ...rules.kinds import EVENT
 from ...spans import trace, tracing
 from .arguments import place_from_previous, refine_date_from_next_sentence, stages_from_next_sentence
 from .mentions import count_from_previous, find_cues, find_triggers, headline_ranges, is_link, sentence_mentions
-from .merge import link_stages, listed, merge, share_places
+from .merge import agreed_at_meetings, link_stages, listed, merge, share_places
 from .model import Mention, Trigger
 from .settings import EventSettings, check_rule
 
@@ -103,6 +103,7 @@ class EventExtractor:
                 trace(doc, ev["rule"], ev["start"], ev["end"], reason)
         link_stages(cfg, events)
         share_places(cfg, events)
+        agreed_at_meetings(cfg, events)
         doc._.events = [e.record() for e in events]
         return doc
 

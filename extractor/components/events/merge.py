@@ -118,7 +118,7 @@ def _starts_event(cfg: EventSettings, m: Mention) -> bool:
         if m.count is not None:
             return len(m.participants) >= need
         return len(m.participants) >= max(need, 1) and m.realized and m.status == "occurred"
-    return len(m.participants) >= need and (need > 0 or m.count is not None)
+    return m.parties >= need and (need > 0 or m.count is not None)
 
 
 def _announces(cfg: EventSettings, p: Mention, e: Event) -> bool:
@@ -261,6 +261,21 @@ def share_places(cfg: EventSettings, events: list[Event]) -> None:
                      and o.place is not None), None)
         if same is not None:
             e.place, e.place_is_location, e.place_rank = same.place, same.place_is_location, same.place_rank
+
+
+def agreed_at_meetings(cfg: EventSettings, events: list[Event]) -> None:
+    """"Dalam pertemuan itu, kedua negara sepakat ...": an AGREEMENT told among a MEETING's sentences (or
+    within ``merge_window`` after them) with no date or place of its own was made there and then."""
+    for e in events:
+        if e.type != "AGREEMENT" or (e.date is not None and e.place is not None):
+            continue
+        meeting = next((m for m in events if m.type == "MEETING"
+                        and m.first_sentence <= e.first_sentence <= m.last_sentence + cfg.merge_window), None)
+        if meeting is not None:
+            e.date = e.date or meeting.date
+            if e.place is None:
+                e.place, e.place_is_location = meeting.place, meeting.place_is_location
+                e.place_rank = meeting.place_rank
 
 
 def span_of(values: list[str]) -> str | None:

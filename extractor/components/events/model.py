@@ -58,6 +58,7 @@ class Mention:
     place_rank: int = 0  # the place's role in the type's place_precedence (0 best)
     count_qualifier: str = ""  # the count's CASE_COUNT qualifier (more_than, approx, ...), "" when exact
     presupposed: bool = False  # told as known ("Selain 34 WNI yang dipulangkan"): joins an event, starts none
+    parties: int = 0  # distinct parties among the participants (a country and its own official are one)
 
 
 @dataclass
