@@ -59,8 +59,14 @@ DIRECTIONS = ("past", "present", "future")
 YEAR_PARTS = ("quarter", "half")
 EVENT_TYPES = ("MEETING", "AGREEMENT", "RESCUE", "REPATRIATION")
 EVENT_CUES = ("planned", "negated", "irrealis", "realized", "speaker", "reported", "citizen", "place", "destination",
-              "antecedent", "link", "block", "dateline")
+              "antecedent", "place_anaphor", "presupposed", "link", "block", "dateline")
 SIDES = ("before", "after", "both")
+PLACE_ROLES = ("at", "from", "to", "origin", "said")
+"""What a place cue says of the place after it: where something happened, where people were taken from,
+where they went, where they were born or live (origin: "berasal dari"), where a statement was made or
+received (said: "keterangan di Jakarta")."""
+PLACE_RANKS = (*PLACE_ROLES, "bare")
+"""The entries of ``place_precedence``: a place cue's role, or ``bare`` for a LOCATION with no cue."""
 
 AGENCY = RuleKind(
     name="agency",
@@ -216,6 +222,7 @@ EVENT = RuleKind(
         "window": number("an integer (tokens)"),
         "cut": flag(),
         "count_side": text("where the count stands", POSITIONS),
+        "place_role": text("what a place cue says of the place after it", PLACE_ROLES),
     },
     settings={
         "cue_window": integer(4, "an integer (tokens)"),
@@ -227,8 +234,24 @@ EVENT = RuleKind(
         "participant_labels": words("a list of entity labels", ["OFFICIAL", "AGENCY", "COUNTRY"]),
         "count_units_excluded": words("a list of lower-case units"),
         "count_window": integer(16, "an integer (tokens)"),
+        "subject_count_window": integer(40, "an integer (tokens)"),
+        "approx_count_slack": Setting((int, float), 0.1,
+                                      "a fraction: how far an exact count may lie from a qualified one "
+                                      "(lebih dari 1.200) told of the same occurrence"),
+        "subject_markers": words("a list of lower-case words that open a subject's count (Sebanyak 33 WNI)",
+                                 ["sebanyak", "sejumlah"]),
         "abbreviations": words("a list of words a full stop after which ends no sentence"),
-        "home_bound": words("a list of event types for which 'ke X' is home, not the place", ["REPATRIATION"]),
+        "place_precedence": mapping(
+            "a mapping of event type to the place roles it takes, best first (a role not listed is never its place)",
+            {"MEETING": ["at", "to", "from", "bare"], "AGREEMENT": ["at", "to", "from", "bare"],
+             "RESCUE": ["from", "at", "bare"], "REPATRIATION": ["from", "at", "bare"]}),
+        "place_joiners": words("a list of words that join places into one list (di Laos dan Kamboja)",
+                               ["dan", "atau", "serta", ","]),
+        "place_nouns": words("a list of lower-case words that may stand between a place cue and its place "
+                             "(di wilayah konflik Myawaddy)", ["wilayah", "daerah", "kawasan", "zona", "konflik"]),
+        "place_noun_reach": integer(3, "an integer (tokens)"),
+        "home_country": string("ID", "an ISO 3166-1 alpha-2 code: the home country of the people brought home"),
+        "placed_abroad": words("a list of event types whose place is never the home country", ["REPATRIATION"]),
         "speaker_reach": integer(3, "an integer (tokens)"),
         "antecedent_reach": integer(3, "an integer (tokens)"),
         "attribution_marks": words("a list of punctuation tokens", [",", "”", '"']),

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.components.events.merge import dates_compatible, link_stages, listed
+from extractor.components.events.merge import (
+    approximately,
+    dates_compatible,
+    link_stages,
+    listed,
+    share_places,
+    span_of,
+)
 from extractor.components.events.model import Event
 from extractor.components.events.settings import EventSettings
 
@@ -44,3 +51,45 @@ def test_only_occurred_events_are_listed_and_the_future_is_planned() -> None:
     assert kept == [done]
     assert [e for e, _ in dropped] == [planned, future] and future.status == "planned"
     assert all("not listed" in reason for _, reason in dropped)
+
+
+def test_an_undated_total_spans_its_stages() -> None:
+    events = [event(75, None), event(30, "2025-02-10"), event(45, "2025-02-12/2025-02-14")]
+    link_stages(CFG, events)
+    assert [e.part_of for e in events] == [None, 0, 0]
+    assert events[0].date == "2025-02-10/2025-02-14"
+
+
+@pytest.mark.parametrize(("values", "span"), [
+    (["2026-01-22", "2026-01-30/2026-01-31"], "2026-01-22/2026-01-31"),
+    (["2025-03-05", "2025-03-05"], "2025-03-05"),
+    (["2025-03-05", "not a date"], None),
+])
+def test_span_of(values: list[str], span: str | None) -> None:
+    assert span_of(values) == span
+
+
+def test_a_rough_count_takes_the_exact_one_of_the_same_sentence() -> None:
+    rescued, home = event(1200, "2026-07", "RESCUE"), event(1203, "2026-02-20/2026-07-16")
+    rescued.count_qualifier = "more_than"
+    rescued.evidence = home.evidence = [{"start": 0, "end": 90, "trigger": "t", "rule": "r"}]
+    share_places(CFG, [rescued, home])
+    assert (rescued.count, rescued.date) == (1203, "2026-02-20/2026-07-16")
+
+
+@pytest.mark.parametrize(("rough", "qualifier", "exact", "same"), [
+    (1200, "more_than", 1203, True),
+    (1200, "more_than", 1190, False),  # fewer than "more than 1,200"
+    (1200, "more_than", 1500, False),  # beyond the slack
+    (500, "almost", 497, True),
+    (500, "", 497, False),  # two exact counts differ
+])
+def test_approximately(rough: int, qualifier: str, exact: int, same: bool) -> None:
+    assert approximately(CFG, rough, qualifier, exact, "") is same
+
+
+def test_one_group_one_place_across_rescue_and_repatriation() -> None:
+    rescued, home, other = event(52, None, "RESCUE"), event(52, "2025-06-02"), event(9, None, "RESCUE")
+    home.place = "Myawaddy"
+    share_places(CFG, [rescued, home, other])
+    assert rescued.place == "Myawaddy" and other.place is None

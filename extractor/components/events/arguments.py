@@ -18,6 +18,7 @@ from ...doc import MentionIndex
 from .model import Cues, Event, Mention, Trigger
 from .settings import EventSettings
 
+LISTED = "listed"  # a place after the head of a list of places: neither a party nor the place
 COUNT_SIDE_PENALTY = 100  # a count on the other side of the trigger is taken only if none is on its side
 
 
@@ -34,18 +35,21 @@ def read_mention(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, int], 
                         default=a)
     speaker_end = statement_end if t.type in cfg.speakers_before_report else a
     citizen_ends = {c.end for c in cues.get("citizen", []) if a <= c.start < b}
-    place_ends = {c.end for c in cues.get("place", []) if a <= c.start < b}
-    if t.type not in cfg.home_bound:
-        place_ends |= {c.end for c in cues.get("destination", []) if a <= c.start < b}
-    destination_ends = {c.end for c in cues.get("destination", []) if a <= c.start < b}
+    roles = place_roles(cfg, doc, cues, (a, b), ents)
     datelines = [(c.start, c.end) for c in cues.get("dateline", []) if a <= c.start < b]
     participants: dict[str, str] = {}
-    # (rank, distance to the trigger, name, is LOCATION); rank 0: right after di/dari/ke
+    country_keys: dict[str, tuple[int, str]] = {}  # a participating country's key -> (its end token, code)
+    officials: dict[int, str] = {}  # a participating official's start token -> the official's country
+    # (rank in the type's place_precedence, distance to the trigger, name, is LOCATION)
     places: list[tuple[int, int, str, bool]] = []
     dates: list[tuple[int, str]] = []
-    counts: list[tuple[int, int]] = []
+    counts: list[tuple[int, int, str]] = []  # (distance, value, qualifier)
     centre = t.start
     count_side = str(t.rule.get("count_side", "after"))
+    # "Sebanyak 33 WNI asal X yang diduga disekap di Y ... telah dipulangkan": a passive's subject count
+    first_count = min((e.start for e in ents if e.label_ == "CASE_COUNT" and e.end <= t.start), default=None)
+    subject_count = first_count if count_side == "before" and first_count is not None and first_count > 0 \
+        and doc[first_count - 1].lower_ in cfg.subject_markers else None
     for e in ents:
         attrs = e._.attrs or {}
         label = e.label_
@@ -62,52 +66,120 @@ def read_mention(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, int], 
         if label == "CASE_COUNT":
             value = attrs.get("value")
             unit = str(attrs.get("unit") or "").lower()
-            if isinstance(value, int) and unit not in cfg.count_units_excluded and distance <= cfg.count_window:
+            near = distance <= cfg.count_window or (e.start == subject_count and distance <= cfg.subject_count_window)
+            if isinstance(value, int) and unit not in cfg.count_units_excluded and near:
                 # the rule's count_side first: "memulangkan 101 WNI", "46 WNI dipulangkan"
                 wrong_side = (e.start < centre) != (count_side == "before")
-                counts.append((distance + COUNT_SIDE_PENALTY * wrong_side, value))
+                counts.append((distance + COUNT_SIDE_PENALTY * wrong_side, value, str(attrs.get("qualifier") or "")))
+            continue
+        role = roles.get(e.start)
+        if role == LISTED:
             continue
         if label == "LOCATION":
-            if e.start in destination_ends and e.start not in place_ends:
-                continue
             if e.start < statement_end:
                 continue  # "dalam konferensi pers di Jakarta, mengatakan ...": where it was said
             if any(d0 <= e.end <= d1 for d0, d1 in datelines):
                 continue  # the dateline's city (the cue may begin inside it: "TEMPO.CO,Jakarta -")
-            if e.start > a + 1 or e.start in place_ends:  # a sentence's first word may be a dateline
-                places.append((0 if e.start in place_ends else 1, distance, e.text, True))
+            rank = cfg.place_rank(t.type, role or "bare")
+            if rank is not None and (e.start > a + 1 or role is not None):  # a first word may be a dateline
+                places.append((rank, distance, e.text, True))
             continue
         if label == "COUNTRY":
             name = country_name(attrs.get("code"), e.text)
-            if e.start in destination_ends and e.start not in place_ends:
-                continue  # "dipulangkan ke Indonesia": home, neither place nor party
             after_location = (e.start >= 2 and doc[e.start - 1].text == ","
                               and doc[e.start - 2].ent_type_ == "LOCATION")
-            if e.start in place_ends or after_location:
-                if not after_location and e.start >= statement_end:
-                    places.append((0, distance, name, False))
-                continue  # "di Kamboja", "di Sihanoukville, Kamboja": where, not who
+            if role is not None or after_location:
+                rank = None if after_location or e.start < statement_end else cfg.place_rank(t.type, role or "")
+                if rank is not None and not _at_home(cfg, t.type, attrs):
+                    places.append((rank, distance, name, False))
+                continue  # "di Kamboja", "ke Indonesia", "di Sihanoukville, Kamboja": where, not who
             if e.start in citizen_ends or e.start in speaker_tokens or e.start < speaker_end:
                 continue
             if label in cfg.participant_labels:
                 participants.setdefault(name.lower(), name)
+                country_keys[name.lower()] = (e.end, str(attrs.get("code") or ""))
             continue
         if label in cfg.participant_labels and e.start not in speaker_tokens and e.start >= speaker_end:
             name = str(attrs.get("name") or e.text) if label == "OFFICIAL" else e.text
             key = str(attrs.get("name") or e.text).lower()
             participants.setdefault(key, name)
-    place, place_is_location = (min(places)[2], min(places)[3]) if places else (None, False)
+            if label == "OFFICIAL":
+                officials[e.start] = str(attrs.get("country") or "")
+    best = min(places) if places else None
     sent = doc[a:b]
+    # "Perdana Menteri Thailand Paetongtarn": the country in a participating official's title is that official
+    same_party = sum(1 for end, code in country_keys.values() if code and officials.get(end) == code)
     return Mention(
         type=t.type, rule=t.rule, sentence=k, start_char=sent.start_char, end_char=sent.end_char,
         triggers=[doc[t.start:t.end].text], anaphoric=t.anaphoric, status=status,
         participants=participants,
         date=min(dates)[1] if dates else None,
-        place=place, place_is_location=place_is_location,
+        place=best[2] if best else None, place_is_location=best[3] if best else False,
+        place_rank=best[0] if best else 0,
+        parties=len(participants) - same_party,
         count=min(counts)[1] if counts and t.type in cfg.needs_count else None,
+        count_qualifier=min(counts)[2] if counts and t.type in cfg.needs_count else "",
         realized=realized,
         headline=headline,
     )
+
+
+def place_roles(cfg: EventSettings, doc: Doc, cues: Cues, bounds: tuple[int, int],
+                ents: list[Span]) -> dict[int, str]:
+    """Token index -> the role of the place cue right before it (``place_role``; a destination cue: to).
+    The rest of a list after the cue is ``LISTED``: places, not parties, but the list's head is the place
+    ("di Laos dan Kamboja", "di Labuan Bajo, Nusa Tenggara Timur")."""
+    a, b = bounds
+    roles: dict[int, str] = {}
+    for c in [*cues.get("place", []), *cues.get("destination", [])]:
+        if a <= c.start < b:
+            end = c.end  # "di wilayah konflik Myawaddy": past the place nouns (place_nouns)
+            while end < min(b, c.end + cfg.place_noun_reach) and doc[end].lower_ in cfg.place_nouns:
+                end += 1
+            role = str(c.rule.get("place_role", "to" if c.kind == "destination" else "at"))
+            roles.setdefault(c.end, role)
+            roles.setdefault(end, role)
+    places = sorted((e for e in ents if e.label_ in ("LOCATION", "COUNTRY") and not (e._.attrs or {}).get("optional")),
+                    key=lambda e: e.start)
+    for e, nxt in zip(places, places[1:], strict=False):
+        between = doc[e.end:nxt.start]
+        if e.start in roles and nxt.start not in roles and 0 < len(between) <= 2 \
+                and all(x.lower_ in cfg.place_joiners for x in between):
+            roles[nxt.start] = LISTED
+    return roles
+
+
+def _at_home(cfg: EventSettings, event_type: str, attrs: dict[str, object]) -> bool:
+    """The home country is never the place of a type in ``placed_abroad`` (they came from elsewhere)."""
+    return event_type in cfg.placed_abroad and str(attrs.get("code") or "").upper() == cfg.home_country
+
+
+def place_from_previous(cfg: EventSettings, doc: Doc, found: list[Mention], cues: Cues, bounds: tuple[int, int],
+                        previous: list[Span]) -> None:
+    """"Tiga di antaranya dipulangkan", "21 WNI di sana dipulangkan": a mention with no place of its own
+    takes the best place of the sentence before (``bounds``), by the type's precedence, the last on a tie."""
+    roles = place_roles(cfg, doc, cues, bounds, previous)
+    datelines = [(c.start, c.end) for c in cues.get("dateline", []) if bounds[0] <= c.start < bounds[1]]
+    for m in found:
+        if m.place is not None:
+            continue
+        best: tuple[int, int, Span] | None = None
+        for e in previous:
+            attrs = e._.attrs or {}
+            if e.label_ not in ("LOCATION", "COUNTRY") or attrs.get("optional") or _at_home(cfg, m.type, attrs) \
+                    or any(d0 <= e.end <= d1 for d0, d1 in datelines):
+                continue
+            role = roles.get(e.start)
+            if role == LISTED:
+                continue
+            rank = cfg.place_rank(m.type, role or "bare") if (role or e.label_ == "LOCATION") else None
+            if rank is not None and (best is None or (rank, -e.start) < best[:2]):
+                best = (rank, -e.start, e)
+        if best is not None:
+            e = best[2]
+            m.place_is_location = e.label_ == "LOCATION"
+            m.place = e.text if m.place_is_location else country_name((e._.attrs or {}).get("code"), e.text)
+            m.place_rank = best[0]
 
 
 def refine_date_from_next_sentence(e: Event, sentences: list[tuple[int, int]], mentions: list[Mention],
@@ -138,17 +210,55 @@ def split_stages(cfg: EventSettings, m: Mention, t: Trigger, ents: list[Span]) -
     one stage per pair."""
     if m.type not in cfg.needs_count:
         return [m]
-    pairs: list[tuple[str, int]] = []
-    last_date: str | None = None
-    for e in sorted((e for e in ents if e.start >= t.end), key=lambda e: e.start):
+    pairs = stage_pairs(cfg, [e for e in ents if e.start >= t.end])
+    return [replace(m, date=d, count=c, count_qualifier="", participants=dict(m.participants))
+            for d, c in pairs] if pairs else [m]
+
+
+def stage_pairs(cfg: EventSettings, ents: list[Span]) -> list[tuple[str, int]]:
+    """(date, count) of each stage a clause lists, each count after its date ("pada 3 Mei 12 orang") or,
+    failing that, each before ("12 orang pada 3 Mei"); [] unless ``min_stages`` pairs with distinct dates."""
+    items: list[tuple[str, str | int]] = []
+    for e in sorted(ents, key=lambda e: e.start):
         attrs = e._.attrs or {}
         value = attrs.get("value")
         if e.label_ == "DATE" and isinstance(value, str) and value:
-            last_date = value
-        elif e.label_ == "CASE_COUNT" and isinstance(value, int) and last_date is not None \
+            items.append(("date", value))
+        elif e.label_ == "CASE_COUNT" and isinstance(value, int) \
                 and str(attrs.get("unit") or "").lower() not in cfg.count_units_excluded:
-            pairs.append((last_date, value))
-            last_date = None
-    if len(pairs) < cfg.min_stages or len({d for d, _ in pairs}) < len(pairs):
-        return [m]
-    return [replace(m, date=d, count=c, participants=dict(m.participants)) for d, c in pairs]
+            items.append(("count", value))
+    for first in ("date", "count"):
+        pairs: list[tuple[str, int]] = []
+        held: str | int | None = None
+        for kind, value in items:
+            if kind == first:
+                held = value
+            elif held is not None:
+                date, count = (held, value) if first == "date" else (value, held)
+                pairs.append((str(date), int(count)))
+                held = None
+        if len(pairs) >= cfg.min_stages and len({d for d, _ in pairs}) == len(pairs):
+            return pairs
+    return []
+
+
+def stages_from_next_sentence(cfg: EventSettings, doc: Doc, events: list[Event], sentences: list[tuple[int, int]],
+                              mentions: list[Mention], ents: MentionIndex) -> list[Event]:
+    """"554 WNI dipulangkan. Tahap pertama pada 18 Maret 400 orang, tahap kedua pada 19 Maret 154 orang":
+    a sentence right after an event, with no trigger of its own, listing stages whose counts add up to
+    the event's count, reports those stages (events of their own; ``link_stages`` makes them parts)."""
+    found: list[Event] = []
+    for e in events:
+        nxt = e.last_sentence + 1
+        if e.type not in cfg.needs_count or e.count is None or nxt >= len(sentences) \
+                or any(m.sentence == nxt for m in mentions):
+            continue
+        a, b = sentences[nxt]
+        pairs = stage_pairs(cfg, ents.within(a, b, chrome=True))
+        if not pairs or sum(c for _, c in pairs) != e.count:
+            continue
+        span = doc[a:b]
+        proof = {**e.evidence[0], "start": span.start_char, "end": span.end_char}
+        found += [replace(e, date=d, count=c, count_qualifier="", participants=dict(e.participants), evidence=[proof],
+                          first_sentence=nxt, last_sentence=nxt, part_of=None) for d, c in pairs]
+    return found

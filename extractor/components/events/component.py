@@ -17,9 +17,9 @@ from ...matching import RuleMatcher
 from ...rules import RuleSet
 from ...rules.kinds import EVENT
 from ...spans import trace, tracing
-from .arguments import refine_date_from_next_sentence
+from .arguments import place_from_previous, refine_date_from_next_sentence, stages_from_next_sentence
 from .mentions import count_from_previous, find_cues, find_triggers, headline_ranges, is_link, sentence_mentions
-from .merge import link_stages, listed, merge
+from .merge import agreed_at_meetings, link_stages, listed, merge, share_places
 from .model import Mention, Trigger
 from .settings import EventSettings, check_rule
 
@@ -66,7 +66,9 @@ class EventExtractor:
                 trace(doc, t.rule.id, t.start_char, t.end_char, CHROME)
                 continue
             by_sentence.setdefault(bisect_right(starts, t.start) - 1, []).append(t)
-        cues = find_cues(self.cue_matcher, doc, [sentences[k] for k in sorted(by_sentence)])
+        # the sentence before each one with a trigger too: its places may be taken ("Mereka", "di sana")
+        cues = find_cues(self.cue_matcher, doc,
+                         [sentences[j] for j in sorted({i for k in by_sentence for i in (k - 1, k) if i >= 0})])
         for k in [k for k in by_sentence if is_link(cues, *sentences[k])]:
             for t in by_sentence.pop(k):
                 trace(doc, t.rule.id, t.start_char, t.end_char, CHROME)
@@ -80,13 +82,19 @@ class EventExtractor:
             span = doc[a:b]
             headline = any(h0 <= span.start_char and span.end_char <= h1 for h0, h1 in headlines)
             found = sentence_mentions(cfg, doc, k, (a, b), by_sentence[k], cues, ents.within(a, b), headline)
-            if k > 0 and any(a <= c.start <= a + cfg.antecedent_reach for c in cues.get("antecedent", [])):
-                count_from_previous(cfg, found, ents.within(*sentences[k - 1]))
+            antecedent = k > 0 and any(a <= c.start <= a + cfg.antecedent_reach for c in cues.get("antecedent", []))
+            if antecedent:
+                count_from_previous(cfg, found, ents.within(*sentences[k - 1]),
+                                    [m for m in mentions if m.sentence == k - 1])
+            if antecedent or (k > 0 and any(a <= c.start < b for c in cues.get("place_anaphor", []))):
+                place_from_previous(cfg, doc, found, cues, sentences[k - 1], ents.within(*sentences[k - 1]))
             mentions.extend(found)
         events, rejected = merge(cfg, mentions)
         if tracing(doc):
             for m, reason in rejected:
                 trace(doc, m.rule.id, m.start_char, m.end_char, reason)
+        events = sorted(events + stages_from_next_sentence(cfg, doc, events, sentences, mentions, ents),
+                        key=lambda e: e.first_sentence)
         for e in events:
             refine_date_from_next_sentence(e, sentences, mentions, ents)
         events, dropped = listed(cfg, events, doc._.reference_date)
@@ -94,6 +102,8 @@ class EventExtractor:
             for ev in e.evidence:
                 trace(doc, ev["rule"], ev["start"], ev["end"], reason)
         link_stages(cfg, events)
+        share_places(cfg, events)
+        agreed_at_meetings(cfg, events)
         doc._.events = [e.record() for e in events]
         return doc
 

@@ -6,6 +6,8 @@ a planned cue gives it the status "planned". Its arguments are read by ``argumen
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span
 
 from ...doc import doc_text
@@ -41,16 +43,27 @@ def find_cues(matcher: RuleMatcher, doc: Doc, ranges: list[tuple[int, int]]) -> 
     return cues
 
 
-def count_from_previous(cfg: EventSettings, found: list[Mention], previous: list[Span]) -> None:
-    """"Mereka dipulangkan dari Myanmar": the count is the one the sentence before gave."""
+def count_from_previous(cfg: EventSettings, found: list[Mention], previous: list[Span],
+                        stages: list[Mention] | None = None) -> None:
+    """"Mereka dipulangkan dari Myanmar": the count is the one the sentence before gave; the sum of its
+    stages when it told a group in stages ("dalam dua gelombang, 46 dan 84. Para WNI ini ...")."""
+    staged = [m.count for m in stages or [] if m.type in cfg.needs_count and m.count is not None]
+    if len(staged) >= cfg.min_stages and len(set(staged)) == len(staged):
+        for m in found:
+            if m.type in cfg.needs_count and m.count is None:
+                m.count = sum(c for c in staged if c is not None)
+        return
     counts = [e for e in previous if e.label_ == "CASE_COUNT"
               and isinstance((e._.attrs or {}).get("value"), int)
               and str((e._.attrs or {}).get("unit") or "").lower() not in cfg.count_units_excluded]
     if not counts:
         return
+    values = [int(e._.attrs["value"]) for e in counts]
+    # "130 WNI dalam dua gelombang, 46 dan 84. Para WNI ini ...": the group is the total of its parts
+    totals = [v for v in values if len(values) > 2 and 2 * v == sum(values)]
     for m in found:
         if m.type in cfg.needs_count and m.count is None:
-            m.count = int(counts[-1]._.attrs["value"])
+            m.count = totals[0] if totals else values[-1]
 
 
 def headline_ranges(doc: Doc) -> list[tuple[int, int]]:
@@ -77,9 +90,13 @@ def is_link(cues: Cues, a: int, b: int) -> bool:
     return any(c.start == a for c in cues.get("link", []))
 
 
-def has_cue(cfg: EventSettings, cues: Cues, kind: str, trigger: Trigger, lo: int, hi: int) -> Cue | None:
-    """A cue of ``kind`` near ``trigger`` (within its window, on its side), inside tokens [lo, hi)."""
+def has_cue(cfg: EventSettings, cues: Cues, kind: str, trigger: Trigger, lo: int, hi: int,
+            skip: Callable[[Cue], bool] | None = None) -> Cue | None:
+    """A cue of ``kind`` near ``trigger`` (within its window, on its side), inside tokens [lo, hi); none
+    that ``skip`` rejects."""
     for c in cues.get(kind, []):
+        if skip is not None and skip(c):
+            continue
         if c.start < lo or c.end > hi:
             continue
         window = int(c.rule.get("window", cfg.cue_window))
@@ -131,9 +148,8 @@ def sentence_mentions(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, i
             trace(doc, t.rule.id, t.start_char, t.end_char, "part of a Title Case name")
             continue
         for kind in ("negated", "irrealis"):
-            cue = has_cue(cfg, cues, kind, t, a, b)
-            if cue is not None and kind == "irrealis" and achieved(cfg, cues, cue):
-                cue = None  # "akhirnya bisa dipulangkan", "sudah dapat pulang": the modal says it was done
+            # "akhirnya bisa dipulangkan", "sudah dapat pulang": that modal says it was done (another may not)
+            cue = has_cue(cfg, cues, kind, t, a, b, (lambda c: achieved(cfg, cues, c)) if kind == "irrealis" else None)
             if cue is not None:
                 if tracing(doc):
                     trace(doc, t.rule.id, t.start_char, t.end_char,
@@ -148,7 +164,9 @@ def sentence_mentions(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, i
                 continue
             start, end = argument_window(cfg, doc, cues, t, a, b)
             window_ents = [e for e in ents if start <= e.start and e.end <= end]
-            realized = has_cue(cfg, cues, "realized", t, a, b) is not None
+            realized = has_cue(cfg, cues, "realized", t, a, b) is not None or any(  # "berhasil dikeluarkan"
+                t.start <= c.start and c.end <= t.end for c in cues.get("realized", []))
             mention = read_mention(cfg, doc, k, (a, b), t, status, window_ents, cues, headline, realized)
+            mention.presupposed = has_cue(cfg, cues, "presupposed", t, a, b) is not None
             found.extend(split_stages(cfg, mention, t, window_ents))
     return found

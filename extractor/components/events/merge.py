@@ -25,6 +25,28 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
     return timex.within(ia, ib) or timex.within(ib, ia)
 
 
+def dates_overlap(a: str | None, b: str | None) -> bool:
+    """Two dates may be one occurrence's period: unknown, or overlapping ("hingga Juli" and "Februari-16 Juli")."""
+    ia, ib = timex.interval(a), timex.interval(b)
+    if a is None or b is None or a == b:
+        return True
+    return ia is not None and ib is not None and ia[0] <= ib[1] and ib[0] <= ia[1]
+
+
+def approximately(cfg: EventSettings, a: int, a_qualifier: str, b: int, b_qualifier: str) -> bool:
+    """Two different counts of which exactly one is qualified ("lebih dari 1.200") and the other, exact,
+    fits it within ``approx_count_slack`` (1.203)."""
+    if a == b or bool(a_qualifier) == bool(b_qualifier):
+        return False
+    rough, q, exact = (a, a_qualifier, b) if a_qualifier else (b, b_qualifier, a)
+    slack = rough * cfg.approx_count_slack
+    if q in ("more_than", "at_least"):
+        return rough <= exact <= rough + slack
+    if q in ("almost", "less_than", "at_most"):
+        return rough - slack <= exact <= rough
+    return abs(exact - rough) <= slack
+
+
 def merge(cfg: EventSettings, mentions: list[Mention]) -> tuple[list[Event], list[tuple[Mention, str]]]:
     """The events of an article in order of their first sentence, and the mentions that started none
     with the reason (for ``warta explain``)."""
@@ -35,17 +57,26 @@ def merge(cfg: EventSettings, mentions: list[Mention]) -> tuple[list[Event], lis
     pending: list[Mention] = []  # too little to stand alone, but may announce the next event
     for m in body + heads:
         target = _find_event(cfg, events, m)
+        if target is None and (m.presupposed or (m.anaphoric and m.count is None)):
+            # "Selain 34 orang yang dipulangkan", "kunjungan ini ... MoU yang diteken 21 Agustus 2023": the
+            # occurrence already told, whatever count (an anaphor with its own count may be a stage) or date
+            target = next((e for e in reversed(events) if e.type == m.type
+                           and m.sentence - e.last_sentence <= cfg.anaphor_window), None)
+            if target is None and m.presupposed:
+                rejected.append((m, f"{m.type} mention told as already known (presupposed) joins no event"))
+                continue
         if target is not None:
-            _absorb(target, m)
+            _absorb(cfg, target, m)
         elif _starts_event(cfg, m):
             _inherit(cfg, events, m)
             event = Event(
                 type=m.type, rule=m.rule.id, status=m.status, participants=dict(m.participants),
                 date=m.date, place=m.place, place_is_location=m.place_is_location, count=m.count,
-                first_sentence=m.sentence, last_sentence=m.sentence, evidence=[evidence(m)])
+                first_sentence=m.sentence, last_sentence=m.sentence, evidence=[evidence(m)], place_rank=m.place_rank,
+                count_qualifier=m.count_qualifier)
             for p in [p for p in pending if _announces(cfg, p, event)]:
                 pending.remove(p)
-                _absorb(event, p)
+                _absorb(cfg, event, p)
                 event.first_sentence = min(event.first_sentence, p.sentence)
             events.append(event)
         else:
@@ -87,7 +118,7 @@ def _starts_event(cfg: EventSettings, m: Mention) -> bool:
         if m.count is not None:
             return len(m.participants) >= need
         return len(m.participants) >= max(need, 1) and m.realized and m.status == "occurred"
-    return len(m.participants) >= need and (need > 0 or m.count is not None)
+    return m.parties >= need and (need > 0 or m.count is not None)
 
 
 def _announces(cfg: EventSettings, p: Mention, e: Event) -> bool:
@@ -103,6 +134,12 @@ def _find_event(cfg: EventSettings, events: list[Event], m: Mention) -> Event | 
                       and dates_compatible(e.date, m.date)]
         if same_count:
             return same_count[-1]
+        # "lebih dari 1.200 WNI" and "1.203 WNI" over overlapping periods: one occurrence, told roughly and exactly
+        rough = [e for e in events if e.type == m.type and e.count is not None
+                 and approximately(cfg, e.count, e.count_qualifier, m.count, m.count_qualifier)
+                 and dates_overlap(e.date, m.date)]
+        if rough:
+            return rough[-1]
     for e in reversed(events):
         if e.type != m.type:
             continue
@@ -123,7 +160,7 @@ def _inherit(cfg: EventSettings, events: list[Event], m: Mention) -> None:
     if parent is None or m.sentence - parent.last_sentence > cfg.merge_window:
         return
     if m.place is None:
-        m.place, m.place_is_location = parent.place, parent.place_is_location
+        m.place, m.place_is_location, m.place_rank = parent.place, parent.place_is_location, parent.place_rank
     if not m.participants:
         m.participants = dict(parent.participants)
 
@@ -136,12 +173,12 @@ def evidence(m: Mention) -> dict[str, Any]:
     return {"start": m.start_char, "end": m.end_char, "trigger": m.triggers[0], "rule": m.rule.id}
 
 
-def _absorb(e: Event, m: Mention) -> None:
+def _absorb(cfg: EventSettings, e: Event, m: Mention) -> None:
     e.evidence.append(evidence(m))
     e.evidence.sort(key=lambda x: x["start"])
     if m.headline:
         if e.place is None and m.place is not None:  # "Polri pulangkan 9 WNI dari Kamboja" over a body without it
-            e.place, e.place_is_location = m.place, m.place_is_location
+            e.place, e.place_is_location, e.place_rank = m.place, m.place_is_location, m.place_rank
         return
     e.last_sentence = max(e.last_sentence, m.sentence)
     for key, name in m.participants.items():
@@ -153,12 +190,18 @@ def _absorb(e: Event, m: Mention) -> None:
             new, old = timex.interval(m.date), timex.interval(e.date)
             if new and old and timex.within(new, old) and timex.span_days(new) < timex.span_days(old):
                 e.date = m.date
-    if e.count is None and m.count is not None:
-        e.count = m.count
+    if m.count is not None and (e.count is None or (e.count_qualifier and not m.count_qualifier)):
+        if e.count is not None and m.date is not None:
+            e.date = m.date  # the exact report of a roughly told count dates it
+        e.count, e.count_qualifier = m.count, m.count_qualifier
     same_count = m.count is not None and m.count == e.count
-    if m.place is not None and (e.place is None or (same_count and m.place_is_location
-                                                     and not e.place_is_location)):
-        e.place, e.place_is_location = m.place, m.place_is_location
+    # a better role (place_precedence) wins when the mention surely tells the same occurrence (its count) or the
+    # event's place had no cue at all; then, for the same count, a city over its country
+    better = m.place_rank < e.place_rank and (same_count or e.place_rank == cfg.place_rank(e.type, "bare"))
+    if m.place is not None and (e.place is None or better
+                                or (m.place_rank == e.place_rank and same_count and m.place_is_location
+                                    and not e.place_is_location)):
+        e.place, e.place_is_location, e.place_rank = m.place, m.place_is_location, m.place_rank
     if m.status == "occurred" and not m.anaphoric:  # "repatriasi ini" says nothing of whether it happened
         e.status = "occurred"
 
@@ -195,3 +238,52 @@ def link_stages(cfg: EventSettings, events: list[Event]) -> None:
         if len(stages) >= cfg.min_stages and sum(events[j].count or 0 for j in stages) == total.count:
             for j in stages:
                 events[j].part_of = i
+            if total.date is None:  # "Totalnya, 249 WNI telah dipulangkan": the total spans its stages
+                total.date = span_of([d for j in stages if (d := events[j].date) is not None])
+
+
+def share_places(cfg: EventSettings, events: list[Event]) -> None:
+    """One group, one place: a RESCUE or REPATRIATION with no place takes the place of an event of another
+    such type with the same count (the people freed are the people brought home). One told roughly in a
+    sentence the other shares ("lebih dari 1.200 WNI diselamatkan dan dipulangkan") takes its exact count
+    and date."""
+    for e in events:
+        if e.type in cfg.needs_count and e.count is not None and e.count_qualifier:
+            exact = next((o for o in events if o.type != e.type and o.type in cfg.needs_count and o.count is not None
+                          and approximately(cfg, e.count, e.count_qualifier, o.count, o.count_qualifier)
+                          and any(x["start"] == y["start"] for x in e.evidence for y in o.evidence)), None)
+            if exact is not None:
+                e.count, e.count_qualifier, e.date = exact.count, "", exact.date or e.date
+    for e in events:
+        if e.place is not None or e.type not in cfg.needs_count or e.count is None:
+            continue
+        same = next((o for o in events if o.type != e.type and o.type in cfg.needs_count and o.count == e.count
+                     and o.place is not None), None)
+        if same is not None:
+            e.place, e.place_is_location, e.place_rank = same.place, same.place_is_location, same.place_rank
+
+
+def agreed_at_meetings(cfg: EventSettings, events: list[Event]) -> None:
+    """"Dalam pertemuan itu, kedua negara sepakat ...": an AGREEMENT told among a MEETING's sentences (or
+    within ``merge_window`` after them) with no date or place of its own was made there and then."""
+    for e in events:
+        if e.type != "AGREEMENT" or (e.date is not None and e.place is not None):
+            continue
+        meeting = next((m for m in events if m.type == "MEETING"
+                        and m.first_sentence <= e.first_sentence <= m.last_sentence + cfg.merge_window), None)
+        if meeting is not None:
+            e.date = e.date or meeting.date
+            if e.place is None:
+                e.place, e.place_is_location = meeting.place, meeting.place_is_location
+                e.place_rank = meeting.place_rank
+
+
+def span_of(values: list[str]) -> str | None:
+    """The dates' span as one value: from the start of the earliest to the end of the latest
+    ("2026-01-22" and "2026-01-30/2026-01-31" give "2026-01-22/2026-01-31"); None if any is unreadable."""
+    spans = [(iv, v) for v in values if (iv := timex.interval(v)) is not None]
+    if not spans or len(spans) < len(values):
+        return None
+    first = min(spans, key=lambda x: x[0][0])[1].split("/")[0]
+    last = max(spans, key=lambda x: x[0][1])[1].split("/")[-1]
+    return first if first == last else f"{first}/{last}"

@@ -55,6 +55,10 @@ class Mention:
     count: int | None
     realized: bool
     headline: bool
+    place_rank: int = 0  # the place's role in the type's place_precedence (0 best)
+    count_qualifier: str = ""  # the count's CASE_COUNT qualifier (more_than, approx, ...), "" when exact
+    presupposed: bool = False  # told as known ("Selain 34 WNI yang dipulangkan"): joins an event, starts none
+    parties: int = 0  # distinct parties among the participants (a country and its own official are one)
 
 
 @dataclass
@@ -73,6 +77,8 @@ class Event:
     last_sentence: int
     evidence: list[dict[str, Any]] = field(default_factory=list)
     part_of: int | None = None  # a stage: the index of its total in the written events
+    place_rank: int = 0  # the place's role in the type's place_precedence (0 best)
+    count_qualifier: str = ""  # the count's CASE_COUNT qualifier (more_than, approx, ...), "" when exact
 
     def record(self) -> dict[str, Any]:
         return {

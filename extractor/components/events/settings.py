@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ...errors import Errors, RuleError
 from ...rules import Rule, Settings
-from ...rules.kinds import EVENT, EVENT_TYPES, SIDES
+from ...rules.kinds import EVENT, EVENT_TYPES, PLACE_RANKS, SIDES
 from ...rules.kinds import EVENT_CUES as CUES
 
 
@@ -23,8 +23,16 @@ class EventSettings:
     participant_labels: frozenset[str]
     count_units_excluded: frozenset[str]
     count_window: int
+    subject_count_window: int
+    subject_markers: frozenset[str]
+    approx_count_slack: float
     abbreviations: frozenset[str]
-    home_bound: frozenset[str]
+    place_precedence: dict[str, dict[str, int]]  # type -> place role -> rank (0 best); unlisted: never
+    place_joiners: frozenset[str]
+    place_nouns: frozenset[str]
+    place_noun_reach: int
+    home_country: str
+    placed_abroad: frozenset[str]
     speaker_reach: int
     antecedent_reach: int
     attribution_marks: frozenset[str]
@@ -46,8 +54,16 @@ class EventSettings:
             participant_labels=frozenset(settings.words("participant_labels")),
             count_units_excluded=frozenset(settings.lower_words("count_units_excluded")),
             count_window=int(settings["count_window"]),
+            subject_count_window=int(settings["subject_count_window"]),
+            subject_markers=settings.lower_words("subject_markers"),
+            approx_count_slack=float(settings["approx_count_slack"]),
             abbreviations=frozenset(settings.words("abbreviations")),
-            home_bound=frozenset(settings.words("home_bound")),
+            place_precedence=_precedence(settings["place_precedence"] or {}),
+            place_joiners=settings.lower_words("place_joiners"),
+            place_nouns=settings.lower_words("place_nouns"),
+            place_noun_reach=int(settings["place_noun_reach"]),
+            home_country=str(settings["home_country"] or "").upper(),
+            placed_abroad=frozenset(settings.words("placed_abroad")),
             speaker_reach=int(settings["speaker_reach"]),
             antecedent_reach=int(settings["antecedent_reach"]),
             attribution_marks=frozenset(settings.words("attribution_marks")),
@@ -61,6 +77,27 @@ class EventSettings:
     @classmethod
     def defaults(cls) -> EventSettings:
         return cls.read(Settings(EVENT.defaults()))
+
+    def place_rank(self, event_type: str, role: str) -> int | None:
+        """Where a place introduced by ``role`` stands in the type's precedence (0 best); None: never its place."""
+        return self.place_precedence.get(event_type, {}).get(role)
+
+
+def _precedence(given: dict[str, object]) -> dict[str, dict[str, int]]:
+    """``place_precedence`` over its defaults, type by type; an unknown type or role is a one-line error."""
+    merged = {**EVENT.settings["place_precedence"].default, **given}
+    ranks: dict[str, dict[str, int]] = {}
+    for event_type, roles in merged.items():
+        if event_type not in EVENT_TYPES:
+            raise RuleError(Errors.E021.format(field="place_precedence", value=event_type,
+                                               allowed=", ".join(EVENT_TYPES)))
+        names = [str(r) for r in roles] if isinstance(roles, list) else []
+        for role in names:
+            if role not in PLACE_RANKS:
+                raise RuleError(Errors.E021.format(field=f"place_precedence.{event_type}", value=role,
+                                                   allowed=", ".join(PLACE_RANKS)))
+        ranks[str(event_type)] = {role: i for i, role in enumerate(names)}
+    return ranks
 
 
 def check_rule(rule: Rule) -> None:
