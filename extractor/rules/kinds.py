@@ -61,10 +61,11 @@ EVENT_TYPES = ("MEETING", "AGREEMENT", "RESCUE", "REPATRIATION")
 EVENT_CUES = ("planned", "negated", "irrealis", "realized", "speaker", "reported", "citizen", "place", "destination",
               "antecedent", "place_anaphor", "presupposed", "link", "block", "dateline")
 SIDES = ("before", "after", "both")
-PLACE_ROLES = ("at", "from", "to", "origin", "said")
+PLACE_ROLES = ("at", "from", "to", "via", "origin", "said")
 """What a place cue says of the place after it: where something happened, where people were taken from,
-where they went, where they were born or live (origin: "berasal dari"), where a statement was made or
-received (said: "keterangan di Jakarta")."""
+where they went, what they passed through on the way (via: "melalui Bandara Don Mueang"), where they were
+born or live (origin: "berasal dari"), where a statement was made or received (said: "keterangan di
+Jakarta")."""
 PLACE_RANKS = (*PLACE_ROLES, "bare")
 """The entries of ``place_precedence``: a place cue's role, or ``bare`` for a LOCATION with no cue."""
 
@@ -258,6 +259,7 @@ EVENT = RuleKind(
         "name_joiners": words("a list of lower-case words", ["and", "of", "&"]),
         "listed_statuses": words("a list of statuses an event needs to be written out", ["occurred"]),
         "min_stages": integer(2, "an integer (events)"),
+        "stage_lead_days": integer(7, "an integer (days)"),
         "achieved_reach": integer(1, "an integer (tokens)"),
         "speakers_before_report": words("a list of event types", []),
     },

@@ -19,8 +19,8 @@ def scored(topical_database: Path) -> Score:
     return score(GOLD, topical_database)
 
 
-@pytest.mark.xfail(strict=True, reason="extraction: in a third of the listed articles the event is missing or has "
-                   "another count or date (measured 0.37; 0.69 of the gold pairs have both events at all)")
+@pytest.mark.xfail(strict=True, reason="extraction: in many listed articles the event is missing or has another "
+                   "count or date (measured 0.48; where both events carry the gold count clustering joins 0.89)")
 def test_pairwise_recall(scored: Score) -> None:
     assert scored.recall >= 0.85, scored.split
 

@@ -19,7 +19,7 @@ from ...rules.kinds import EVENT
 from ...spans import trace, tracing
 from .arguments import place_from_previous, refine_date_from_next_sentence, stages_from_next_sentence
 from .mentions import count_from_previous, find_cues, find_triggers, headline_ranges, is_link, sentence_mentions
-from .merge import agreed_at_meetings, link_stages, listed, merge, share_places
+from .merge import agreed_at_meetings, fold_duplicates, link_stages, listed, merge, share_places
 from .model import Mention, Trigger
 from .settings import EventSettings, check_rule
 
@@ -97,6 +97,7 @@ class EventExtractor:
                         key=lambda e: e.first_sentence)
         for e in events:
             refine_date_from_next_sentence(e, sentences, mentions, ents)
+        events = fold_duplicates(cfg, events)
         events, dropped = listed(cfg, events, doc._.reference_date)
         for e, reason in dropped:
             for ev in e.evidence:

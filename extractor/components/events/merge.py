@@ -8,6 +8,7 @@ Kamboja pada 11 Juni", then "bertemu dengan ...").
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from ... import timex
@@ -206,6 +207,36 @@ def _absorb(cfg: EventSettings, e: Event, m: Mention) -> None:
         e.status = "occurred"
 
 
+def fold_duplicates(cfg: EventSettings, events: list[Event]) -> list[Event]:
+    """An article reports each occurrence once: two events of one type with the same count, compatible
+    dates and places (one of them unknown, or equal) are one, however they were found (a stage listed
+    after a total, and the same group told on its own further down). The earlier keeps the other's
+    evidence, participants, and its date or place where it had none or a wider one."""
+    kept: list[Event] = []
+    for e in sorted(events, key=lambda e: e.first_sentence):
+        twin = next((k for k in kept if e.type in cfg.needs_count and k.type == e.type and e.count is not None
+                     and k.count == e.count and k.count_qualifier == e.count_qualifier
+                     and dates_compatible(k.date, e.date)
+                     and (k.place is None or e.place is None or k.place == e.place)), None)
+        if twin is None:
+            kept.append(e)
+            continue
+        twin.evidence = sorted(twin.evidence + [x for x in e.evidence if x not in twin.evidence],
+                               key=lambda x: x["start"])
+        twin.last_sentence = max(twin.last_sentence, e.last_sentence)
+        for key, name in e.participants.items():
+            twin.participants.setdefault(key, name)
+        new, old = timex.interval(e.date), timex.interval(twin.date)
+        if twin.date is None or (new and old and timex.within(new, old)
+                                 and timex.span_days(new) < timex.span_days(old)):
+            twin.date = e.date or twin.date
+        if twin.place is None and e.place is not None:
+            twin.place, twin.place_is_location, twin.place_rank = e.place, e.place_is_location, e.place_rank
+        if e.status == "occurred":
+            twin.status = "occurred"
+    return kept
+
+
 def listed(cfg: EventSettings, events: list[Event],
            reference: str | None) -> tuple[list[Event], list[tuple[Event, str]]]:
     """The events the annotation rules list (status in ``listed_statuses``), and the others with the
@@ -231,6 +262,8 @@ def link_stages(cfg: EventSettings, events: list[Event]) -> None:
         if total.type not in cfg.needs_count or total.count is None:
             continue
         outer = timex.interval(total.date)
+        if outer is not None and outer[0] == outer[1]:  # a day: when the last group came home
+            outer = (outer[0] - dt.timedelta(days=cfg.stage_lead_days), outer[1])
         stages = [j for j, s in enumerate(events)
                   if j != i and s.type == total.type and s.part_of is None and s.count is not None
                   and s.count < total.count

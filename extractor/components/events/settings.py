@@ -39,6 +39,7 @@ class EventSettings:
     name_joiners: frozenset[str]
     listed_statuses: frozenset[str]
     min_stages: int
+    stage_lead_days: int
     achieved_reach: int
     speakers_before_report: frozenset[str]
 
@@ -70,6 +71,7 @@ class EventSettings:
             name_joiners=settings.lower_words("name_joiners"),
             listed_statuses=frozenset(settings.words("listed_statuses")),
             min_stages=int(settings["min_stages"]),
+            stage_lead_days=int(settings["stage_lead_days"]),
             achieved_reach=int(settings["achieved_reach"]),
             speakers_before_report=frozenset(settings.words("speakers_before_report")),
         )
