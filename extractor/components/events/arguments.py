@@ -46,10 +46,13 @@ def read_mention(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, int], 
     counts: list[tuple[int, int, str]] = []  # (distance, value, qualifier)
     centre = t.start
     count_side = str(t.rule.get("count_side", "after"))
-    # "Sebanyak 33 WNI asal X yang diduga disekap di Y ... telah dipulangkan": a passive's subject count
+    # "Sebanyak 33 WNI asal X yang diduga disekap di Y ... telah dipulangkan", "Kemlu memastikan 400 WNI yang
+    # ... telah dikeluarkan ... dan kembali ke tanah air": a passive's subject count, opened by a subject
+    # marker or right after a reporting verb (the reported clause's subject)
     first_count = min((e.start for e in ents if e.label_ == "CASE_COUNT" and e.end <= t.start), default=None)
+    reported_ends = {c.end for c in cues.get("reported", [])}
     subject_count = first_count if count_side == "before" and first_count is not None and first_count > 0 \
-        and doc[first_count - 1].lower_ in cfg.subject_markers else None
+        and (doc[first_count - 1].lower_ in cfg.subject_markers or first_count in reported_ends) else None
     for e in ents:
         attrs = e._.attrs or {}
         label = e.label_
