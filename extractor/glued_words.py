@@ -13,7 +13,11 @@ by the word's letters and by ``rules/tokenizer.yaml``:
   rule's one-word phrase: ``WNI|asal``) or a glue word starts the rest
   (``WNI|dan``, ``RI|pada``), else before the last capital (``KBRI|Phnom``);
 * a capitalised word ending in a glue word after a known name (``Kamboja|yang``,
-  ``Thailand|mereka``), or in a long function word (``Tempo|pada``).
+  ``Thailand|mereka``), or in a long function word (``Tempo|pada``);
+* a full stop that runs a sentence into the next (``Kamboja|.|Namun``,
+  ``2025|)|.|Powell``): two letters or digits before it, a capitalised word of three
+  letters or more after it; never inside a URL, a handle, initials (``M.Yusuf``) or
+  a degree (``S.Pd``).
 
 Camel-case names stay whole when the YAML lists them (``keep_words``,
 ``keep_prefixes``) or a rule names them as one word (``KemenPPPA``).
@@ -37,6 +41,9 @@ _MIN_CAPITALISED = 4  # letters of a capitalised word glued before a capital (Mi
 _MIN_STEM = 4  # letters before a long function word ("Setelah", "Waspada" stay whole)
 _UNGLUED = frozenset("./@:_")  # URLs, handles and e-mail addresses keep their shape
 _LETTER_RUN = re.compile(r"[^\W\d_]{4,}")
+# a sentence run into the next: "Kamboja.Namun", "(18/9/2025).Powell", "50%.Kelima" (not "M.Yusuf", "S.Pd")
+_SENTENCE_GLUE = re.compile(r"(?<=[^\W_][^\W_])(?P<close>[)\]\"”’%]*+)\.(?=[A-Z][a-z]{2})")
+_URL_MARKS = ("://", "www.", "@")
 
 
 @dataclass(frozen=True)
@@ -175,7 +182,12 @@ class GluedInfixes:
         if text.isalpha():
             return [_Cut(p) for p in self.lexicon.cuts(text)]
         matches: list[Any] = list(self._finditer(text))
-        if _UNGLUED.isdisjoint(text) and not self.lexicon._kept(text):
+        stops = "." in text and not any(mark in text for mark in _URL_MARKS) and _sentence_cuts(text)
+        if stops:
+            taken = [(m.start(), m.end()) for m in matches]
+            matches += [_Cut(p) for p in stops if not any(s < p < e for s, e in taken)]
+            matches.sort(key=lambda m: (m.start(), m.end()))
+        if (stops or _UNGLUED.isdisjoint(text)) and not self.lexicon._kept(text):
             taken = [(m.start(), m.end()) for m in matches]
             for run in _LETTER_RUN.finditer(text):
                 for p in self.lexicon.cuts(run.group(), run.start()):
@@ -191,6 +203,12 @@ class GluedInfixes:
     def __self__(self) -> re.Pattern[str]:
         """The regex, where ``Tokenizer.to_disk`` looks for it (on a bound ``pattern.finditer``)."""
         return self.pattern
+
+
+def _sentence_cuts(text: str) -> list[int]:
+    """Cuts around a full stop that runs one sentence into the next: before each closing mark, before the
+    stop and after it ("2025" ")" "." "Powell")."""
+    return [p for m in _SENTENCE_GLUE.finditer(text) for p in (*range(m.start(), m.end("close") + 1), m.end())]
 
 
 def _words(settings: Settings, key: str) -> frozenset[str]:

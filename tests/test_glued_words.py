@@ -44,6 +44,12 @@ def tokens(nlp: Language, text: str) -> list[str]:
     # glued words next to punctuation keep the punctuation's tokens
     pytest.param("(diKamboja),", ["(", "di", "Kamboja", ")", ","], id="in-brackets"),
     pytest.param("diKamboja-Thailand", ["di", "Kamboja", "-", "Thailand"], id="beside-hyphen"),
+    # a sentence run into the next at its full stop
+    pytest.param("Kamboja.Namun", ["Kamboja", ".", "Namun"], id="stop+sentence"),
+    pytest.param("keKamboja.Namun", ["ke", "Kamboja", ".", "Namun"], id="glued-word+stop+sentence"),
+    pytest.param("(12/8/2022).Salah", ["(", "12", "/", "8", "/", "2022", ")", ".", "Salah"], id="date+stop"),
+    pytest.param("50%.Kelima", ["50", "%", ".", "Kelima"], id="percent+stop"),
+    pytest.param("Jl.Sudirman", ["Jl", ".", "Sudirman"], id="abbreviation+street"),
 ])
 def test_glued_words_are_cut(nlp: Language, text: str, expected: list[str]) -> None:
     assert tokens(nlp, text) == expected
@@ -76,6 +82,9 @@ def test_glued_words_are_cut(nlp: Language, text: str, expected: list[str]) -> N
     # dotted titles, hyphenated words, URLs and handles
     pytest.param("dr.", id="title-dr"), pytest.param("e-KTP", id="hyphenated"),
     pytest.param("www.contohBerita.com", id="url"), pytest.param("@akunBerita", id="handle"),
+    # a stop between initials and a name, in degrees and domains is no sentence end
+    pytest.param("M.Yusuf", id="initial+name"), pytest.param("S.Pd", id="degree"),
+    pytest.param("Kompas.com", id="domain"), pytest.param("https://contoh.id/Berita", id="url-path"),
 ])
 def test_real_words_stay_whole(nlp: Language, text: str) -> None:
     assert tokens(nlp, text) == tokens(blank_language(None), text)
