@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractor.doc import doc_text, in_chrome, remember_text
-from extractor.spans import _ENT_ATTRS, _priority, add_mentions, longest_first, make_mention, write_ents
+from extractor.spans import _priority, add_mentions, longest_first, make_mention
 from extractor.tokenizer import blank_language
 
 WORDS = "Menlu RI bertemu Presiden Kamboja di Phnom Penh pada Senin 21/8 , dan 300 WNI korban TPPO .".split()
@@ -74,26 +74,6 @@ def test_same_winners_as_the_pairwise_definition(blank: Language, seed: int) -> 
         steps.append([key(s) for s in doc.ents])
         results.append(steps)
     assert results[0] == results[1]
-
-
-@pytest.mark.parametrize("seed", range(20))
-def test_write_ents_annotates_tokens_as_set_ents_does(blank: Language, seed: int) -> None:
-    """Over earlier mentions (which it replaces), adjacent spans, spans with and without an id, none at all."""
-    rng = random.Random(seed)
-    text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 40)))
-    n = len(blank.make_doc(text))
-    ranges, at = [], rng.randint(0, 2)
-    while at < n:
-        end = min(n, at + rng.randint(1, 3))
-        ranges.append((at, end, rng.choice("AB"), rng.choice(["", f"m{at}"])))
-        at = end + rng.randint(0, 3)
-    arrays = []
-    for write in (Doc.set_ents, write_ents):
-        doc = blank.make_doc(text)
-        doc.set_ents([Span(doc, i, i + 1, label="OLD", span_id="old") for i in range(0, n, 3)])
-        write(doc, [Span(doc, a, b, label=label, span_id=span_id) for a, b, label, span_id in ranges])
-        arrays.append(doc.to_array(_ENT_ATTRS).tolist())
-    assert arrays[0] == arrays[1]
 
 
 def test_doc_text_is_the_text_and_is_computed_once(blank: Language) -> None:
