@@ -20,7 +20,7 @@ from . import (
 )
 from .cache import load_rules_cached
 from .rules import RuleSet
-from .tokenizer import blank_language, warta_tokenizer
+from .tokenizer import blank_language
 
 # (pipe name, factory), in the order the data flows through them.
 PIPELINE: list[tuple[str, str]] = [
@@ -45,9 +45,6 @@ def build_pipeline(rule_dirs: Iterable[Path | str] = (), ruleset: RuleSet | None
         component: Any = nlp.add_pipe(factory, name=pipe_name)
         component.rule_dirs = rule_dirs  # what nlp.to_disk saves with the component
         component.set_rules(ruleset)  # one shared rule set, not one loaded per component
-    # A tokenizer that was used while the components compiled their patterns stops filling spaCy's string
-    # cache (measured: 6x slower per repeated word); a fresh one with the same settings caches again.
-    nlp.tokenizer = warta_tokenizer(nlp, ruleset)
     nlp.meta["warta_rules_version"] = ruleset.version
     return nlp
 

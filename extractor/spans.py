@@ -100,8 +100,10 @@ def add_mentions(doc: Doc, spans: Iterable[Span], drop: Callable[[Span], bool] |
     current: dict[int, Span] = {}
     owner: list[Span | None] = [None] * len(doc)
     strength: dict[int, tuple[int, int, Span]] = {}  # id(span) -> (length, priority, span): read once per span
+    dropped = False
     for e in current_mentions(doc):
         if drop is not None and drop(e):
+            dropped = True
             continue
         current[id(e)] = e
         owner[e.start:e.end] = [e] * (e.end - e.start)
@@ -143,6 +145,8 @@ def add_mentions(doc: Doc, spans: Iterable[Span], drop: Callable[[Span], bool] |
         current[id(span)] = span
         added[id(span)] = span
         owner[span.start:span.end] = [span] * (span.end - span.start)
+    if not added and not dropped:
+        return []  # nothing changed: doc.ents is rewritten only when it differs (set_ents walks every token)
     ordered = sorted(current.values(), key=lambda s: s.start)
     doc.set_ents(ordered)
     set_current(doc, ordered)

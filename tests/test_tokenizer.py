@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from extractor.tokenizer import (
+    CACHE_SIZE,
     GLUED_BRACKETS,
     AlphabeticGuard,
     FirstCharacterGuard,
@@ -44,6 +45,12 @@ def configured() -> Any:
 def test_dates_in_brackets_split_cleanly(configured: Any, text: str, tokens: list[str]) -> None:
     assert [t.text for t in blank_language().make_doc(text)] == tokens
     assert [t.text for t in configured.make_doc(text)] == tokens
+
+
+def test_the_pipeline_tokenizer_caches_beyond_spacys_default(nlp: Any) -> None:
+    """spaCy 3.8 stops caching at 10,000 chunks, which the components' phrases fill while the pipeline is built:
+    every later word was split again (the throughput regression of issue 13)."""
+    assert nlp.tokenizer.max_cache_size == CACHE_SIZE > 10 * spacy.blank("id").tokenizer.max_cache_size
 
 
 def test_stock_spacy_breaks_the_bracketed_date() -> None:

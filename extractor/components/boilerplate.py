@@ -15,8 +15,9 @@ becomes data. Two sources of regions:
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import regex
 from spacy.language import Language
@@ -55,6 +56,7 @@ class BoilerplateDetector:
         self.function_words: frozenset[str] = frozenset()
         self.stop_words: frozenset[str] = frozenset()
         self.abbreviations: frozenset[str] = frozenset()
+        self._word_class: Callable[[str], str] = functools.lru_cache(maxsize=1 << 16)(self._classify)
 
     def set_rules(self, ruleset: RuleSet) -> None:
         rules = ruleset.of_kind("boilerplate")
@@ -67,6 +69,7 @@ class BoilerplateDetector:
         self.function_words = settings.lower_words("function_words")
         self.stop_words = frozenset(settings.words("headline_stop_words"))
         self.abbreviations = settings.lower_words("abbreviations")
+        self._word_class = functools.lru_cache(maxsize=1 << 16)(self._classify)  # the words' classes change
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -207,8 +210,9 @@ class BoilerplateDetector:
 
     # --- the headline-list detector -----------------------------------------------------
 
-    def _word_class(self, word: str) -> str:
-        """T: Title Case/number/acronym, F: function word or punctuation, L: ordinary lower-case word."""
+    def _classify(self, word: str) -> str:
+        """T: Title Case/number/acronym, F: function word or punctuation, L: ordinary lower-case word
+        (read through ``_word_class``, which remembers the words a page repeats)."""
         core = _LEAD.sub("", word)
         if not core:
             return "F"

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from ...doc import doc_text, in_chrome
 from ...factories import warta_component, with_rule_dirs
+from ...published import load_parsers
 from ...rules import RuleSet
 from ...spans import add_mentions, make_mention, trace
 from .find import Finder
@@ -41,6 +42,7 @@ class DateTagger:
         self.finder = Finder(grammar) if grammar.shapes else None
         self.reference = Reference(grammar)
         self.resolver = Resolver(grammar)
+        load_parsers()  # header stamps are read with dateparser: its data loaded now, not mid-article
 
     def __call__(self, doc: Doc) -> Doc:
         if self.finder is None or self.reference is None or self.resolver is None:

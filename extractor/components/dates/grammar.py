@@ -269,7 +269,11 @@ def _trigger_regexes(starts: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern
             signs.add(entry)
     sign_part = "".join(_cased(x) + "|" for x in sorted(signs, key=lambda x: (-len(x), x)))
     start = rf"(?:{sign_part}(?<![^\W_]['’])(?:\d|{_trie(words)}(?![^\W_]|['’][^\W_])))"
-    return re.compile(start), re.compile(rf"[^\w/?!](?<!\d[.,:])(?={start})")
+    # every start begins with a digit or one of these characters: checked first, it spares the
+    # look-behind and the word tree at many word boundaries
+    firsts = sorted({c for x in (*words, *signs) for c in (x[0], *x[0].upper())})
+    lead = rf"(?=[\d{''.join(re.escape(c) for c in firsts)}])"
+    return re.compile(start), re.compile(rf"[^\w/?!]{lead}(?<!\d[.,:])(?={start})")
 
 
 def start_part(c: Cand) -> Cand:

@@ -201,7 +201,7 @@ class DocContext(TitleGrammar):
         """"kata Agus" for Agus Hermanto: a common first name stands for the one person of the article it
         begins only where it is quoted ("kata/ujar NAME", "NAME mengatakan": settings ``speech_before`` and
         ``speech_after``); elsewhere it may be anybody."""
-        t, doc = self.t, self.doc
+        t = self.t
         rule = t.grammar.get("coref")
         if rule is None or not (t.speech_before or t.speech_after):
             return []
@@ -210,11 +210,12 @@ class DocContext(TitleGrammar):
             if len(person.tokens) >= 2 and person.tokens[0] in t.weak:
                 owners.setdefault(person.tokens[0], []).append(person)
         out: list[tuple[Found, Person]] = []
+        words = self.words
         for i in range(1, self.n - 1):
-            word = doc[i].text
+            word = words[i]
             if word not in owners or covered[i] or len(owners[word]) != 1:
                 continue
-            if (doc[i - 1].text.lower() in t.speech_before or doc[i + 1].text in t.speech_after) \
+            if (words[i - 1].lower() in t.speech_before or words[i + 1] in t.speech_after) \
                     and self._free_boundaries(i, i + 1):
                 out.append((Found(i, i + 1, rule, [word]), owners[word][0]))
                 covered[i] = True
@@ -223,7 +224,7 @@ class DocContext(TitleGrammar):
     def _prefix_forms(self, persons: list[Person], covered: list[bool]) -> list[tuple[Found, Person]]:
         """"kata Melki" for Emanuel Melkiades: a capitalized word that begins one name part of exactly one
         person (at least ``prefix_form_min`` letters; a nickname cut from the name)."""
-        t, doc = self.t, self.doc
+        t = self.t
         rule = t.grammar.get("coref")
         size = t.prefix_form_min
         if rule is None or size <= 0:
@@ -236,15 +237,17 @@ class DocContext(TitleGrammar):
                     for k in range(size, len(part) - 1):
                         parts.setdefault(part[:k], set()).add(id(person))
         out: list[tuple[Found, Person]] = []
+        words = self.words
         for i in range(self.n):
-            owners = parts.get(doc[i].text)
-            if owners is None or covered[i] or len(owners) != 1 or doc[i].text in t.not_name \
-                    or self.count(doc[i].text) < 2 and self.titlecase[i] or not self._free_boundaries(i, i + 1):
+            word = words[i]
+            owners = parts.get(word)
+            if owners is None or covered[i] or len(owners) != 1 or word in t.not_name \
+                    or self.count(word) < 2 and self.titlecase[i] or not self._free_boundaries(i, i + 1):
                 continue
             person = by_id[next(iter(owners))]
-            if any(doc[i].text in p.tokens for p in persons):
+            if any(word in p.tokens for p in persons):
                 continue
-            out.append((Found(i, i + 1, rule, [doc[i].text]), person))
+            out.append((Found(i, i + 1, rule, [word]), person))
             covered[i] = True
         return out
 

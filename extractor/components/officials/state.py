@@ -10,7 +10,7 @@ import numpy
 import regex
 from spacy.tokens import Doc
 
-from ...doc import current_mentions, in_chrome, invalidate, mention_index, titlecase_tokens
+from ...doc import current_mentions, doc_text, in_chrome, invalidate, mention_index, titlecase_tokens, token_offsets
 from ...rules import Rule
 from ...spans import add_mentions
 from .persons import Found, Person, contains, forms
@@ -93,6 +93,13 @@ class DocState:
     def orth(self) -> Any:
         """The token texts' hashes, to count a word's occurrences in one vectorized pass."""
         return self.doc.to_array("ORTH")
+
+    @cached_property
+    def words(self) -> list[str]:
+        """The token texts, cut from the text (``doc[i].text`` makes a Token object per read)."""
+        text = doc_text(self.doc)
+        starts, ends = token_offsets(self.doc)
+        return [text[a:b] for a, b in zip(starts, ends, strict=True)]
 
     def count(self, word: str) -> int:
         """How many tokens of the document are ``word``."""
