@@ -225,7 +225,7 @@ class GazetteerTagger:
         rules = rules + cities + yaml_rules
         if settings["uppercase"]:
             rules = with_uppercase(rules)
-        self.matcher = RuleMatcher(self.nlp.vocab, self.nlp.make_doc, rules)
+        self.matcher = RuleMatcher(self.nlp.vocab, self.nlp.make_doc, rules, requires=lambda r: r.get("requires"))
         self.has_blockers = any(r.get("block") for r in rules)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -323,6 +323,7 @@ GAZETTEER = RuleKind(
     fields={
         "block": flag("true: the phrase is never a place"),
         "country": text("the country a LOCATION lies in (" + ISO + ")"),
+        "requires": items("a list of strings: a regex rule runs only on texts that contain one of them"),
     },
     settings={
         "cldr_locales": words("a list of locale codes", ["id", "en"]),
