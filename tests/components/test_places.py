@@ -204,3 +204,14 @@ def test_user_blocking_rule_claims_its_span(tmp_path: Path) -> None:
     text = "Persib Bandung menang di Bandung."
     record = extract_text(build_pipeline([tmp_path]), text)
     assert [(e["text"], e["start"]) for e in entities_of(record, "LOCATION")] == [("Bandung", text.rindex("Bandung"))]
+
+
+def test_a_regex_rule_runs_only_where_its_required_words_are(tmp_path: Path) -> None:
+    """`requires` skips the regex on a text without one of its strings, so a wrong list loses matches:
+    the same regex finds the camp with the word the rule requires, and not without it."""
+    (tmp_path / "mine.yaml").write_text(
+        "kind: gazetteer\nrules:\n  - id: location.test_camp\n    label: LOCATION\n    requires: [Kamp]\n"
+        "    pattern:\n      regex: '(?:Kamp|Barak) Zulu\\b'\n", encoding="utf-8")
+    nlp = build_pipeline([tmp_path])
+    assert tagged(extract_text(nlp, "Mereka tiba di Kamp Zulu kemarin."), "LOCATION") == ["Kamp Zulu"]
+    assert tagged(extract_text(nlp, "Mereka tiba di Barak Zulu kemarin."), "LOCATION") == []
