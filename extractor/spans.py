@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from spacy.tokens import Doc, Span
 
-from .doc import chrome_index, current_mentions, overlaps_chrome, set_current, token_boundaries
+from .doc import chrome_index, current_mentions, layer, overlaps_chrome, set_current, token_boundaries
 from .extensions import get_span_value, set_span_values  # (importing declares Span._.rule / Span._.attrs)
 
 T = TypeVar("T")
@@ -97,13 +97,16 @@ def add_mentions(doc: Doc, spans: Iterable[Span], drop: Callable[[Span], bool] |
     holding token ``i``, so finding what a candidate overlaps never scans
     every mention of the document.
     """
+    written = layer(doc).mentions is not None  # this function wrote doc.ents before: every token is set
     current: dict[int, Span] = {}
+    freed: set[int] = set()  # tokens of mentions taken away: outside any mention unless a new one covers them
     owner: list[Span | None] = [None] * len(doc)
     strength: dict[int, tuple[int, int, Span]] = {}  # id(span) -> (length, priority, span): read once per span
     dropped = False
     for e in current_mentions(doc):
         if drop is not None and drop(e):
             dropped = True
+            freed.update(range(e.start, e.end))
             continue
         current[id(e)] = e
         owner[e.start:e.end] = [e] * (e.end - e.start)
@@ -140,7 +143,8 @@ def add_mentions(doc: Doc, spans: Iterable[Span], drop: Callable[[Span], bool] |
             if on:
                 trace(doc, e._.rule, e.start_char, e.end_char, _lost_to(span))
             del current[id(e)]
-            added.pop(id(e), None)
+            if added.pop(id(e), None) is None:
+                freed.update(range(e.start, e.end))
             owner[e.start:e.end] = [None] * (e.end - e.start)
         current[id(span)] = span
         added[id(span)] = span
@@ -148,9 +152,30 @@ def add_mentions(doc: Doc, spans: Iterable[Span], drop: Callable[[Span], bool] |
     if not added and not dropped:
         return []  # nothing changed: doc.ents is rewritten only when it differs (set_ents walks every token)
     ordered = sorted(current.values(), key=lambda s: s.start)
-    doc.set_ents(ordered)
+    if written:  # only what changed: spaCy's default rewrites every token of the Doc, four times an article
+        new = sorted(added.values(), key=lambda s: s.start)
+        for s in new:
+            freed.difference_update(range(s.start, s.end))
+        doc.set_ents(new, outside=_runs(doc, freed), default="unmodified")
+    else:  # the first time, every other token is marked outside (O), as spaCy's own components leave it
+        doc.set_ents(ordered)
     set_current(doc, ordered)
     return list(added.values())
+
+
+def _runs(doc: Doc, tokens: set[int]) -> list[Span]:
+    """The token indexes as spans of consecutive tokens."""
+    runs: list[Span] = []
+    start = prev = -2
+    for i in sorted(tokens):
+        if i != prev + 1:
+            if start >= 0:
+                runs.append(doc[start:prev + 1])
+            start = i
+        prev = i
+    if start >= 0:
+        runs.append(doc[start:prev + 1])
+    return runs
 
 
 def mentions(doc: Doc, label: str | None = None) -> list[Span]:
