@@ -170,6 +170,12 @@ def _shares(e: Event, m: Mention) -> bool:
     return bool(set(m.participants) & set(e.participants)) or (m.count is not None and m.count == e.count)
 
 
+def _narrower(new: str | None, old: str | None) -> bool:
+    """``new`` is a more precise date inside ``old`` ("2025-03-18" inside "2025-03")."""
+    a, b = timex.interval(new), timex.interval(old)
+    return bool(a and b and timex.within(a, b) and timex.span_days(a) < timex.span_days(b))
+
+
 def evidence(m: Mention) -> dict[str, Any]:
     return {"start": m.start_char, "end": m.end_char, "trigger": m.triggers[0], "rule": m.rule.id}
 
@@ -187,10 +193,8 @@ def _absorb(cfg: EventSettings, e: Event, m: Mention) -> None:
     if m.date is not None:
         if e.date is None:
             e.date = m.date
-        else:
-            new, old = timex.interval(m.date), timex.interval(e.date)
-            if new and old and timex.within(new, old) and timex.span_days(new) < timex.span_days(old):
-                e.date = m.date
+        elif _narrower(m.date, e.date):
+            e.date = m.date
     if m.count is not None and (e.count is None or (e.count_qualifier and not m.count_qualifier)):
         if e.count is not None and m.date is not None:
             e.date = m.date  # the exact report of a roughly told count dates it
@@ -226,9 +230,7 @@ def fold_duplicates(cfg: EventSettings, events: list[Event]) -> list[Event]:
         twin.last_sentence = max(twin.last_sentence, e.last_sentence)
         for key, name in e.participants.items():
             twin.participants.setdefault(key, name)
-        new, old = timex.interval(e.date), timex.interval(twin.date)
-        if twin.date is None or (new and old and timex.within(new, old)
-                                 and timex.span_days(new) < timex.span_days(old)):
+        if twin.date is None or _narrower(e.date, twin.date):
             twin.date = e.date or twin.date
         if twin.place is None and e.place is not None:
             twin.place, twin.place_is_location, twin.place_rank = e.place, e.place_is_location, e.place_rank
