@@ -18,6 +18,10 @@ from .rules import RuleSet
 # Brackets glued between words by a lost space in the page text: "(P2MI)Mukhtarudin" -> "P2MI", ")", ...
 GLUED_BRACKETS = (r"(?<=[0-9A-Za-z])[()](?=[A-Za-z])",)
 
+# Zero-width characters some pages put between words and punctuation ("(31/7).\u200b Keberhasilan"):
+# separators, never part of a word; as affixes and infixes they no longer hide a date's bracket.
+ZERO_WIDTH = ("\u200b", "\u2060", "\ufeff")
+
 # Emoticons made of a digit and a bracket ("8)", "(-8", "8-)") are special cases in spaCy's
 # base exceptions; they cut dates: "Rabu (21/8)" became "(", "21", "/", "8)", so "21/8" had no
 # token end after the 8. Dropping them lets the suffix rules split "8" from ")".
@@ -128,7 +132,9 @@ def _infix_finditer(pattern: re.Pattern[str], ruleset: RuleSet | None) -> Any:
 
 
 class _WartaIndonesianDefaults(IndonesianDefaults):
-    infixes = [*(IndonesianDefaults.infixes or []), *GLUED_BRACKETS]
+    prefixes = [*(IndonesianDefaults.prefixes or []), *ZERO_WIDTH]
+    suffixes = [*(IndonesianDefaults.suffixes or []), *ZERO_WIDTH]
+    infixes = [*(IndonesianDefaults.infixes or []), *GLUED_BRACKETS, *ZERO_WIDTH]
     tokenizer_exceptions = without_date_breaking_exceptions(IndonesianDefaults.tokenizer_exceptions)
 
 

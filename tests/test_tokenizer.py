@@ -47,6 +47,15 @@ def test_dates_in_brackets_split_cleanly(configured: Any, text: str, tokens: lis
     assert [t.text for t in configured.make_doc(text)] == tokens
 
 
+@pytest.mark.parametrize("text, tokens", [
+    # a zero-width space glued after the full stop hid the bracket and the day/month from the date rules
+    ("Kamboja (31/7).\u200b Keberhasilan", ["Kamboja", "(", "31", "/", "7", ")", ".", "\u200b", "Keberhasilan"]),
+    ("\ufeffSenin (4/8)", ["\ufeff", "Senin", "(", "4", "/", "8", ")"]),
+])
+def test_zero_width_characters_are_separators(text: str, tokens: list[str]) -> None:
+    assert [t.text for t in blank_language().make_doc(text)] == tokens
+
+
 def test_the_pipeline_tokenizer_caches_beyond_spacys_default(nlp: Any) -> None:
     """spaCy 3.8 stops caching at 10,000 chunks, which the components' phrases fill while the pipeline is built:
     every later word was split again (the throughput regression of issue 13)."""

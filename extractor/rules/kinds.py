@@ -59,7 +59,7 @@ DIRECTIONS = ("past", "present", "future")
 YEAR_PARTS = ("quarter", "half")
 EVENT_TYPES = ("MEETING", "AGREEMENT", "RESCUE", "REPATRIATION")
 EVENT_CUES = ("planned", "negated", "irrealis", "realized", "speaker", "reported", "citizen", "place", "destination",
-              "antecedent", "place_anaphor", "presupposed", "link", "block", "dateline")
+              "antecedent", "place_anaphor", "presupposed", "link", "block", "dateline", "total")
 SIDES = ("before", "after", "both")
 PLACE_ROLES = ("at", "from", "to", "via", "origin", "said")
 """What a place cue says of the place after it: where something happened, where people were taken from,
@@ -218,6 +218,7 @@ EVENT = RuleKind(
         "event": text("the event a trigger starts", EVENT_TYPES),
         "anaphoric": flag(),
         "min_participants": number(),
+        "count_required": flag(),
         "cue": text("what the cue says", EVENT_CUES),
         "side": text("where the cue stands from the trigger", SIDES),
         "window": number("an integer (tokens)"),
@@ -261,6 +262,7 @@ EVENT = RuleKind(
         "min_stages": integer(2, "an integer (events)"),
         "stage_lead_days": integer(7, "an integer (days)"),
         "achieved_reach": integer(1, "an integer (tokens)"),
+        "tally_modals": words("a list of lower-case modals a running total voids (yang dapat diselamatkan menjadi)"),
         "speakers_before_report": words("a list of event types", []),
     },
     labels=(),

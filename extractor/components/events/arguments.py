@@ -218,6 +218,44 @@ def split_stages(cfg: EventSettings, m: Mention, t: Trigger, ents: list[Span]) -
             for d, c in pairs] if pairs else [m]
 
 
+def total_count(cfg: EventSettings, cues: Cues, bounds: tuple[int, int], ents: list[Span], triggers: list[Trigger],
+                event_type: str) -> tuple[int, int] | None:
+    """The count a total cue introduces in the sentence ("menambah jumlah WNI ... menjadi total 62 orang",
+    "sehingga total WNI yang dipulangkan mencapai 554 orang"), the first within the cue's window after it, with
+    the cue's first token; only when the trigger nearest that count is of ``event_type`` ("225 WNI dibebaskan
+    ... dan total 241 orang telah dipulangkan": the total is the repatriation's)."""
+    a, b = bounds
+    for c in cues.get("total", []):
+        if not a <= c.start < b:
+            continue
+        reach = int(c.rule.get("window", cfg.cue_window))
+        for e in ents:
+            attrs = e._.attrs or {}
+            value = attrs.get("value")
+            if e.label_ == "CASE_COUNT" and c.end <= e.start <= c.end + reach and isinstance(value, int) \
+                    and str(attrs.get("unit") or "").lower() not in cfg.count_units_excluded:
+                nearest = min(triggers, key=lambda t: min(abs(t.start - e.end), abs(e.start - t.end)), default=None)
+                return (value, c.start) if nearest is not None and nearest.type == event_type else None
+    return None
+
+
+def split_total(cfg: EventSettings, m: Mention, total: tuple[int, int] | None, ents: list[Span]) -> list[Mention]:
+    """"Tujuh WNI dibebaskan ... dan menambah total WNI yang telah dibebaskan menjadi 62 orang": a sentence
+    telling a group and the running total it brings reports two occurrences, the group (its own count and
+    date) and the total, undated (``link_stages`` dates it by the stages that add up to it). A mention that
+    is itself the total after a group told first ("154 WNI lainnya tiba pada Selasa, sehingga total ...
+    554 orang") leaves the sentence's date to that group."""
+    if m.type not in cfg.needs_count or total is None or m.count is None or m.count > total[0]:
+        return [m]
+    value, cue_start = total
+    if m.count == value:
+        if any(e.label_ == "CASE_COUNT" and e.start < cue_start and isinstance((e._.attrs or {}).get("value"), int)
+               and str((e._.attrs or {}).get("unit") or "").lower() not in cfg.count_units_excluded for e in ents):
+            m.date = None
+        return [m]
+    return [m, replace(m, count=value, count_qualifier="", date=None, participants=dict(m.participants))]
+
+
 def stage_pairs(cfg: EventSettings, ents: list[Span]) -> list[tuple[str, int]]:
     """(date, count) of each stage a clause lists, each count after its date ("pada 3 Mei 12 orang") or,
     failing that, each before ("12 orang pada 3 Mei"); [] unless ``min_stages`` pairs with distinct dates."""

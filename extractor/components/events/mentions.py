@@ -14,7 +14,7 @@ from ...doc import doc_text
 from ...matching import RuleMatcher
 from ...rules import Rule
 from ...spans import longest_first, trace, tracing
-from .arguments import read_mention, split_stages
+from .arguments import read_mention, split_stages, split_total, total_count
 from .model import Cue, Cues, Mention, Trigger
 from .settings import EventSettings
 
@@ -113,6 +113,15 @@ def achieved(cfg: EventSettings, cues: Cues, modal: Cue) -> bool:
     return any(0 <= modal.start - c.end <= cfg.achieved_reach for c in cues.get("realized", []))
 
 
+def tallied(cfg: EventSettings, doc: Doc, cues: Cues, trigger: Trigger, modal: Cue) -> bool:
+    """"menambah jumlah WNI yang dapat diselamatkan menjadi total 62 orang": a modal (``tally_modals``) in a
+    running total, a total cue within ``cue_window`` of the trigger, tells what was achieved."""
+    if doc[modal.start:modal.end].text.lower() not in cfg.tally_modals:
+        return False
+    return any(0 <= c.start - trigger.end <= cfg.cue_window or 0 <= trigger.start - c.end <= cfg.cue_window
+               for c in cues.get("total", []))
+
+
 def argument_window(cfg: EventSettings, doc: Doc, cues: Cues, trigger: Trigger, a: int, b: int) -> tuple[int, int]:
     """A trigger's argument window: its sentence, cut at a ``, kata X`` attribution. A trigger after
     the attribution ("..., kata Karding usai kunjungan ...") takes nothing from the quote before it."""
@@ -149,7 +158,9 @@ def sentence_mentions(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, i
             continue
         for kind in ("negated", "irrealis"):
             # "akhirnya bisa dipulangkan", "sudah dapat pulang": that modal says it was done (another may not)
-            cue = has_cue(cfg, cues, kind, t, a, b, (lambda c: achieved(cfg, cues, c)) if kind == "irrealis" else None)
+            skip = (lambda c, t=t: achieved(cfg, cues, c) or tallied(cfg, doc, cues, t, c)) if kind == "irrealis" \
+                else None
+            cue = has_cue(cfg, cues, kind, t, a, b, skip)
             if cue is not None:
                 if tracing(doc):
                     trace(doc, t.rule.id, t.start_char, t.end_char,
@@ -168,5 +179,9 @@ def sentence_mentions(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, i
                 t.start <= c.start and c.end <= t.end for c in cues.get("realized", []))
             mention = read_mention(cfg, doc, k, (a, b), t, status, window_ents, cues, headline, realized)
             mention.presupposed = has_cue(cfg, cues, "presupposed", t, a, b) is not None
-            found.extend(split_stages(cfg, mention, t, window_ents))
+            stages = split_stages(cfg, mention, t, window_ents)
+            if len(stages) == 1:
+                total = total_count(cfg, cues, (a, b), ents, triggers, t.type)
+                stages = split_total(cfg, mention, total, window_ents)
+            found.extend(stages)
     return found

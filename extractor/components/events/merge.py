@@ -74,7 +74,7 @@ def merge(cfg: EventSettings, mentions: list[Mention]) -> tuple[list[Event], lis
                 type=m.type, rule=m.rule.id, status=m.status, participants=dict(m.participants),
                 date=m.date, place=m.place, place_is_location=m.place_is_location, count=m.count,
                 first_sentence=m.sentence, last_sentence=m.sentence, evidence=[evidence(m)], place_rank=m.place_rank,
-                count_qualifier=m.count_qualifier)
+                count_qualifier=m.count_qualifier, place_parent=m.place_parent)
             for p in [p for p in pending if _announces(cfg, p, event)]:
                 pending.remove(p)
                 _absorb(cfg, event, p)
@@ -85,6 +85,10 @@ def merge(cfg: EventSettings, mentions: list[Mention]) -> tuple[list[Event], lis
                 pending.append(m)
             rejected.append((m, f"{m.type} mention with too little to stand alone (participants "
                                 f"{list(m.participants.values())}, count {m.count}, status {m.status})"))
+    for e in events:  # a wave keeps its parent's final place (a better one may have come after the wave)
+        if e.place_parent is not None:
+            e.place, e.place_is_location, e.place_rank = (e.place_parent.place, e.place_parent.place_is_location,
+                                                          e.place_parent.place_rank)
     return sorted(events, key=lambda e: e.first_sentence), rejected
 
 
@@ -118,7 +122,8 @@ def _starts_event(cfg: EventSettings, m: Mention) -> bool:
     if m.type in cfg.needs_count:
         if m.count is not None:
             return len(m.participants) >= need
-        return len(m.participants) >= max(need, 1) and m.realized and m.status == "occurred"
+        return len(m.participants) >= max(need, 1) and m.realized and m.status == "occurred" \
+            and not m.rule.get("count_required")
     return m.parties >= need and (need > 0 or m.count is not None)
 
 
@@ -162,6 +167,7 @@ def _inherit(cfg: EventSettings, events: list[Event], m: Mention) -> None:
         return
     if m.place is None:
         m.place, m.place_is_location, m.place_rank = parent.place, parent.place_is_location, parent.place_rank
+        m.place_parent = parent
     if not m.participants:
         m.participants = dict(parent.participants)
 
@@ -207,6 +213,7 @@ def _absorb(cfg: EventSettings, e: Event, m: Mention) -> None:
                                 or (m.place_rank == e.place_rank and same_count and m.place_is_location
                                     and not e.place_is_location)):
         e.place, e.place_is_location, e.place_rank = m.place, m.place_is_location, m.place_rank
+        e.place_parent = m.place_parent
     if m.status == "occurred" and not m.anaphoric:  # "repatriasi ini" says nothing of whether it happened
         e.status = "occurred"
 

@@ -59,6 +59,7 @@ class Mention:
     count_qualifier: str = ""  # the count's CASE_COUNT qualifier (more_than, approx, ...), "" when exact
     presupposed: bool = False  # told as known ("Selain 34 WNI yang dipulangkan"): joins an event, starts none
     parties: int = 0  # distinct parties among the participants (a country and its own official are one)
+    place_parent: Event | None = None  # the event this wave took its place from (merge._inherit)
 
 
 @dataclass
@@ -79,6 +80,7 @@ class Event:
     part_of: int | None = None  # a stage: the index of its total in the written events
     place_rank: int = 0  # the place's role in the type's place_precedence (0 best)
     count_qualifier: str = ""  # the count's CASE_COUNT qualifier (more_than, approx, ...), "" when exact
+    place_parent: Event | None = None  # the event whose place a wave took (merge._inherit), followed to its end
 
     def record(self) -> dict[str, Any]:
         return {

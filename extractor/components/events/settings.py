@@ -41,6 +41,7 @@ class EventSettings:
     min_stages: int
     stage_lead_days: int
     achieved_reach: int
+    tally_modals: frozenset[str]
     speakers_before_report: frozenset[str]
 
     @classmethod
@@ -73,6 +74,7 @@ class EventSettings:
             min_stages=int(settings["min_stages"]),
             stage_lead_days=int(settings["stage_lead_days"]),
             achieved_reach=int(settings["achieved_reach"]),
+            tally_modals=settings.lower_words("tally_modals"),
             speakers_before_report=frozenset(settings.words("speakers_before_report")),
         )
 
