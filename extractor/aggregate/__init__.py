@@ -3,7 +3,8 @@ mentions, events, clusters (one row per real-world occurrence), case counts, off
 
 The article-level output is read as it is, never changed. The modules: ``load`` (records, bad lines),
 ``stories`` (near-duplicate articles), ``places`` and ``events`` (what clustering compares),
-``cluster`` (the clustering), ``summary`` (cluster rows, stages), ``officials``, ``database``.
+``cluster`` (the clustering), ``variants`` (one occurrence told with two counts),
+``summary`` (cluster rows, stages), ``officials``, ``database``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from .places import PlaceCountries
 from .settings import Settings
 from .stories import story_ids
 from .summary import as_dict, link_stages, summarize
+from .variants import merge_variants
 
 
 @dataclass(frozen=True)
@@ -62,9 +64,10 @@ def _aggregate(loaded: Loaded, writer: DatabaseWriter, settings: Settings, texts
     stories = story_ids(records, settings.stories)
     places = PlaceCountries(records, settings.clusters.place_prefixes, settings.clusters.home_country)
     rows = event_rows(records, stories, places, settings.clusters)
-    groups = cluster((r.item for r in rows if r.item is not None), settings.clusters)
-    clusters = link_stages(summarize(groups, {(r.doc_id, r.event_index): r for r in rows}),
-                           settings.stages)
+    by_key = {(r.doc_id, r.event_index): r for r in rows}
+    groups = merge_variants(cluster((r.item for r in rows if r.item is not None), settings.clusters), by_key,
+                            settings.clusters, settings.stages.variant_count_tolerance)
+    clusters = link_stages(summarize(groups, by_key), settings.stages)
     cluster_of = {key: c.cluster_id for c in clusters for key in c.members}
     log(f"{len(rows)} events in {len(clusters)} clusters; {len(set(stories.values()))} stories")
     tables: dict[str, Iterable[dict[str, Any]]] = {

@@ -29,6 +29,7 @@ class EventRow:
     status: str | None
     rule: str | None
     item: Item | None
+    part_of: int | None = None  # the article's own stage -> total link (the index of its total)
 
 
 def published_day(record: dict[str, Any]) -> date | None:
@@ -76,7 +77,8 @@ def event_rows(records: Iterable[dict[str, Any]], stories: dict[str, str], place
                     foreign=frozenset(str(c) for _, c, _ in resolved if c and c != home),
                     foreign_people=frozenset(n.casefold() for n, c, person in resolved if person and c and c != home),
                     published=published, story=stories.get(record["doc_id"], record["doc_id"]))
+            part_of = event.get("part_of") if isinstance(event.get("part_of"), int) else None
             rows.append(EventRow(record["doc_id"], index, str(event["type"]), date, place,
                                  country or places.country(record, place, count), count, participants, status,
-                                 event.get("rule") if isinstance(event.get("rule"), str) else None, item))
+                                 event.get("rule") if isinstance(event.get("rule"), str) else None, item, part_of))
     return rows

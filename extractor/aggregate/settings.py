@@ -52,6 +52,7 @@ class StageSettings:
     types: tuple[str, ...]
     total_max_days: int
     max_summed: int
+    variant_count_tolerance: float
 
 
 @dataclass(frozen=True)

@@ -8,20 +8,7 @@ these declarations.
 
 from __future__ import annotations
 
-from .schema import (
-    Field,
-    RuleKind,
-    Setting,
-    flag,
-    integer,
-    items,
-    mapping,
-    number,
-    string,
-    switch,
-    text,
-    words,
-)
+from .schema import Field, RuleKind, Setting, flag, integer, items, mapping, number, string, switch, text, words
 
 ISO = "an ISO 3166-1 alpha-2 code"
 
@@ -363,8 +350,7 @@ TOKENIZER = RuleKind(
 
 AGGREGATE = RuleKind(
     name="aggregate",
-    doc="Thresholds of `warta aggregate` (stories, clusters of events, stages); settings only, read without a "
-        "pipeline. The file's comments explain each key.",
+    doc="Thresholds of `warta aggregate` (stories, clusters, stages); settings only. The file's comments explain them.",
     settings={
         "clusters": mapping(
             "two events are one occurrence when nothing contradicts it (dates more than `date_slack_days` apart, "
@@ -382,8 +368,10 @@ AGGREGATE = RuleKind(
                           "shared_participant": 1, "same_story": 3, "published_close": 1}}),
         "stages": mapping(
             "a cluster of `types` is a stage of a larger one when its dates lie within it, the larger spans at most "
-            "`total_max_days` days, and one article reports both or up to `max_summed` stages add up to its count",
-            {"types": ["RESCUE", "REPATRIATION"], "total_max_days": 62, "max_summed": 6}),
+            "`total_max_days` days, and one article reports both or up to `max_summed` stages add up to its count; "
+            "totals of one stage, or stages of one total, within `variant_count_tolerance` are one occurrence",
+            {"types": ["RESCUE", "REPATRIATION"], "total_max_days": 62, "max_summed": 6,
+             "variant_count_tolerance": 0.1}),
         "stories": mapping(
             "articles sharing at least `threshold` of their word `shingle`-grams (MinHash, `num_perm` permutations) "
             "are one story; without texts, titles and mention sequences compared with `mention_threshold` over "

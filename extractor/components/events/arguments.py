@@ -259,6 +259,13 @@ def split_total(cfg: EventSettings, m: Mention, total: tuple[int, int] | None, e
 def stage_pairs(cfg: EventSettings, ents: list[Span]) -> list[tuple[str, int]]:
     """(date, count) of each stage a clause lists, each count after its date ("pada 3 Mei 12 orang") or,
     failing that, each before ("12 orang pada 3 Mei"); [] unless ``min_stages`` pairs with distinct dates."""
+    readings = stage_readings(cfg, ents)
+    return readings[0] if readings else []
+
+
+def stage_readings(cfg: EventSettings, ents: list[Span]) -> list[list[tuple[str, int]]]:
+    """The ways of pairing a clause's dates and counts into stages (each count after its date, or each before
+    it), the one pairing more of them first; only those with at least ``min_stages`` pairs of distinct dates."""
     items: list[tuple[str, str | int]] = []
     for e in sorted(ents, key=lambda e: e.start):
         attrs = e._.attrs or {}
@@ -268,6 +275,7 @@ def stage_pairs(cfg: EventSettings, ents: list[Span]) -> list[tuple[str, int]]:
         elif e.label_ == "CASE_COUNT" and isinstance(value, int) \
                 and str(attrs.get("unit") or "").lower() not in cfg.count_units_excluded:
             items.append(("count", value))
+    readings: list[list[tuple[str, int]]] = []
     for first in ("date", "count"):
         pairs: list[tuple[str, int]] = []
         held: str | int | None = None
@@ -279,27 +287,36 @@ def stage_pairs(cfg: EventSettings, ents: list[Span]) -> list[tuple[str, int]]:
                 pairs.append((str(date), int(count)))
                 held = None
         if len(pairs) >= cfg.min_stages and len({d for d, _ in pairs}) == len(pairs):
-            return pairs
-    return []
+            readings.append(pairs)
+    # the reading that leaves fewer dates and counts unpaired first ("46 orang pada 20 Februari, 84 orang ...")
+    return sorted(readings, key=lambda p: -len(p))
 
 
 def stages_from_next_sentence(cfg: EventSettings, doc: Doc, events: list[Event], sentences: list[tuple[int, int]],
                               mentions: list[Mention], ents: MentionIndex) -> list[Event]:
     """"554 WNI dipulangkan. Tahap pertama pada 18 Maret 400 orang, tahap kedua pada 19 Maret 154 orang":
-    a sentence right after an event, with no trigger of its own, listing stages whose counts add up to
+    a sentence right after an event, with no trigger of its own (but an anaphor of another type: "Rincian
+    evakuasi tersebut meliputi ..."), listing stages whose counts add up to
     the event's count, reports those stages (events of their own; ``link_stages`` makes them parts)."""
     found: list[Event] = []
     for e in events:
-        nxt = e.last_sentence + 1
-        if e.type not in cfg.needs_count or e.count is None or nxt >= len(sentences) \
-                or any(m.sentence == nxt for m in mentions):
+        if e.type not in cfg.needs_count or e.count is None:
             continue
-        a, b = sentences[nxt]
-        pairs = stage_pairs(cfg, ents.within(a, b, chrome=True))
-        if not pairs or sum(c for _, c in pairs) != e.count:
-            continue
-        span = doc[a:b]
-        proof = {**e.evidence[0], "start": span.start_char, "end": span.end_char}
-        found += [replace(e, date=d, count=c, count_qualifier="", participants=dict(e.participants), evidence=[proof],
-                          first_sentence=nxt, last_sentence=nxt, part_of=None) for d, c in pairs]
+        # right after the event's first sentence or its last ("Para WNI tersebut ..." may have joined it later)
+        for nxt in sorted({e.first_sentence + 1, e.last_sentence + 1}):
+            if nxt >= len(sentences) or any(m.sentence == nxt and (m.type == e.type or not m.anaphoric)
+                                            for m in mentions):
+                continue
+            a, b = sentences[nxt]
+            # "46 orang pada 20 Februari, 84 orang pada 28 Februari": the pairing whose counts add up to the total
+            pairs = next((p for p in stage_readings(cfg, ents.within(a, b, chrome=True))
+                          if sum(c for _, c in p) == e.count), None)
+            if pairs is None:
+                continue
+            span = doc[a:b]
+            proof = {**e.evidence[0], "start": span.start_char, "end": span.end_char}
+            found += [replace(e, date=d, count=c, count_qualifier="", participants=dict(e.participants),
+                              evidence=[proof], first_sentence=nxt, last_sentence=nxt, part_of=None)
+                      for d, c in pairs]
+            break
     return found

@@ -1,0 +1,73 @@
+"""One occurrence told with two counts (``variants``): totals of one stage, stages of one total."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractor.aggregate.cluster import Item, cluster, make_window
+from extractor.aggregate.events import EventRow
+from extractor.aggregate.settings import default_settings
+from extractor.aggregate.variants import merge_variants
+
+SETTINGS = default_settings()
+PUBLISHED = date(2025, 3, 20)
+
+
+def event(doc: str, index: int, day: str | None, count: int, part_of: int | None = None,
+          country: str = "MM") -> EventRow:
+    item = Item(key=(doc, index), type="REPATRIATION", date=day, window=make_window(day, PUBLISHED, SETTINGS.clusters),
+                count=count, country=country, published=PUBLISHED, story=doc)
+    return EventRow(doc, index, "REPATRIATION", day, None, country, count, (), "occurred", None, item, part_of)
+
+
+def groups_of(rows: list[EventRow], tolerance: float = SETTINGS.stages.variant_count_tolerance) -> list[set[str]]:
+    """Each resulting group as the set of 'doc:count' of its members."""
+    items = [r.item for r in rows if r.item is not None]
+    by_key = {(r.doc_id, r.event_index): r for r in rows}
+    merged = merge_variants(cluster(items, SETTINGS.clusters), by_key, SETTINGS.clusters, tolerance)
+    return [{f"{i.key[0]}:{i.count}" for i in g} for g in merged]
+
+
+def two_tellings(second_total: int = 569, second_stage: int = 169, second_day: str = "2025-03-19",
+                 first_stage: int = 154) -> list[EventRow]:
+    """Article a: 554 = 400 + 154; article b: 569 = 400 + 169; c and d give a total alone."""
+    return [event("a", 0, "2025-03", 400 + first_stage), event("a", 1, "2025-03-18", 400, part_of=0),
+            event("a", 2, "2025-03-19", first_stage, part_of=0),
+            event("b", 0, "2025-03", second_total), event("b", 1, "2025-03-18", 400, part_of=0),
+            event("b", 2, second_day, second_stage, part_of=0),
+            event("c", 0, "2025-03", 400 + first_stage), event("d", 0, "2025-03", second_total)]
+
+
+def test_totals_of_one_stage_and_stages_of_one_total_are_one_occurrence() -> None:
+    found = groups_of(two_tellings())
+    assert {"a:554", "b:569", "c:554", "d:569"} in found
+    assert {"a:400", "b:400"} in found
+    assert {"a:154", "b:169"} in found
+    assert len(found) == 3
+
+
+def test_without_the_shared_stage_the_counts_stay_apart() -> None:
+    rows = [event("c", 0, "2025-03", 554), event("d", 0, "2025-03", 569)]
+    assert len(groups_of(rows)) == 2
+
+
+@pytest.mark.parametrize("first, total, stage, day", [
+    (154, 700, 300, "2025-03-19"),  # 554 and 700: not one count told twice
+    (30, 432, 32, "2025-03-25"),  # a small group a week later: another group (no slack for a large count)
+])
+def test_what_keeps_variants_apart(first: int, total: int, stage: int, day: str) -> None:
+    found = groups_of(two_tellings(total, stage, day, first_stage=first))
+    assert {f"a:{first}"} in found and {f"b:{stage}"} in found
+    if total == 700:
+        assert {"a:554", "c:554"} in found and {"b:700", "d:700"} in found
+
+
+def test_a_zero_tolerance_merges_nothing() -> None:
+    assert len(groups_of(two_tellings(), tolerance=0)) == 5  # 554, 569, 154 and 169 apart; the 400s one
+
+
+def test_the_result_does_not_depend_on_the_input_order() -> None:
+    rows = two_tellings()
+    assert sorted(map(sorted, groups_of(rows))) == sorted(map(sorted, groups_of(rows[::-1])))
