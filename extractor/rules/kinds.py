@@ -191,6 +191,7 @@ DATES = RuleKind(
         "header_window": integer(1200, "an integer (characters)"),
         "header_markers": words(),
         "weekday_years_back": integer(1, "an integer (years)"),
+        "weekday_slip_days": integer(0, "an integer (days)"),
         "start_words": words("a list of words or signs"),
         "clock_cues": words(),
         "header_marker_fillers": words(),
@@ -227,6 +228,8 @@ EVENT = RuleKind(
         "approx_count_slack": Setting((int, float), 0.1,
                                       "a fraction: how far an exact count may lie from a qualified one "
                                       "(lebih dari 1.200) told of the same occurrence"),
+        "remainder_words": words("a list of lower-case words before a count of those left behind (tersisa 154 WNI)"),
+        "stage_words": words("a list of lower-case words that open a sentence about one stage (Gelombang pertama)"),
         "subject_markers": words("a list of lower-case words that open a subject's count (Sebanyak 33 WNI)",
                                  ["sebanyak", "sejumlah"]),
         "abbreviations": words("a list of words a full stop after which ends no sentence"),

@@ -439,6 +439,19 @@ def test_underspecified_weekday_date_may_move_a_year_back_to_agree(annotate: Any
     assert doc._.warnings == []
 
 
+@pytest.mark.parametrize("text, published, value", [
+    ("Gelombang pertama tiba Senin (18/3).", "2025-03-18", "2025-03-18"),  # 18 March 2025 was a Tuesday
+    ("Mereka dibebaskan Jumat (30/7).", "2022-08-01", "2022-07-30"),  # 30 July 2022 was a Saturday
+])
+def test_a_weekday_slip_close_to_the_reference_keeps_its_year(annotate: Any, text: str, published: str,
+                                                               value: str) -> None:
+    """Within ``weekday_slip_days`` of the reference date a disagreeing weekday is a slip (W001), not a
+    year-old date."""
+    doc = annotate(text, published=published)
+    assert [e._.attrs["value"] for e in _dates(doc)] == [value]
+    assert [w[:4] for w in doc._.warnings] == ["W001"]
+
+
 def test_w001_reaches_the_output_record(extract: Any) -> None:
     record = extract("Pertemuan digelar Rabu (22/8/2024) di Phnom Penh.")
     assert any(w.startswith("W001") for w in record["warnings"])

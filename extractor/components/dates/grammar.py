@@ -96,6 +96,7 @@ class Grammar:
     future_window: int
     header_window: int
     years_back: int
+    slip_days: int = 0
 
     @classmethod
     def compile(cls, ruleset: RuleSet) -> Grammar:
@@ -156,7 +157,7 @@ class Grammar:
         header_marker_re = regex.compile(rf"{markers}\s*:?\s*(?:{fillers}\s+)?$", regex.VERSION1)
         return cls(lex, shapes, trigger_start_re, trigger_re, connector_re, listed_day_re, clock_re, future_re,
                    header_marker_re, int(settings["future_window"]), int(settings["header_window"]),
-                   int(settings["weekday_years_back"]))
+                   int(settings["weekday_years_back"]), int(settings["weekday_slip_days"]))
 
     def read(self, m: Any, rule: Rule) -> Cand | None:
         """A shape's match read into its parts, placed at 0; None when they make no date (31 Februari, semester III)."""

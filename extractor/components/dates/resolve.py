@@ -69,7 +69,9 @@ class Resolver:
         if day is None:
             return Resolved(None)
         if c.weekday is not None and day.isoweekday() != c.weekday:
-            if c.year is None and after is None:
+            # "Senin (18/3)" in an article of Tuesday 18 March: a slip of the weekday, not a year-old date
+            slip = ref is not None and abs((day - ref).days) <= self.grammar.slip_days
+            if c.year is None and after is None and not slip:
                 better = self._weekday_year(c, year, ref, context_year, future)
                 if better is not None:
                     day = better

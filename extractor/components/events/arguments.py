@@ -67,6 +67,8 @@ def read_mention(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, int], 
                 dates.append((distance, value))
             continue
         if label == "CASE_COUNT":
+            if e.start > 0 and doc[e.start - 1].lower_ in cfg.remainder_words:
+                continue  # "kini tersisa 154 WNI yang berada di Myawaddy": those left behind
             value = attrs.get("value")
             unit = str(attrs.get("unit") or "").lower()
             near = distance <= cfg.count_window or (e.start == subject_count and distance <= cfg.subject_count_window)
@@ -221,7 +223,7 @@ def split_stages(cfg: EventSettings, m: Mention, t: Trigger, ents: list[Span]) -
 def total_count(cfg: EventSettings, cues: Cues, bounds: tuple[int, int], ents: list[Span], triggers: list[Trigger],
                 event_type: str) -> tuple[int, int] | None:
     """The count a total cue introduces in the sentence ("menambah jumlah WNI ... menjadi total 62 orang",
-    "sehingga total WNI yang dipulangkan mencapai 554 orang"), the first within the cue's window after it, with
+    "sehingga jumlah yang pulang menjadi 420 orang"), the first within the cue's window after it, with
     the cue's first token; only when the trigger nearest that count is of ``event_type`` ("225 WNI dibebaskan
     ... dan total 241 orang telah dipulangkan": the total is the repatriation's)."""
     a, b = bounds
@@ -240,7 +242,7 @@ def total_count(cfg: EventSettings, cues: Cues, bounds: tuple[int, int], ents: l
 
 
 def split_total(cfg: EventSettings, m: Mention, total: tuple[int, int] | None, ents: list[Span]) -> list[Mention]:
-    """"Tujuh WNI dibebaskan ... dan menambah total WNI yang telah dibebaskan menjadi 62 orang": a sentence
+    """"Sembilan WNI dibebaskan, sehingga total yang bebas kini 40 orang": a sentence
     telling a group and the running total it brings reports two occurrences, the group (its own count and
     date) and the total, undated (``link_stages`` dates it by the stages that add up to it). A mention that
     is itself the total after a group told first ("154 WNI lainnya tiba pada Selasa, sehingga total ...
@@ -292,6 +294,23 @@ def stage_readings(cfg: EventSettings, ents: list[Span]) -> list[list[tuple[str,
     return sorted(readings, key=lambda p: -len(p))
 
 
+def one_stage(cfg: EventSettings, doc: Doc, bounds: tuple[int, int], ents: MentionIndex,
+              total: int) -> list[tuple[str, int]] | None:
+    """"Gelombang pertama, 380 orang, Selasa (11/3)": a sentence opening with a stage
+    word (``stage_words``) that gives one count, smaller than the total, and at most one date: that stage
+    ("" for no date)."""
+    a, b = bounds
+    if not any(doc[i].lower_ in cfg.stage_words for i in range(a, min(a + 2, b))):
+        return None
+    found = ents.within(a, b, chrome=True)
+    counts = [v for e in found if e.label_ == "CASE_COUNT" and isinstance(v := (e._.attrs or {}).get("value"), int)
+              and str((e._.attrs or {}).get("unit") or "").lower() not in cfg.count_units_excluded]
+    dates = [v for e in found if e.label_ == "DATE" and isinstance(v := (e._.attrs or {}).get("value"), str) and v]
+    if len(counts) != 1 or counts[0] >= total or len(dates) > 1:
+        return None
+    return [(dates[0] if dates else "", counts[0])]
+
+
 def stages_from_next_sentence(cfg: EventSettings, doc: Doc, events: list[Event], sentences: list[tuple[int, int]],
                               mentions: list[Mention], ents: MentionIndex) -> list[Event]:
     """"554 WNI dipulangkan. Tahap pertama pada 18 Maret 400 orang, tahap kedua pada 19 Maret 154 orang":
@@ -308,14 +327,14 @@ def stages_from_next_sentence(cfg: EventSettings, doc: Doc, events: list[Event],
                                             for m in mentions):
                 continue
             a, b = sentences[nxt]
-            # "46 orang pada 20 Februari, 84 orang pada 28 Februari": the pairing whose counts add up to the total
+            # "60 orang pada 10 Januari, 70 orang pada 24 Januari": the pairing whose counts add up to the total
             pairs = next((p for p in stage_readings(cfg, ents.within(a, b, chrome=True))
-                          if sum(c for _, c in p) == e.count), None)
+                          if sum(c for _, c in p) == e.count), None) or one_stage(cfg, doc, (a, b), ents, e.count)
             if pairs is None:
                 continue
             span = doc[a:b]
             proof = {**e.evidence[0], "start": span.start_char, "end": span.end_char}
-            found += [replace(e, date=d, count=c, count_qualifier="", participants=dict(e.participants),
+            found += [replace(e, date=d or None, count=c, count_qualifier="", participants=dict(e.participants),
                               evidence=[proof], first_sentence=nxt, last_sentence=nxt, part_of=None)
                       for d, c in pairs]
             break

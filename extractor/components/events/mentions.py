@@ -114,7 +114,7 @@ def achieved(cfg: EventSettings, cues: Cues, modal: Cue) -> bool:
 
 
 def tallied(cfg: EventSettings, doc: Doc, cues: Cues, trigger: Trigger, modal: Cue) -> bool:
-    """"menambah jumlah WNI yang dapat diselamatkan menjadi total 62 orang": a modal (``tally_modals``) in a
+    """"jumlah yang dapat dibebaskan kini total 40 orang": a modal (``tally_modals``) in a
     running total, a total cue within ``cue_window`` of the trigger, tells what was achieved."""
     if doc[modal.start:modal.end].text.lower() not in cfg.tally_modals:
         return False

@@ -25,6 +25,8 @@ class EventSettings:
     count_window: int
     subject_count_window: int
     subject_markers: frozenset[str]
+    remainder_words: frozenset[str]
+    stage_words: frozenset[str]
     approx_count_slack: float
     abbreviations: frozenset[str]
     place_precedence: dict[str, dict[str, int]]  # type -> place role -> rank (0 best); unlisted: never
@@ -58,6 +60,8 @@ class EventSettings:
             count_window=int(settings["count_window"]),
             subject_count_window=int(settings["subject_count_window"]),
             subject_markers=settings.lower_words("subject_markers"),
+            remainder_words=settings.lower_words("remainder_words"),
+            stage_words=settings.lower_words("stage_words"),
             approx_count_slack=float(settings["approx_count_slack"]),
             abbreviations=frozenset(settings.words("abbreviations")),
             place_precedence=_precedence(settings["place_precedence"] or {}),
