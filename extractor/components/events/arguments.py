@@ -112,6 +112,8 @@ def read_mention(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, int], 
                 officials[e.start] = str(attrs.get("country") or "")
     best = min(places) if places else None
     sent = doc[a:b]
+    if t.rule.get("count_required"):  # "berangkat ... dan mengeluarkan biaya": only a count on its side will do
+        counts = [c for c in counts if c[0] < COUNT_SIDE_PENALTY]
     # "Perdana Menteri Thailand Paetongtarn": the country in a participating official's title is that official
     same_party = sum(1 for end, code in country_keys.values() if code and officials.get(end) == code)
     return Mention(
