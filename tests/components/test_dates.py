@@ -452,6 +452,15 @@ def test_a_weekday_slip_close_to_the_reference_keeps_its_year(annotate: Any, tex
     assert [w[:4] for w in doc._.warnings] == ["W001"]
 
 
+def test_an_inferred_reference_is_no_evidence_against_the_weekday(annotate: Any,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The slip rule needs a stated reference (published): a dateline's year was itself chosen by a weekday."""
+    monkeypatch.setattr(dates_reference, "today", lambda: dt.date(2026, 11, 23))
+    doc = annotate("Kata Budi di Jakarta, Kamis (20/3). Rombongan tiba Senin (18/3).")
+    assert (doc._.reference_date, doc._.reference_basis) == ("2025-03-20", "dateline")
+    assert [e._.attrs["value"] for e in _dates(doc)] == ["2025-03-20", "2024-03-18"]
+
+
 def test_w001_reaches_the_output_record(extract: Any) -> None:
     record = extract("Pertemuan digelar Rabu (22/8/2024) di Phnom Penh.")
     assert any(w.startswith("W001") for w in record["warnings"])

@@ -25,6 +25,8 @@ from .grammar import Grammar, granularity, parts
 from .reference import Reference
 from .resolve import Resolver
 
+STATED_BASES = ("published", "header")  # reference dates the article states, not ones inferred from its dates
+
 
 @warta_component("warta_dates")
 class DateTagger:
@@ -57,7 +59,7 @@ class DateTagger:
         spans = []
         context_year: int | None = None
         for c in cands:
-            resolved = self.resolver.resolve(c, ref, context_year, warnings)
+            resolved = self.resolver.resolve(c, ref, context_year, warnings, stated=basis in STATED_BASES)
             for p in parts(c):
                 if p.explicit_year and p.year is not None:
                     context_year = p.year

@@ -26,17 +26,21 @@ class Resolver:
 
     grammar: Grammar
 
-    def resolve(self, c: Cand, ref: dt.date | None, context_year: int | None, warnings: list[str]) -> Resolved:
+    def resolve(self, c: Cand, ref: dt.date | None, context_year: int | None, warnings: list[str],
+                stated: bool = False) -> Resolved:
+        """``stated``: the reference date is the article's own (published, a header stamp), not inferred from
+        its dates, so a weekday that disagrees near it is a slip (``slip_days``)."""
+        slip = self.grammar.slip_days if stated else 0
         if c.range_end is not None:
-            a = self._resolve_point(start_part(c), ref, context_year, warnings, c.future)
-            b = self._resolve_point(c.range_end, ref, context_year, warnings, c.future, after=a)
+            a = self._resolve_point(start_part(c), ref, context_year, warnings, c.future, slip=slip)
+            b = self._resolve_point(c.range_end, ref, context_year, warnings, c.future, after=a, slip=slip)
             if a.value is None or b.value is None:
                 return Resolved(None)
             return Resolved(f"{a.value}/{b.value}")
-        return self._resolve_point(c, ref, context_year, warnings, c.future)
+        return self._resolve_point(c, ref, context_year, warnings, c.future, slip=slip)
 
     def _resolve_point(self, c: Cand, ref: dt.date | None, context_year: int | None, warnings: list[str],
-                       future: bool, after: Resolved | None = None) -> Resolved:
+                       future: bool, after: Resolved | None = None, slip: int = 0) -> Resolved:
         if c.decade is not None:
             return Resolved(c.decade)
         if c.quarter is not None:
@@ -70,8 +74,8 @@ class Resolver:
             return Resolved(None)
         if c.weekday is not None and day.isoweekday() != c.weekday:
             # "Senin (18/3)" in an article of Tuesday 18 March: a slip of the weekday, not a year-old date
-            slip = ref is not None and abs((day - ref).days) <= self.grammar.slip_days
-            if c.year is None and after is None and not slip:
+            slipped = slip > 0 and ref is not None and abs((day - ref).days) <= slip
+            if c.year is None and after is None and not slipped:
                 better = self._weekday_year(c, year, ref, context_year, future)
                 if better is not None:
                     day = better
