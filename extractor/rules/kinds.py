@@ -228,6 +228,8 @@ EVENT = RuleKind(
         "approx_count_slack": Setting((int, float), 0.1,
                                       "a fraction: how far an exact count may lie from a qualified one "
                                       "(lebih dari 1.200) told of the same occurrence"),
+        "attendance_words": words("a list of lower-case words between a speaker and a trigger that put the speaker "
+                                  "there (kata X usai rapat dengan Y)"),
         "remainder_words": words("a list of lower-case words before a count of those left behind (tersisa 154 WNI)"),
         "stage_words": words("a list of lower-case words that open a sentence about one stage (Gelombang pertama)"),
         "subject_markers": words("a list of lower-case words that open a subject's count (Sebanyak 33 WNI)",

@@ -28,7 +28,7 @@ def read_mention(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, int], 
     a, b = bounds
     speaker_tokens: set[int] = set()
     for c in cues.get("speaker", []):
-        if a <= c.start < b:
+        if a <= c.start < b and not attended(cfg, doc, c.end, t, ents):
             speaker_tokens.update(range(c.end, c.end + cfg.speaker_reach))
     # "X, dalam jumpa pers Jumat (5/5), mengatakan ... memulangkan": dates before the verb date the statement
     statement_end = max((c.start for c in cues.get("reported", []) if a <= c.start and c.end <= t.start),
@@ -129,6 +129,14 @@ def read_mention(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, int], 
         realized=realized,
         headline=headline,
     )
+
+
+def attended(cfg: EventSettings, doc: Doc, after_cue: int, t: Trigger, ents: list[Span]) -> bool:
+    """"ujar Menteri X seusai rapat tertutup bersama Komisi XI": the speaker right before an attendance word
+    (``attendance_words``) and the trigger was there, so is a participant, not only the source."""
+    if t.start < 1 or doc[t.start - 1].lower_ not in cfg.attendance_words:
+        return False
+    return any(after_cue <= e.start < after_cue + cfg.speaker_reach and e.end == t.start - 1 for e in ents)
 
 
 def place_roles(cfg: EventSettings, doc: Doc, cues: Cues, bounds: tuple[int, int],

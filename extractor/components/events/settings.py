@@ -26,6 +26,7 @@ class EventSettings:
     subject_count_window: int
     subject_markers: frozenset[str]
     remainder_words: frozenset[str]
+    attendance_words: frozenset[str]
     stage_words: frozenset[str]
     approx_count_slack: float
     abbreviations: frozenset[str]
@@ -61,6 +62,7 @@ class EventSettings:
             subject_count_window=int(settings["subject_count_window"]),
             subject_markers=settings.lower_words("subject_markers"),
             remainder_words=settings.lower_words("remainder_words"),
+            attendance_words=settings.lower_words("attendance_words"),
             stage_words=settings.lower_words("stage_words"),
             approx_count_slack=float(settings["approx_count_slack"]),
             abbreviations=frozenset(settings.words("abbreviations")),
