@@ -20,13 +20,13 @@ def scored(topical_database: Path) -> Score:
 
 
 @pytest.mark.xfail(strict=True, reason="extraction: in many listed articles the event is missing or has another "
-                   "count or date (measured 0.54; where both events carry the gold count clustering joins 0.92)")
+                   "count or date (measured 0.55; where both events carry the gold count clustering joins 0.94)")
 def test_pairwise_recall(scored: Score) -> None:
     assert scored.recall >= 0.85, scored.split
 
 
 def test_pairwise_recall_does_not_fall_back(scored: Score) -> None:
-    """The recall measured (0.543 over 1,869 pairs), less a little: a change that loses events of the listed
+    """The recall measured (0.551 over 1,869 pairs), less a little: a change that loses events of the listed
     articles, or stops joining their clusters, shows here."""
     assert scored.recall >= 0.52, len(scored.split)
 
