@@ -22,6 +22,17 @@ LISTED = "listed"  # a place after the head of a list of places: neither a party
 COUNT_SIDE_PENALTY = 100  # a count on the other side of the trigger is taken only if none is on its side
 
 
+def people_count(cfg: EventSettings, e: Span) -> int | None:
+    """A CASE_COUNT's value when it may be an event's count of people: not of an excluded unit (kasus,
+    tersangka, ...), nor right after a remainder word ("kini tersisa 154 WNI": those left behind)."""
+    attrs = e._.attrs or {}
+    value = attrs.get("value")
+    if e.label_ != "CASE_COUNT" or not isinstance(value, int) \
+            or str(attrs.get("unit") or "").lower() in cfg.count_units_excluded:
+        return None
+    return None if e.start > 0 and e.doc[e.start - 1].lower_ in cfg.remainder_words else value
+
+
 def read_mention(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, int], t: Trigger, status: str,
                  ents: list[Span], cues: Cues, headline: bool, realized: bool) -> Mention:
     """The mention of trigger ``t`` in sentence ``k`` with the arguments found among ``ents``."""
@@ -67,12 +78,9 @@ def read_mention(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, int], 
                 dates.append((distance, value))
             continue
         if label == "CASE_COUNT":
-            if e.start > 0 and doc[e.start - 1].lower_ in cfg.remainder_words:
-                continue  # "kini tersisa 154 WNI yang berada di Myawaddy": those left behind
-            value = attrs.get("value")
-            unit = str(attrs.get("unit") or "").lower()
+            value = people_count(cfg, e)
             near = distance <= cfg.count_window or (e.start == subject_count and distance <= cfg.subject_count_window)
-            if isinstance(value, int) and unit not in cfg.count_units_excluded and near:
+            if value is not None and near:
                 # the rule's count_side first: "memulangkan 101 WNI", "46 WNI dipulangkan"
                 wrong_side = (e.start < centre) != (count_side == "before")
                 counts.append((distance + COUNT_SIDE_PENALTY * wrong_side, value, str(attrs.get("qualifier") or "")))
@@ -242,10 +250,8 @@ def total_count(cfg: EventSettings, cues: Cues, bounds: tuple[int, int], ents: l
             continue
         reach = int(c.rule.get("window", cfg.cue_window))
         for e in ents:
-            attrs = e._.attrs or {}
-            value = attrs.get("value")
-            if e.label_ == "CASE_COUNT" and c.end <= e.start <= c.end + reach and isinstance(value, int) \
-                    and str(attrs.get("unit") or "").lower() not in cfg.count_units_excluded:
+            value = people_count(cfg, e)
+            if value is not None and c.end <= e.start <= c.end + reach:
                 nearest = min(triggers, key=lambda t: min(abs(t.start - e.end), abs(e.start - t.end)), default=None)
                 return (value, c.start) if nearest is not None and nearest.type == event_type else None
     return None
@@ -261,8 +267,7 @@ def split_total(cfg: EventSettings, m: Mention, total: tuple[int, int] | None, e
         return [m]
     value, cue_start = total
     if m.count == value:
-        if any(e.label_ == "CASE_COUNT" and e.start < cue_start and isinstance((e._.attrs or {}).get("value"), int)
-               and str((e._.attrs or {}).get("unit") or "").lower() not in cfg.count_units_excluded for e in ents):
+        if any(e.start < cue_start and people_count(cfg, e) is not None for e in ents):
             m.date = None
         return [m]
     return [m, replace(m, count=value, count_qualifier="", date=None, participants=dict(m.participants))]
@@ -284,9 +289,8 @@ def stage_readings(cfg: EventSettings, ents: list[Span]) -> list[list[tuple[str,
         value = attrs.get("value")
         if e.label_ == "DATE" and isinstance(value, str) and value:
             items.append(("date", value))
-        elif e.label_ == "CASE_COUNT" and isinstance(value, int) \
-                and str(attrs.get("unit") or "").lower() not in cfg.count_units_excluded:
-            items.append(("count", value))
+        elif (people := people_count(cfg, e)) is not None:
+            items.append(("count", people))
     readings: list[list[tuple[str, int]]] = []
     for first in ("date", "count"):
         pairs: list[tuple[str, int]] = []
@@ -313,8 +317,7 @@ def one_stage(cfg: EventSettings, doc: Doc, bounds: tuple[int, int], ents: Menti
     if not any(doc[i].lower_ in cfg.stage_words for i in range(a, min(a + 2, b))):
         return None
     found = ents.within(a, b, chrome=True)
-    counts = [v for e in found if e.label_ == "CASE_COUNT" and isinstance(v := (e._.attrs or {}).get("value"), int)
-              and str((e._.attrs or {}).get("unit") or "").lower() not in cfg.count_units_excluded]
+    counts = [v for e in found if (v := people_count(cfg, e)) is not None]
     dates = [v for e in found if e.label_ == "DATE" and isinstance(v := (e._.attrs or {}).get("value"), str) and v]
     if len(counts) != 1 or counts[0] >= total or len(dates) > 1:
         return None

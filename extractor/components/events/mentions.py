@@ -14,7 +14,7 @@ from ...doc import doc_text
 from ...matching import RuleMatcher
 from ...rules import Rule
 from ...spans import longest_first, trace, tracing
-from .arguments import read_mention, split_stages, split_total, total_count
+from .arguments import people_count, read_mention, split_stages, split_total, total_count
 from .model import Cue, Cues, Mention, Trigger
 from .settings import EventSettings
 
@@ -53,12 +53,9 @@ def count_from_previous(cfg: EventSettings, found: list[Mention], previous: list
             if m.type in cfg.needs_count and m.count is None:
                 m.count = sum(c for c in staged if c is not None)
         return
-    counts = [e for e in previous if e.label_ == "CASE_COUNT"
-              and isinstance((e._.attrs or {}).get("value"), int)
-              and str((e._.attrs or {}).get("unit") or "").lower() not in cfg.count_units_excluded]
-    if not counts:
+    values = [v for e in previous if (v := people_count(cfg, e)) is not None]
+    if not values:
         return
-    values = [int(e._.attrs["value"]) for e in counts]
     # "130 WNI dalam dua gelombang, 46 dan 84. Para WNI ini ...": the group is the total of its parts
     totals = [v for v in values if len(values) > 2 and 2 * v == sum(values)]
     for m in found:

@@ -87,8 +87,7 @@ def merge(cfg: EventSettings, mentions: list[Mention]) -> tuple[list[Event], lis
                                 f"{list(m.participants.values())}, count {m.count}, status {m.status})"))
     for e in events:  # a wave keeps its parent's final place (a better one may have come after the wave)
         if e.place_parent is not None:
-            e.place, e.place_is_location, e.place_rank = (e.place_parent.place, e.place_parent.place_is_location,
-                                                          e.place_parent.place_rank)
+            take_place(e, e.place_parent)
     return sorted(events, key=lambda e: e.first_sentence), rejected
 
 
@@ -166,10 +165,16 @@ def _inherit(cfg: EventSettings, events: list[Event], m: Mention) -> None:
     if parent is None or m.sentence - parent.last_sentence > cfg.merge_window:
         return
     if m.place is None:
-        m.place, m.place_is_location, m.place_rank = parent.place, parent.place_is_location, parent.place_rank
+        take_place(m, parent)
         m.place_parent = parent
     if not m.participants:
         m.participants = dict(parent.participants)
+
+
+def take_place(target: Event | Mention, source: Event | Mention) -> None:
+    """The place of ``source`` with what goes with it (is it a LOCATION, its rank in place_precedence)."""
+    target.place, target.place_is_location, target.place_rank = source.place, source.place_is_location, \
+        source.place_rank
 
 
 def _shares(e: Event, m: Mention) -> bool:
@@ -191,7 +196,7 @@ def _absorb(cfg: EventSettings, e: Event, m: Mention) -> None:
     e.evidence.sort(key=lambda x: x["start"])
     if m.headline:
         if e.place is None and m.place is not None:  # "Polri pulangkan 9 WNI dari Kamboja" over a body without it
-            e.place, e.place_is_location, e.place_rank = m.place, m.place_is_location, m.place_rank
+            take_place(e, m)
         return
     e.last_sentence = max(e.last_sentence, m.sentence)
     for key, name in m.participants.items():
@@ -212,7 +217,7 @@ def _absorb(cfg: EventSettings, e: Event, m: Mention) -> None:
     if m.place is not None and (e.place is None or better
                                 or (m.place_rank == e.place_rank and same_count and m.place_is_location
                                     and not e.place_is_location)):
-        e.place, e.place_is_location, e.place_rank = m.place, m.place_is_location, m.place_rank
+        take_place(e, m)
         e.place_parent = m.place_parent
     if m.status == "occurred" and not m.anaphoric:  # "repatriasi ini" says nothing of whether it happened
         e.status = "occurred"
@@ -240,7 +245,7 @@ def fold_duplicates(cfg: EventSettings, events: list[Event]) -> list[Event]:
         if twin.date is None or _narrower(e.date, twin.date):
             twin.date = e.date or twin.date
         if twin.place is None and e.place is not None:
-            twin.place, twin.place_is_location, twin.place_rank = e.place, e.place_is_location, e.place_rank
+            take_place(twin, e)
         if e.status == "occurred":
             twin.status = "occurred"
     return kept
@@ -302,7 +307,7 @@ def share_places(cfg: EventSettings, events: list[Event]) -> None:
         same = next((o for o in events if o.type != e.type and o.type in cfg.needs_count and o.count == e.count
                      and o.place is not None), None)
         if same is not None:
-            e.place, e.place_is_location, e.place_rank = same.place, same.place_is_location, same.place_rank
+            take_place(e, same)
 
 
 def agreed_at_meetings(cfg: EventSettings, events: list[Event]) -> None:
@@ -316,8 +321,7 @@ def agreed_at_meetings(cfg: EventSettings, events: list[Event]) -> None:
         if meeting is not None:
             e.date = e.date or meeting.date
             if e.place is None:
-                e.place, e.place_is_location = meeting.place, meeting.place_is_location
-                e.place_rank = meeting.place_rank
+                take_place(e, meeting)
 
 
 def span_of(values: list[str]) -> str | None:
