@@ -26,6 +26,9 @@ DOC_EXTENSIONS: dict[str, object] = {
     "trace": None,  # None (off), or a list of rejected candidates {rule, start, end, reason}: see spans.trace
 }
 
+STATED_BASES = ("published", "header")  # reference bases the article states, not ones inferred from its dates
+LOWER_BOUND_BASIS = "latest_date"  # a reference that only bounds when the article was written from below
+
 SPAN_EXTENSIONS: dict[str, object] = {
     "rule": None,  # id of the rule that produced the mention
     "attrs": None,  # dict of normalized attributes (code, value, unit, ...)

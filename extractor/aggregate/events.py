@@ -33,7 +33,10 @@ class EventRow:
 
 
 def published_day(record: dict[str, Any]) -> date | None:
-    """When the article was news: its publication date, else its reference date."""
+    """When the article was news: its publication date, else its reference date; the page's own header date
+    where extraction preferred it to a record dated long after (when the page was fetched)."""
+    if record.get("reference_basis") == "header":
+        return parse_day(record.get("reference_date")) or parse_day(record.get("published"))
     return parse_day(record.get("published")) or parse_day(record.get("reference_date"))
 
 

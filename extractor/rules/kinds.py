@@ -189,9 +189,12 @@ DATES = RuleKind(
     settings={
         "future_window": integer(80, "an integer (characters)"),
         "header_window": integer(1200, "an integer (characters)"),
+        "published_lag_days": integer(0, "an integer (days): a page header date more than this many days before "
+                                         "the record's published date is the reference (0: never)"),
         "header_markers": words(),
         "weekday_years_back": integer(1, "an integer (years)"),
         "weekday_slip_days": integer(0, "an integer (days)"),
+        "inferred_reference_lead_days": integer(0, "an integer (days)"),
         "start_words": words("a list of words or signs"),
         "clock_cues": words(),
         "header_marker_fillers": words(),
@@ -207,6 +210,7 @@ EVENT = RuleKind(
         "anaphoric": flag(),
         "min_participants": number(),
         "count_required": flag(),
+        "first_leg": flag(),
         "cue": text("what the cue says", EVENT_CUES),
         "side": text("where the cue stands from the trigger", SIDES),
         "window": number("an integer (tokens)"),
@@ -231,7 +235,13 @@ EVENT = RuleKind(
         "attendance_words": words("a list of lower-case words between a speaker and a trigger that put the speaker "
                                   "there (kata X usai rapat dengan Y)"),
         "remainder_words": words("a list of lower-case words before a count of those left behind (tersisa 154 WNI)"),
+        "whole_markers": words("a list of lower-case words between two counts that make the second the whole the "
+                               "first is part of (5 dari 11 WNI): never an event's count"),
         "stage_words": words("a list of lower-case words that open a sentence about one stage (Gelombang pertama)"),
+        "stage_count_reach": integer(0, "an integer (tokens): how far after a stage word a count may stand to be "
+                                        "that stage's (kloter pertama dan kedua berjumlah 250 orang); 0: never"),
+        "clause_joiners": words("a list of lower-case words right before which an after-side cue opens another "
+                                "predicate (dibebaskan dan dijadwalkan pulang)"),
         "subject_markers": words("a list of lower-case words that open a subject's count (Sebanyak 33 WNI)",
                                  ["sebanyak", "sejumlah"]),
         "abbreviations": words("a list of words a full stop after which ends no sentence"),
@@ -253,6 +263,8 @@ EVENT = RuleKind(
         "listed_statuses": words("a list of statuses an event needs to be written out", ["occurred"]),
         "min_stages": integer(2, "an integer (events)"),
         "stage_lead_days": integer(7, "an integer (days)"),
+        "first_leg_days": integer(0, "an integer (days): how soon after a first-leg rescue its group's dated "
+                                     "arrival home makes the repatriation under way (0: never)"),
         "achieved_reach": integer(1, "an integer (tokens)"),
         "tally_modals": words("a list of lower-case modals a running total voids (yang dapat diselamatkan menjadi)"),
         "speakers_before_report": words("a list of event types", []),

@@ -15,7 +15,9 @@ from spacy.tokens import Doc
 
 from extractor.components.events import EventExtractor
 from extractor.errors import RuleError
+from extractor.extract import process_article
 from extractor.rules import RuleSet, builtin_rules_dir, load_rule_file
+from extractor.sources import Article
 from extractor.spans import make_mention
 
 # Each row: (text, expected). expected None: no event of the table's type; otherwise the one event
@@ -336,6 +338,34 @@ def test_a_headline_only_joins_an_event_of_the_body(events_only: EventExtractor)
     events = run(events_only, body, mentions * 2 + [("Jakarta", "LOCATION", {})], title=title)
     assert len(events) == 1 and len(events[0]["evidence"]) == 2
     assert events[0]["place"] == "Jakarta"
+
+
+def titled(nlp: Language, title: str, body: str, published: str) -> list[dict[str, Any]]:
+    """The events of an article whose text opens with its title, as outlets print it."""
+    article = Article("t", "t", f"{title}\n\n{body}", published=published, title=title)
+    return [{k: e[k] for k in ("type", "date", "place", "count")} for e in process_article(nlp, article)["events"]]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    pytest.param("62 WNI Korban Penyekapan di Laos Berhasil Dipulangkan",
+                 "Sebanyak 62 WNI yang disekap di Laos dibebaskan dan dijadwalkan pulang ke Indonesia pada "
+                 "Jumat (7/3).",
+                 [("RESCUE", "2025-03-07", "Laos", 62), ("REPATRIATION", "2025-03-07", "Laos", 62)],
+                 id="a title that says it was done turns the body's schedule for that day into the event"),
+    pytest.param("Sepuluh WNI Korban TPPO Akhirnya Berhasil Dipulangkan dari Kamboja",
+                 "Keluarga menyambut mereka dengan haru di rumah.",
+                 [("REPATRIATION", None, "Kamboja", 10)],
+                 id="a title with a count and a done cue starts the event the body does not tell"),
+    pytest.param("17 WNI Korban TPPO di Myanmar Berhasil Diselamatkan",
+                 "KBRI Yangon berhasil memulangkan 17 WNI korban TPPO dari Myawaddy.",
+                 [("REPATRIATION", None, "Myawaddy", 17)],
+                 id="a title's rescue of the group the body brings home is that one operation"),
+    pytest.param("Ratusan WNI Dipulangkan dari Kamboja", "Keluarga menyambut mereka dengan haru di rumah.", [],
+                 id="a title without a count starts nothing"),
+])
+def test_what_a_title_adds(nlp: Language, title: str, body: str, expected: list[tuple[Any, ...]]) -> None:
+    found = titled(nlp, title, body, "2025-03-07")
+    assert [(e["type"], e["date"], e["place"], e["count"]) for e in found] == expected
 
 
 def test_speakers_and_sources_are_not_participants(events_only: EventExtractor) -> None:

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...doc import doc_text, in_chrome
+from ...extensions import LOWER_BOUND_BASIS, STATED_BASES
 from ...factories import warta_component, with_rule_dirs
 from ...published import load_parsers
 from ...rules import RuleSet
@@ -24,8 +25,6 @@ from .find import Finder
 from .grammar import Grammar, granularity, parts
 from .reference import Reference
 from .resolve import Resolver
-
-STATED_BASES = ("published", "header")  # reference dates the article states, not ones inferred from its dates
 
 
 @warta_component("warta_dates")
@@ -59,7 +58,8 @@ class DateTagger:
         spans = []
         context_year: int | None = None
         for c in cands:
-            resolved = self.resolver.resolve(c, ref, context_year, warnings, stated=basis in STATED_BASES)
+            resolved = self.resolver.resolve(c, ref, context_year, warnings, stated=basis in STATED_BASES,
+                                             lower_bound=basis == LOWER_BOUND_BASIS)
             for p in parts(c):
                 if p.explicit_year and p.year is not None:
                     context_year = p.year

@@ -97,6 +97,8 @@ class Grammar:
     header_window: int
     years_back: int
     slip_days: int = 0
+    inferred_lead_days: int = 0
+    published_lag_days: int = 0
 
     @classmethod
     def compile(cls, ruleset: RuleSet) -> Grammar:
@@ -157,7 +159,8 @@ class Grammar:
         header_marker_re = regex.compile(rf"{markers}\s*:?\s*(?:{fillers}\s+)?$", regex.VERSION1)
         return cls(lex, shapes, trigger_start_re, trigger_re, connector_re, listed_day_re, clock_re, future_re,
                    header_marker_re, int(settings["future_window"]), int(settings["header_window"]),
-                   int(settings["weekday_years_back"]), int(settings["weekday_slip_days"]))
+                   int(settings["weekday_years_back"]), int(settings["weekday_slip_days"]),
+                   int(settings["inferred_reference_lead_days"]), int(settings["published_lag_days"]))
 
     def read(self, m: Any, rule: Rule) -> Cand | None:
         """A shape's match read into its parts, placed at 0; None when they make no date (31 Februari, semester III)."""

@@ -26,15 +26,20 @@ class Reference:
 
     def reference(self, article: Mapping[str, Any], text: str, cands: list[Cand],
                   warnings: list[str]) -> tuple[dt.date | None, str | None]:
-        """The reference date and its basis: the record's ``published``, a date printed in the page header,
+        """The reference date and its basis: the record's ``published`` (unless the page header prints a date more
+        than ``published_lag_days`` earlier), a date printed in the page header,
         the dateline weekday dates, the latest fully specified day the article reports (plans left out),
         the dateline of plans. A ``published`` that does not parse adds a warning to ``warnings``."""
         published = parse_published(article.get("published"))
         if published.warning is not None:
             warnings.append(published.warning)
-        if published.day is not None:
-            return published.day, "published"
         header = self._header_date(text, cands)
+        if published.day is not None:
+            # a page stamp well before the record's date: the record was dated when the page was fetched
+            lag = self.grammar.published_lag_days
+            if header is not None and lag and (published.day - header).days > lag:
+                return header, "header"
+            return published.day, "published"
         if header is not None:
             return header, "header"
         dateline = self._dateline(cands)

@@ -27,20 +27,22 @@ class Resolver:
     grammar: Grammar
 
     def resolve(self, c: Cand, ref: dt.date | None, context_year: int | None, warnings: list[str],
-                stated: bool = False) -> Resolved:
+                stated: bool = False, lower_bound: bool = False) -> Resolved:
         """``stated``: the reference date is the article's own (published, a header stamp), not inferred from
-        its dates, so a weekday that disagrees near it is a slip (``slip_days``)."""
+        its dates, so a weekday that disagrees near it is a slip (``slip_days``). ``lower_bound``: the reference
+        is the latest day the article dates, so the article was written then or later (``inferred_lead_days``)."""
         slip = self.grammar.slip_days if stated else 0
+        lead = self.grammar.inferred_lead_days if lower_bound else 0
         if c.range_end is not None:
-            a = self._resolve_point(start_part(c), ref, context_year, warnings, c.future, slip=slip)
-            b = self._resolve_point(c.range_end, ref, context_year, warnings, c.future, after=a, slip=slip)
+            a = self._resolve_point(start_part(c), ref, context_year, warnings, c.future, slip=slip, lead=lead)
+            b = self._resolve_point(c.range_end, ref, context_year, warnings, c.future, after=a, slip=slip, lead=lead)
             if a.value is None or b.value is None:
                 return Resolved(None)
             return Resolved(f"{a.value}/{b.value}")
-        return self._resolve_point(c, ref, context_year, warnings, c.future, slip=slip)
+        return self._resolve_point(c, ref, context_year, warnings, c.future, slip=slip, lead=lead)
 
     def _resolve_point(self, c: Cand, ref: dt.date | None, context_year: int | None, warnings: list[str],
-                       future: bool, after: Resolved | None = None, slip: int = 0) -> Resolved:
+                       future: bool, after: Resolved | None = None, slip: int = 0, lead: int = 0) -> Resolved:
         if c.decade is not None:
             return Resolved(c.decade)
         if c.quarter is not None:
@@ -64,7 +66,7 @@ class Resolver:
             start = (after.month or 1, after.day.day if after.day is not None and c.day else 0)
             year = after.year if (c.month, c.day or 0) >= start else after.year + 1
         if year is None:
-            year = self._underspecified_year(c, ref, context_year, future)
+            year = self._underspecified_year(c, ref, context_year, future, lead)
         if year is None:
             return Resolved(None)
         if c.day is None:
@@ -85,7 +87,10 @@ class Resolver:
         return Resolved(day.isoformat(), day, day.year, day.month)
 
     def _underspecified_year(self, c: Cand, ref: dt.date | None, context_year: int | None,
-                             future: bool) -> int | None:
+                             future: bool, lead: int = 0) -> int | None:
+        """The year of a date written without one: the reference's, or the one before for a day after it
+        (news looks back). An inferred reference (the latest day the article dates) is only a lower bound
+        of when it was written: a day up to ``lead`` days after it keeps its year."""
         if ref is None:
             return context_year
         month = c.month or 1
@@ -97,6 +102,9 @@ class Resolver:
         if future and here < now:
             return year + 1
         if not future and here > now:
+            ahead = timex.safe_date(year, month, c.day or 1)
+            if lead and ahead is not None and (ahead - ref).days <= lead:
+                return year
             return year - 1
         return year
 

@@ -22,20 +22,44 @@ LISTED = "listed"  # a place after the head of a list of places: neither a party
 COUNT_SIDE_PENALTY = 100  # a count on the other side of the trigger is taken only if none is on its side
 
 
+def _nearer_other(cfg: EventSettings, t: Trigger, e: Span, others: tuple[Trigger, ...]) -> bool:
+    """Does ``e`` stand in the next coordinated clause, between ``t`` and another trigger and nearer that one
+    ("dievakuasi dan besok dipulangkan"; not "KTT di Labuan Bajo pada Mei 2023, para pemimpin menghasilkan
+    deklarasi": no clause joiner)?"""
+    doc = e.doc
+    for o in others:
+        if t.end <= e.start and e.end <= o.start:
+            gap, joined = (o.start - e.end, e.start - t.end), range(t.end, e.start)
+        elif o.end <= e.start and e.end <= t.start:
+            gap, joined = (e.start - o.end, t.start - e.end), range(e.end, t.start)
+        else:
+            continue
+        if gap[0] < gap[1] and any(doc[i].lower_ in cfg.clause_joiners for i in joined):
+            return True
+    return False
+
+
 def people_count(cfg: EventSettings, e: Span) -> int | None:
     """A CASE_COUNT's value when it may be an event's count of people: not of an excluded unit (kasus,
-    tersangka, ...), nor right after a remainder word ("kini tersisa 154 WNI": those left behind)."""
+    tersangka, ...), nor right after a remainder word ("kini tersisa 154 WNI": those left behind), nor the
+    whole a part is taken from ("5 dari 11 WNI": the group is the 5)."""
     attrs = e._.attrs or {}
     value = attrs.get("value")
     if e.label_ != "CASE_COUNT" or not isinstance(value, int) \
             or str(attrs.get("unit") or "").lower() in cfg.count_units_excluded:
         return None
-    return None if e.start > 0 and e.doc[e.start - 1].lower_ in cfg.remainder_words else value
+    before = e.doc[e.start - 1].lower_ if e.start > 0 else ""
+    if before in cfg.whole_markers and e.start > 1 and e.doc[e.start - 2].ent_type_ == "CASE_COUNT":
+        return None  # (not "salah satu dari 400 WNI yang dipulangkan": one of the group the event moved)
+    return None if before in cfg.remainder_words else value
 
 
 def read_mention(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, int], t: Trigger, status: str,
-                 ents: list[Span], cues: Cues, headline: bool, realized: bool) -> Mention:
-    """The mention of trigger ``t`` in sentence ``k`` with the arguments found among ``ents``."""
+                 ents: list[Span], cues: Cues, headline: bool, realized: bool,
+                 others: tuple[Trigger, ...] = ()) -> Mention:
+    """The mention of trigger ``t`` in sentence ``k`` with the arguments found among ``ents``; a date standing
+    between it and another type's trigger in ``others``, nearer that one, is that one's ("dievakuasi dan
+    besok dipulangkan")."""
     a, b = bounds
     speaker_tokens: set[int] = set()
     for c in cues.get("speaker", []):
@@ -74,7 +98,7 @@ def read_mention(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, int], 
         distance = min(abs(e.start - t.start), abs(e.end - t.end))
         if label == "DATE":
             value = attrs.get("value")
-            if isinstance(value, str) and value and e.start >= statement_end:
+            if isinstance(value, str) and value and e.start >= statement_end and not _nearer_other(cfg, t, e, others):
                 dates.append((distance, value))
             continue
         if label == "CASE_COUNT":
@@ -322,6 +346,25 @@ def one_stage(cfg: EventSettings, doc: Doc, bounds: tuple[int, int], ents: Menti
     if len(counts) != 1 or counts[0] >= total or len(dates) > 1:
         return None
     return [(dates[0] if dates else "", counts[0])]
+
+
+def stage_in_clause(cfg: EventSettings, doc: Doc, m: Mention, t: Trigger, ents: list[Span]) -> None:
+    """"Pemulangan tahap ini terdiri atas tiga kloter ..., kloter pertama dan kedua berjumlah 250 orang pada
+    Rabu (9/4)": a mention without a count takes the first count after a stage word (``stage_words``)
+    that follows its trigger, within ``stage_count_reach`` tokens of it, and the date right after that count."""
+    if m.type not in cfg.needs_count or m.count is not None:
+        return
+    after = sorted((e for e in ents if e.start >= t.end), key=lambda e: e.start)
+    for i, e in enumerate(after):
+        value = people_count(cfg, e)
+        lead = range(max(t.end, e.start - cfg.stage_count_reach), e.start)
+        if value is None or not any(doc[k].lower_ in cfg.stage_words for k in lead):
+            continue
+        m.count = value
+        date = next((x for x in after[i + 1:i + 2] if x.label_ == "DATE"), None)
+        if date is not None and isinstance(v := (date._.attrs or {}).get("value"), str) and v:
+            m.date = v
+        return
 
 
 def stages_from_next_sentence(cfg: EventSettings, doc: Doc, events: list[Event], sentences: list[tuple[int, int]],

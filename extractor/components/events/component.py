@@ -12,12 +12,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...doc import in_chrome, mention_index, sentence_bounds
+from ...extensions import LOWER_BOUND_BASIS
 from ...factories import warta_component, with_rule_dirs
 from ...matching import RuleMatcher
 from ...rules import RuleSet
 from ...rules.kinds import EVENT
 from ...spans import trace, tracing
 from .arguments import place_from_previous, refine_date_from_next_sentence, stages_from_next_sentence
+from .homeward import first_legs
 from .mentions import count_from_previous, find_cues, find_triggers, headline_ranges, is_link, sentence_mentions
 from .merge import agreed_at_meetings, fold_duplicates, link_stages, listed, merge, share_places
 from .model import Mention, Trigger
@@ -68,7 +70,8 @@ class EventExtractor:
             by_sentence.setdefault(bisect_right(starts, t.start) - 1, []).append(t)
         # the sentence before each one with a trigger too: its places may be taken ("Mereka", "di sana")
         cues = find_cues(self.cue_matcher, doc,
-                         [sentences[j] for j in sorted({i for k in by_sentence for i in (k - 1, k) if i >= 0})])
+                         [sentences[j] for j in sorted({i for k in by_sentence for i in (k - 1, k) if i >= 0})],
+                         cfg.clause_joiners)
         for k in [k for k in by_sentence if is_link(cues, *sentences[k])]:
             for t in by_sentence.pop(k):
                 trace(doc, t.rule.id, t.start_char, t.end_char, CHROME)
@@ -98,10 +101,13 @@ class EventExtractor:
         for e in events:
             refine_date_from_next_sentence(e, sentences, mentions, ents)
         events = fold_duplicates(cfg, events)
-        events, dropped = listed(cfg, events, doc._.reference_date)
+        # the latest day the article dates is no bound on what has happened by the time it was written
+        bound = None if doc._.reference_basis == LOWER_BOUND_BASIS else doc._.reference_date
+        events, dropped = listed(cfg, events, bound)
         for e, reason in dropped:
             for ev in e.evidence:
                 trace(doc, ev["rule"], ev["start"], ev["end"], reason)
+        events = sorted(events + first_legs(cfg, events, mentions), key=lambda e: e.first_sentence)
         link_stages(cfg, events)
         share_places(cfg, events)
         agreed_at_meetings(cfg, events)

@@ -14,7 +14,7 @@ from ...doc import doc_text
 from ...matching import RuleMatcher
 from ...rules import Rule
 from ...spans import longest_first, trace, tracing
-from .arguments import people_count, read_mention, split_stages, split_total, total_count
+from .arguments import people_count, read_mention, split_stages, split_total, stage_in_clause, total_count
 from .model import Cue, Cues, Mention, Trigger
 from .settings import EventSettings
 
@@ -32,14 +32,16 @@ def find_triggers(matcher: RuleMatcher, doc: Doc) -> list[Trigger]:
     return [Trigger(r, s, e, span.start_char, span.end_char) for s, e, r, span in kept if r.get("event")]
 
 
-def find_cues(matcher: RuleMatcher, doc: Doc, ranges: list[tuple[int, int]]) -> Cues:
-    """Cue matches by kind, inside the given token ranges only."""
+def find_cues(matcher: RuleMatcher, doc: Doc, ranges: list[tuple[int, int]],
+              joiners: frozenset[str] = frozenset()) -> Cues:
+    """Cue matches by kind, inside the given token ranges only; each marked when a clause joiner
+    stands right before it."""
     cues: Cues = {}
     found = matcher.token_matches(doc, within=ranges, regexes=True)
     found.sort(key=lambda x: (x[1], -(x[2] - x[1]), -x[0].priority))  # as RuleMatcher orders its matches
     for r, s, e in found:
         kind = str(r.get("cue"))
-        cues.setdefault(kind, []).append(Cue(kind, s, e, r))
+        cues.setdefault(kind, []).append(Cue(kind, s, e, r, s > 0 and doc[s - 1].lower_ in joiners))
     return cues
 
 
@@ -99,7 +101,8 @@ def has_cue(cfg: EventSettings, cues: Cues, kind: str, trigger: Trigger, lo: int
         window = int(c.rule.get("window", cfg.cue_window))
         side = c.rule.get("side", "before")
         before = c.end <= trigger.start and trigger.start - c.end <= window
-        after = c.start >= trigger.end and c.start - trigger.end <= window
+        # "dibebaskan dan dijadwalkan pulang": a cue after a joiner belongs to the next predicate
+        after = c.start >= trigger.end and c.start - trigger.end <= window and not c.coordinated
         if (side in ("before", "both") and before) or (side in ("after", "both") and after):
             return c
     return None
@@ -150,7 +153,7 @@ def sentence_mentions(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, i
     a, b = bounds
     found: list[Mention] = []
     for t in triggers:
-        if inside_name(cfg, doc, t, a):
+        if not headline and inside_name(cfg, doc, t, a):  # in a title every word is capitalized
             trace(doc, t.rule.id, t.start_char, t.end_char, "part of a Title Case name")
             continue
         for kind in ("negated", "irrealis"):
@@ -174,7 +177,9 @@ def sentence_mentions(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, i
             window_ents = [e for e in ents if start <= e.start and e.end <= end]
             realized = has_cue(cfg, cues, "realized", t, a, b) is not None or any(  # "berhasil dikeluarkan"
                 t.start <= c.start and c.end <= t.end for c in cues.get("realized", []))
-            mention = read_mention(cfg, doc, k, (a, b), t, status, window_ents, cues, headline, realized)
+            others = tuple(o for o in triggers if o.type != t.type)
+            mention = read_mention(cfg, doc, k, (a, b), t, status, window_ents, cues, headline, realized, others)
+            stage_in_clause(cfg, doc, mention, t, window_ents)
             mention.presupposed = has_cue(cfg, cues, "presupposed", t, a, b) is not None
             stages = split_stages(cfg, mention, t, window_ents)
             if len(stages) == 1:

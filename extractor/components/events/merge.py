@@ -68,7 +68,8 @@ def merge(cfg: EventSettings, mentions: list[Mention]) -> tuple[list[Event], lis
                 continue
         if target is not None:
             _absorb(cfg, target, m)
-        elif _starts_event(cfg, m):
+        elif _starts_event(cfg, m) and not (m.headline and any(e.count == m.count for e in events)):
+            # (a title's "Diselamatkan" over a body's repatriation of that group: the one operation)
             _inherit(cfg, events, m)
             event = Event(
                 type=m.type, rule=m.rule.id, status=m.status, participants=dict(m.participants),
@@ -115,8 +116,8 @@ def _shares_participant(a: dict[str, str], b: dict[str, str]) -> bool:
 
 
 def _starts_event(cfg: EventSettings, m: Mention) -> bool:
-    if m.headline:
-        return False
+    if m.headline:  # a title only adds to the body's events, unless it says an operation with its count is done
+        return m.type in cfg.needs_count and m.count is not None and m.realized and m.status == "occurred"
     need = int(m.rule.get("min_participants", cfg.min_participants.get(m.type, 0)))
     if m.type in cfg.needs_count:
         if m.count is not None:
@@ -158,10 +159,17 @@ def _find_event(cfg: EventSettings, events: list[Event], m: Mention) -> Event | 
 
 def _inherit(cfg: EventSettings, events: list[Event], m: Mention) -> None:
     """A wave of a rescue or repatriation just reported ("gelombang pertama, 46 WNI") keeps
-    the parent's place and actors when its own sentence names none."""
+    the parent's place and actors when its own sentence names none; an anaphor of an operation told as
+    another type ("pemulangan ini" after a rescue) keeps its place."""
     if m.type not in cfg.needs_count:
         return
     parent = next((e for e in reversed(events) if e.type == m.type), None)
+    if parent is None and m.anaphoric and m.place is None:
+        # "operasi pembebasan 300 WNI di Bavet ... tahap pemulangan ini": the operation just told
+        told = next((e for e in reversed(events) if e.type in cfg.needs_count and e.place is not None), None)
+        if told is not None and m.sentence - told.last_sentence <= cfg.anaphor_window:
+            take_place(m, told)
+        return
     if parent is None or m.sentence - parent.last_sentence > cfg.merge_window:
         return
     if m.place is None:
@@ -197,6 +205,8 @@ def _absorb(cfg: EventSettings, e: Event, m: Mention) -> None:
     if m.headline:
         if e.place is None and m.place is not None:  # "Polri pulangkan 9 WNI dari Kamboja" over a body without it
             take_place(e, m)
+        if m.realized and m.status == "occurred" and m.count is not None and m.count == e.count:
+            e.status = "occurred"  # a title "62 WNI Berhasil Dipulangkan" over "dijadwalkan pulang hari ini"
         return
     e.last_sentence = max(e.last_sentence, m.sentence)
     for key, name in m.participants.items():
@@ -254,7 +264,7 @@ def fold_duplicates(cfg: EventSettings, events: list[Event]) -> list[Event]:
 def listed(cfg: EventSettings, events: list[Event],
            reference: str | None) -> tuple[list[Event], list[tuple[Event, str]]]:
     """The events the annotation rules list (status in ``listed_statuses``), and the others with the
-    reason. An event dated wholly after the reference date has not happened yet: planned."""
+    reason. An event dated wholly after the (stated) reference date has not happened yet: planned."""
     ref = timex.interval(reference)
     kept: list[Event] = []
     dropped: list[tuple[Event, str]] = []

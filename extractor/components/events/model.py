@@ -17,6 +17,7 @@ class Cue:
     start: int  # token indices
     end: int
     rule: Rule
+    coordinated: bool = False  # right after a clause joiner ("dan dijadwalkan"): another predicate's
 
 
 @dataclass

@@ -28,6 +28,9 @@ class EventSettings:
     remainder_words: frozenset[str]
     attendance_words: frozenset[str]
     stage_words: frozenset[str]
+    clause_joiners: frozenset[str]
+    whole_markers: frozenset[str]
+    stage_count_reach: int
     approx_count_slack: float
     abbreviations: frozenset[str]
     place_precedence: dict[str, dict[str, int]]  # type -> place role -> rank (0 best); unlisted: never
@@ -43,6 +46,7 @@ class EventSettings:
     listed_statuses: frozenset[str]
     min_stages: int
     stage_lead_days: int
+    first_leg_days: int
     achieved_reach: int
     tally_modals: frozenset[str]
     speakers_before_report: frozenset[str]
@@ -64,6 +68,9 @@ class EventSettings:
             remainder_words=settings.lower_words("remainder_words"),
             attendance_words=settings.lower_words("attendance_words"),
             stage_words=settings.lower_words("stage_words"),
+            clause_joiners=settings.lower_words("clause_joiners"),
+            whole_markers=settings.lower_words("whole_markers"),
+            stage_count_reach=int(settings["stage_count_reach"]),
             approx_count_slack=float(settings["approx_count_slack"]),
             abbreviations=frozenset(settings.words("abbreviations")),
             place_precedence=_precedence(settings["place_precedence"] or {}),
@@ -79,6 +86,7 @@ class EventSettings:
             listed_statuses=frozenset(settings.words("listed_statuses")),
             min_stages=int(settings["min_stages"]),
             stage_lead_days=int(settings["stage_lead_days"]),
+            first_leg_days=int(settings["first_leg_days"]),
             achieved_reach=int(settings["achieved_reach"]),
             tally_modals=settings.lower_words("tally_modals"),
             speakers_before_report=frozenset(settings.words("speakers_before_report")),
