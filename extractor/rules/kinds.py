@@ -210,7 +210,8 @@ EVENT = RuleKind(
         "anaphoric": flag(),
         "min_participants": number(),
         "count_required": flag(),
-        "first_leg": flag(),
+        "first_leg": text("the event type this trigger's event is the first leg of (a rescue, of a repatriation "
+                          "under way)", EVENT_TYPES),
         "cue": text("what the cue says", EVENT_CUES),
         "side": text("where the cue stands from the trigger", SIDES),
         "window": number("an integer (tokens)"),

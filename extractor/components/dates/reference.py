@@ -33,13 +33,14 @@ class Reference:
         published = parse_published(article.get("published"))
         if published.warning is not None:
             warnings.append(published.warning)
-        header = self._header_date(text, cands)
         if published.day is not None:
             # a page stamp well before the record's date: the record was dated when the page was fetched
             lag = self.grammar.published_lag_days
-            if header is not None and lag and (published.day - header).days > lag:
-                return header, "header"
+            stamp = self._header_date(text, cands) if lag else None
+            if stamp is not None and (published.day - stamp).days > lag:
+                return stamp, "header"
             return published.day, "published"
+        header = self._header_date(text, cands)
         if header is not None:
             return header, "header"
         dateline = self._dateline(cands)

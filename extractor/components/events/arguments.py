@@ -39,6 +39,12 @@ def _nearer_other(cfg: EventSettings, t: Trigger, e: Span, others: tuple[Trigger
     return False
 
 
+def date_value(e: Span) -> str | None:
+    """A DATE mention's resolved value, or None (not a DATE, or one left unresolved)."""
+    value = (e._.attrs or {}).get("value") if e.label_ == "DATE" else None
+    return value if isinstance(value, str) and value else None
+
+
 def people_count(cfg: EventSettings, e: Span) -> int | None:
     """A CASE_COUNT's value when it may be an event's count of people: not of an excluded unit (kasus,
     tersangka, ...), nor right after a remainder word ("kini tersisa 154 WNI": those left behind), nor the
@@ -97,9 +103,9 @@ def read_mention(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, int], 
             continue  # uncertain by definition (RI, venues): never an argument
         distance = min(abs(e.start - t.start), abs(e.end - t.end))
         if label == "DATE":
-            value = attrs.get("value")
-            if isinstance(value, str) and value and e.start >= statement_end and not _nearer_other(cfg, t, e, others):
-                dates.append((distance, value))
+            day = date_value(e)
+            if day is not None and e.start >= statement_end and not _nearer_other(cfg, t, e, others):
+                dates.append((distance, day))
             continue
         if label == "CASE_COUNT":
             value = people_count(cfg, e)
@@ -309,10 +315,8 @@ def stage_readings(cfg: EventSettings, ents: list[Span]) -> list[list[tuple[str,
     it), the one pairing more of them first; only those with at least ``min_stages`` pairs of distinct dates."""
     items: list[tuple[str, str | int]] = []
     for e in sorted(ents, key=lambda e: e.start):
-        attrs = e._.attrs or {}
-        value = attrs.get("value")
-        if e.label_ == "DATE" and isinstance(value, str) and value:
-            items.append(("date", value))
+        if (day := date_value(e)) is not None:
+            items.append(("date", day))
         elif (people := people_count(cfg, e)) is not None:
             items.append(("count", people))
     readings: list[list[tuple[str, int]]] = []
@@ -342,7 +346,7 @@ def one_stage(cfg: EventSettings, doc: Doc, bounds: tuple[int, int], ents: Menti
         return None
     found = ents.within(a, b, chrome=True)
     counts = [v for e in found if (v := people_count(cfg, e)) is not None]
-    dates = [v for e in found if e.label_ == "DATE" and isinstance(v := (e._.attrs or {}).get("value"), str) and v]
+    dates = [d for e in found if (d := date_value(e)) is not None]
     if len(counts) != 1 or counts[0] >= total or len(dates) > 1:
         return None
     return [(dates[0] if dates else "", counts[0])]
@@ -361,9 +365,7 @@ def stage_in_clause(cfg: EventSettings, doc: Doc, m: Mention, t: Trigger, ents: 
         if value is None or not any(doc[k].lower_ in cfg.stage_words for k in lead):
             continue
         m.count = value
-        date = next((x for x in after[i + 1:i + 2] if x.label_ == "DATE"), None)
-        if date is not None and isinstance(v := (date._.attrs or {}).get("value"), str) and v:
-            m.date = v
+        m.date = next((v for x in after[i + 1:i + 2] if (v := date_value(x)) is not None), m.date)
         return
 
 

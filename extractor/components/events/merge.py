@@ -68,8 +68,7 @@ def merge(cfg: EventSettings, mentions: list[Mention]) -> tuple[list[Event], lis
                 continue
         if target is not None:
             _absorb(cfg, target, m)
-        elif _starts_event(cfg, m) and not (m.headline and any(e.count == m.count for e in events)):
-            # (a title's "Diselamatkan" over a body's repatriation of that group: the one operation)
+        elif _starts_event(cfg, m, events):
             _inherit(cfg, events, m)
             event = Event(
                 type=m.type, rule=m.rule.id, status=m.status, participants=dict(m.participants),
@@ -115,9 +114,11 @@ def _shares_participant(a: dict[str, str], b: dict[str, str]) -> bool:
     return any(x == y or f" {x} " in f" {y} " or f" {y} " in f" {x} " for x in a for y in b)
 
 
-def _starts_event(cfg: EventSettings, m: Mention) -> bool:
+def _starts_event(cfg: EventSettings, m: Mention, events: list[Event]) -> bool:
     if m.headline:  # a title only adds to the body's events, unless it says an operation with its count is done
-        return m.type in cfg.needs_count and m.count is not None and m.realized and m.status == "occurred"
+        # that the body does not tell (a title's "Diselamatkan" over the body's repatriation of that group)
+        return m.type in cfg.needs_count and m.count is not None and m.realized and m.status == "occurred" \
+            and all(e.count != m.count for e in events)
     need = int(m.rule.get("min_participants", cfg.min_participants.get(m.type, 0)))
     if m.type in cfg.needs_count:
         if m.count is not None:
