@@ -6,7 +6,8 @@ events) or ``score_events.py`` (events-only sets).
 
 usage: python benchmarks/own_gold.py [SET ...] [--errors] [--json] [--warta "CMD"]
   SET       general (general news from the bench file), events_fresh (topical, events only), and their
-            held-out twins general_holdout and events_holdout (annotated later, never tuned on); default: all
+            held-out twins general_holdout, events_holdout and events_holdout2 (annotated later, never
+            tuned on); default: all
   --warta   the command to run (default: this interpreter running cli.py)
 """
 
@@ -57,6 +58,7 @@ SETS = {
     "events_fresh": GoldSet("events_fresh", SHARED / "data" / "news" / "topical.jsonl", "score_events.py"),
     "general_holdout": GoldSet("general_holdout", SHARED / "data" / "bench" / "news.jsonl", "score.py"),
     "events_holdout": GoldSet("events_holdout", SHARED / "data" / "news" / "topical.jsonl", "score_events.py"),
+    "events_holdout2": GoldSet("events_holdout2", SHARED / "data" / "news" / "topical.jsonl", "score_events.py"),
 }
 
 
