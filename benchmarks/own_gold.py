@@ -5,9 +5,9 @@ The article texts stay in ``../shared/data``; this script joins them to the gold
 events) or ``score_events.py`` (events-only sets).
 
 usage: python benchmarks/own_gold.py [SET ...] [--errors] [--json] [--warta "CMD"]
-  SET       general (general news from the bench file), events_fresh (topical, events only), and their
-            held-out twins general_holdout, events_holdout and events_holdout2 (annotated later, never
-            tuned on); default: all
+  SET       general (general news from the bench file), events_fresh, events_fresh2 to _fresh4
+            (topical, events only), and the held-out general_holdout and events_holdout, _holdout2, _holdout3
+            (annotated later, never tuned on); default: all
   --warta   the command to run (default: this interpreter running cli.py)
 """
 
@@ -59,6 +59,10 @@ SETS = {
     "general_holdout": GoldSet("general_holdout", SHARED / "data" / "bench" / "news.jsonl", "score.py"),
     "events_holdout": GoldSet("events_holdout", SHARED / "data" / "news" / "topical.jsonl", "score_events.py"),
     "events_holdout2": GoldSet("events_holdout2", SHARED / "data" / "news" / "topical.jsonl", "score_events.py"),
+    "events_fresh2": GoldSet("events_fresh2", SHARED / "data" / "news" / "topical.jsonl", "score_events.py"),
+    "events_fresh3": GoldSet("events_fresh3", SHARED / "data" / "news" / "topical.jsonl", "score_events.py"),
+    "events_fresh4": GoldSet("events_fresh4", SHARED / "data" / "news" / "topical.jsonl", "score_events.py"),
+    "events_holdout3": GoldSet("events_holdout3", SHARED / "data" / "news" / "topical.jsonl", "score_events.py"),
 }
 
 

@@ -66,7 +66,8 @@ def _aggregate(loaded: Loaded, writer: DatabaseWriter, settings: Settings, texts
     rows = event_rows(records, stories, places, settings.clusters)
     by_key = {(r.doc_id, r.event_index): r for r in rows}
     groups = merge_variants(cluster((r.item for r in rows if r.item is not None), settings.clusters), by_key,
-                            settings.clusters, settings.stages.variant_count_tolerance)
+                            settings.clusters, settings.stages.variant_count_tolerance,
+                            settings.stages.close_count_tolerance)
     clusters = link_stages(summarize(groups, by_key), settings.stages)
     cluster_of = {key: c.cluster_id for c in clusters for key in c.members}
     log(f"{len(rows)} events in {len(clusters)} clusters; {len(set(stories.values()))} stories")

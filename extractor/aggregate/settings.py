@@ -53,6 +53,7 @@ class StageSettings:
     total_max_days: int
     max_summed: int
     variant_count_tolerance: float
+    close_count_tolerance: float
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from datetime import date, timedelta
 from itertools import combinations, product
 
-from .cluster import Item, compatible, representative
+from ..timex import interval
+from .cluster import Item, cluster_date, compatible, representative
 from .events import EventRow
 from .settings import ClusterSettings
 
@@ -22,14 +24,15 @@ Key = tuple[str, int]
 
 
 def merge_variants(groups: Sequence[Sequence[Item]], rows: Mapping[Key, EventRow], settings: ClusterSettings,
-                   tolerance: float) -> list[list[Item]]:
+                   tolerance: float, close_tolerance: float = 0.0) -> list[list[Item]]:
     """``groups`` with the variants of one occurrence joined, each sorted by key, sorted by first key."""
     merged = [sorted(g, key=lambda it: it.key) for g in groups]
-    if tolerance <= 0:
+    if tolerance <= 0 and close_tolerance <= 0:
         return merged
     while True:
         pair = next((p for p in _related(merged, rows) if _variants(merged[p[0]], merged[p[1]], settings, tolerance)),
-                    None)
+                    None) or next((p for p in _close(merged, settings, close_tolerance)
+                                   if _same_occasion(merged[p[0]], merged[p[1]], settings)), None)
         if pair is None:
             return sorted(merged, key=lambda g: g[0].key)
         a, b = pair
@@ -53,6 +56,24 @@ def _related(groups: list[list[Item]], rows: Mapping[Key, EventRow]) -> list[tup
                    for pair in combinations(sorted(linked), 2)})
 
 
+def _close(groups: list[list[Item]], settings: ClusterSettings, tolerance: float) -> list[tuple[int, int]]:
+    """Pairs of groups (by index, in order) of one type whose counts, both at least ``distinctive_count``,
+    lie within ``tolerance`` of the larger: 554 and 564 people told of one operation with no stage to link
+    them."""
+    if tolerance <= 0:
+        return []
+    counted = sorted((c, g[0].type, i) for i, g in enumerate(groups)
+                     if isinstance(c := representative(m.count for m in g), int) and c >= settings.distinctive_count)
+    pairs = set()
+    for n, (x, type_, i) in enumerate(counted):
+        for y, other_type, j in counted[n + 1:]:
+            if y - x > tolerance * y:
+                break
+            if other_type == type_ and y != x:
+                pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
+
+
 def _variants(a: Sequence[Item], b: Sequence[Item], settings: ClusterSettings, tolerance: float) -> bool:
     """Two groups of one type whose counts differ within ``tolerance`` and whose events are otherwise all
     compatible, each pair compared as if it gave one count (so a large group's dates get the slack of
@@ -62,3 +83,29 @@ def _variants(a: Sequence[Item], b: Sequence[Item], settings: ClusterSettings, t
         return False
     return all(compatible(p, q if p.count is None or q.count is None else replace(q, count=p.count), settings)
                for p, q in product(a, b))
+
+
+def _span(group: Sequence[Item]) -> tuple[date, date] | None:
+    """When a group's occurrence happened: its date (``cluster_date``), else the days all the windows of its
+    undated events share (each article reported it within its own window)."""
+    span = interval(cluster_date(group))
+    if span is not None:
+        return span
+    windows = [m.window for m in group if m.window is not None]
+    if not windows:
+        return None
+    start, end = max(w[0] for w in windows), min(w[1] for w in windows)
+    return (start, end) if start <= end else None
+
+
+def _same_occasion(a: Sequence[Item], b: Sequence[Item], settings: ClusterSettings) -> bool:
+    """Two groups with close counts and no stage between them: one occurrence when the groups' dates (not
+    each event's, which an equal count lets drift) lie within ``date_slack_days`` and no pair of their events
+    contradicts it otherwise (places, parties, one article each); dates no wider than ``undated_window_days``."""
+    x, y = _span(a), _span(b)
+    slack, widest = timedelta(days=settings.date_slack_days), timedelta(days=settings.undated_window_days)
+    if x is None or y is None or x[1] - x[0] > widest or y[1] - y[0] > widest:
+        return False  # "in 2024": a year holds many operations of about that size
+    if x[0] - y[1] > slack or y[0] - x[1] > slack:
+        return False
+    return all(compatible(p, replace(q, count=None, window=None), settings) for p, q in product(a, b))

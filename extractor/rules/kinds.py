@@ -185,6 +185,7 @@ DATES = RuleKind(
         "direction": text("the direction a word gives", DIRECTIONS),
         "part": text("the part of a year", YEAR_PARTS),
         "ambiguous": flag(),
+        "opener": items("a list of words: a connector that joins two dates only after one of these (antara X dan Y)"),
     },
     settings={
         "future_window": integer(80, "an integer (characters)"),
@@ -216,6 +217,7 @@ EVENT = RuleKind(
         "side": text("where the cue stands from the trigger", SIDES),
         "window": number("an integer (tokens)"),
         "cut": flag(),
+        "firm": flag(),
         "count_side": text("where the count stands", POSITIONS),
         "place_role": text("what a place cue says of the place after it", PLACE_ROLES),
     },
@@ -238,6 +240,10 @@ EVENT = RuleKind(
         "remainder_words": words("a list of lower-case words before a count of those left behind (tersisa 154 WNI)"),
         "whole_markers": words("a list of lower-case words between two counts that make the second the whole the "
                                "first is part of (5 dari 11 WNI): never an event's count"),
+        "part_words": words("a list of lower-case words between a count and a trigger that make the trigger's people "
+                            "a share of the count (6.000 WNI, sepertiga di antaranya pulang): not its count"),
+        "majority_words": words("a list of lower-case words after a part word that make it say 'mostly' (sebagian "
+                                "besar warga asing): the whole group, not a share"),
         "stage_words": words("a list of lower-case words that open a sentence about one stage (Gelombang pertama)"),
         "stage_count_reach": integer(0, "an integer (tokens): how far after a stage word a count may stand to be "
                                         "that stage's (kloter pertama dan kedua berjumlah 250 orang); 0: never"),
@@ -264,6 +270,8 @@ EVENT = RuleKind(
         "listed_statuses": words("a list of statuses an event needs to be written out", ["occurred"]),
         "min_stages": integer(2, "an integer (events)"),
         "stage_lead_days": integer(7, "an integer (days)"),
+        "operation_type": string(None, "an event type: an operation an anaphor tells both ways (a rescue, then "
+                                       "'pemulangan ini') is of this type (null: never)"),
         "first_leg_days": integer(0, "an integer (days): how soon after a first-leg rescue its group's dated "
                                      "arrival home makes the repatriation under way (0: never)"),
         "achieved_reach": integer(1, "an integer (tokens)"),
@@ -387,9 +395,10 @@ AGGREGATE = RuleKind(
         "stages": mapping(
             "a cluster of `types` is a stage of a larger one when its dates lie within it, the larger spans at most "
             "`total_max_days` days, and one article reports both or up to `max_summed` stages add up to its count; "
-            "totals of one stage, or stages of one total, within `variant_count_tolerance` are one occurrence",
+            "totals of one stage, or stages of one total, within `variant_count_tolerance` are one occurrence, and so "
+            "are any two of at least `distinctive_count` people within `close_count_tolerance`",
             {"types": ["RESCUE", "REPATRIATION"], "total_max_days": 62, "max_summed": 6,
-             "variant_count_tolerance": 0.1}),
+             "variant_count_tolerance": 0.1, "close_count_tolerance": 0.03}),
         "stories": mapping(
             "articles sharing at least `threshold` of their word `shingle`-grams (MinHash, `num_perm` permutations) "
             "are one story; without texts, titles and mention sequences compared with `mention_threshold` over "

@@ -20,16 +20,16 @@ def scored(topical_database: Path) -> Score:
 
 
 @pytest.mark.xfail(strict=True, reason="extraction: in many listed articles the event is missing, of the other "
-                   "type or has another count (measured 0.66; where both events carry the gold count clustering "
+                   "type or has another count (measured 0.72; where both events carry the gold count clustering "
                    "joins 0.97)")
 def test_pairwise_recall(scored: Score) -> None:
     assert scored.recall >= 0.85, scored.split
 
 
 def test_pairwise_recall_does_not_fall_back(scored: Score) -> None:
-    """The recall measured (0.663 over 1,869 pairs), less a little: a change that loses events of the listed
+    """The recall measured (0.716 over 1,869 pairs), less a little: a change that loses events of the listed
     articles, or stops joining their clusters, shows here."""
-    assert scored.recall >= 0.63, len(scored.split)
+    assert scored.recall >= 0.69, len(scored.split)
 
 
 def test_pairwise_recall_where_the_events_were_extracted(scored: Score) -> None:

@@ -22,11 +22,12 @@ def event(doc: str, index: int, day: str | None, count: int, part_of: int | None
     return EventRow(doc, index, "REPATRIATION", day, None, country, count, (), "occurred", None, item, part_of)
 
 
-def groups_of(rows: list[EventRow], tolerance: float = SETTINGS.stages.variant_count_tolerance) -> list[set[str]]:
+def groups_of(rows: list[EventRow], tolerance: float = SETTINGS.stages.variant_count_tolerance,
+              close: float = 0.0) -> list[set[str]]:
     """Each resulting group as the set of 'doc:count' of its members."""
     items = [r.item for r in rows if r.item is not None]
     by_key = {(r.doc_id, r.event_index): r for r in rows}
-    merged = merge_variants(cluster(items, SETTINGS.clusters), by_key, SETTINGS.clusters, tolerance)
+    merged = merge_variants(cluster(items, SETTINGS.clusters), by_key, SETTINGS.clusters, tolerance, close)
     return [{f"{i.key[0]}:{i.count}" for i in g} for g in merged]
 
 
@@ -71,3 +72,26 @@ def test_a_zero_tolerance_merges_nothing() -> None:
 def test_the_result_does_not_depend_on_the_input_order() -> None:
     rows = two_tellings()
     assert sorted(map(sorted, groups_of(rows))) == sorted(map(sorted, groups_of(rows[::-1])))
+
+
+CLOSE = 0.03
+
+
+@pytest.mark.parametrize("first, second, together", [
+    ((None, 554), (None, 564), True),  # two undated tellings of one operation, a week apart in print
+    (("2025-03-17", 554), (None, 569), True),  # a dated and an undated one
+    (("2025-03-10", 90), ("2025-03-18", 91), False),  # eight days apart: the next wave, not a misprint
+    (("2025", 554), ("2025-03-17", 564), False),  # a year holds many operations of about that size
+    (("2025-03-17", 40), ("2025-03-17", 41), False),  # below distinctive_count: small groups are many
+    ((None, 554), (None, 600), False),  # further apart than close_count_tolerance
+])
+def test_close_counts_with_no_stage_between_them(first: tuple[str | None, int], second: tuple[str | None, int],
+                                                 together: bool) -> None:
+    rows = [event("c", 0, *first), event("d", 0, *second)]
+    assert (len(groups_of(rows, close=CLOSE)) == 1) is together
+    assert len(groups_of(rows, close=0.0)) == 2  # off: the counts keep them apart
+
+
+def test_close_counts_in_different_countries_stay_apart() -> None:
+    rows = [event("c", 0, None, 554), event("d", 0, None, 564, country="KH")]
+    assert len(groups_of(rows, close=CLOSE)) == 2

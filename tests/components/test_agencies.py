@@ -137,6 +137,8 @@ NAME_ENDS = {
                                           "Kepolisian Nasional", "NCCT"),
     "glued_words_of_a_broken_page": ("Pada Mei,Kementerian Luar Negerimenyebut 40 WNI pulang.", "Kementerian Luar",
                                      "Negerimenyebut"),
+    "next_sentence_glued_on": ("Foto: Dinas Sosial KotaSebanyak 30 warga dipulangkan.", "Dinas Sosial Kota",
+                               "Sebanyak"),
     "government_is_not_part_of_the_name": ("Koordinasi Kementerian Sosial dan Pemerintah Daerah berjalan.",
                                            "Kementerian Sosial", "Pemerintah"),
 }

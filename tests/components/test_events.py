@@ -150,6 +150,13 @@ RESCUE: list[tuple[str, dict[str, Any] | None]] = [
 ]
 
 REPATRIATION: list[tuple[str, dict[str, Any] | None]] = [
+    # a share of a count ("sepertiga di antaranya") is not that count; "sebagian besar" (mostly) describes it
+    ("Lebih dari 900 WNI melapor ke KBRI Vientiane, dan sepertiga di antaranya telah pulang ke tanah air.",
+     {"count": None, "status": "occurred"}),
+    ("Sebanyak 300 WNI, sebagian besar asal Sulawesi Utara, telah dipulangkan dari Laos.",
+     {"count": 300, "place": "Laos"}),
+    # a verb coordinated with a voided one shares its cue: asked to free and bring home
+    ("Anggota dewan meminta pemerintah untuk segera membebaskan dan memulangkan 60 WNI dari Kamboja.", None),
     ("Kemlu bersama instansi lain telah memulangkan 145 WNI dari Myanmar selama Januari 2025.",
      {"count": 145, "date": "2025-01", "place": "Myanmar", "status": "occurred"}),
     ("Indonesia berhasil memulangkan lebih dari 1.100 WNI korban perdagangan manusia dari Kamboja.",
@@ -290,6 +297,31 @@ VISIT_MENTIONS: list[Placed] = [
     ("Kepolisian Nasional Kamboja", "AGENCY", {"name": "Kepolisian Nasional Kamboja"}),
     ("NCCT", "AGENCY", {"name": "Komite Nasional untuk Pemberantasan Perdagangan Orang"}),
 ]
+
+
+def test_an_operation_told_as_a_repatriation_then_as_a_rescue_is_one_repatriation(extract: Any) -> None:
+    """"pemulangan 320 WNI ... penyelamatan itu berlangsung dua tahap": the anaphor names the repatriation,
+    so its stages are the repatriation's (operation_type), not rescues."""
+    text = ("Divhubinter Polri membantu pemulangan 320 WNI korban TPPO dari Myawaddy, Myanmar. Ia mengatakan "
+            "penyelamatan itu berlangsung dua tahap: tahap pertama sebanyak 200 orang pada Senin (17/3/2025) "
+            "dan tahap kedua sebanyak 120 orang pada Selasa (18/3/2025).")
+    events = extract(text, published="2025-03-20")["events"]
+    assert [(e["type"], e["count"], e.get("part_of")) for e in events] == [
+        ("REPATRIATION", 320, None), ("REPATRIATION", 200, 0), ("REPATRIATION", 120, 0)]
+    assert [e["date"] for e in events[1:]] == ["2025-03-17", "2025-03-18"]
+
+
+def test_an_operation_told_as_a_rescue_then_as_a_repatriation_gets_its_repatriation(extract: Any) -> None:
+    """"operasi pembebasan terhadap 260 warga ... tahapan pemulangan ini": the rescue of 260 is the operation
+    that brings them home, a REPATRIATION of 260 too, whose evidence holds both triggers."""
+    text = ("Dalam operasi pembebasan terhadap 260 warga Indonesia di Myawaddy, Myanmar, semua korban dalam kondisi "
+            "sehat. Tahapan pemulangan ini dibagi dalam dua gelombang, dengan gelombang pertama sebanyak 150 orang "
+            "pada Senin (17/3/2025).")
+    events = extract(text, published="2025-03-18")["events"]
+    whole = [e for e in events if e["type"] == "REPATRIATION" and e["count"] == 260]
+    assert len(whole) == 1 and whole[0]["place"] == "Myawaddy"
+    assert [ev["trigger"] for ev in whole[0]["evidence"]] == ["pembebasan", "pemulangan ini"]
+    assert any(e["type"] == "REPATRIATION" and e["count"] == 150 for e in events)
 
 
 def test_a_visit_and_its_meetings_are_one_event_with_the_visit_date(events_only: EventExtractor) -> None:

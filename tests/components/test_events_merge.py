@@ -7,6 +7,7 @@ import pytest
 from extractor.components.events.merge import (
     approximately,
     dates_compatible,
+    fold_duplicates,
     link_stages,
     listed,
     share_places,
@@ -93,3 +94,26 @@ def test_one_group_one_place_across_rescue_and_repatriation() -> None:
     home.place = "Myawaddy"
     share_places(CFG, [rescued, home, other])
     assert rescued.place == "Myawaddy" and other.place is None
+
+
+def meeting(parties: list[str], date: str | None, place: str | None, sentence: int) -> Event:
+    return Event(type="MEETING", rule="event.test", status="occurred", participants={p.lower(): p for p in parties},
+                 date=date, place=place, place_is_location=place is not None, count=None, first_sentence=sentence,
+                 last_sentence=sentence, evidence=[{"start": sentence * 100, "end": sentence * 100 + 50}])
+
+
+PAIR = ["Retno Marsudi", "Kamboja"]
+
+
+@pytest.mark.parametrize(("first", "second", "folded"), [
+    (meeting(PAIR, None, "Phnom Penh", 1), meeting(PAIR, None, None, 9), True),  # told again, nothing apart
+    (meeting(PAIR, None, "Phnom Penh", 1), meeting(PAIR, "2022-08-02", "Phnom Penh", 9), True),  # adds its date
+    (meeting(PAIR, None, "Phnom Penh", 1), meeting(PAIR, None, "Jakarta", 9), False),  # another place
+    (meeting(PAIR, None, None, 1), meeting([*PAIR, "Thailand"], None, None, 9), False),  # other parties
+    (meeting(["Kamboja"], None, None, 1), meeting(["Kamboja"], None, None, 9), False),  # one party says too little
+])
+def test_the_same_parties_meeting_told_twice_are_one_meeting(first: Event, second: Event, folded: bool) -> None:
+    kept = fold_duplicates(CFG, [first, second])
+    assert (len(kept) == 1) is folded
+    if folded:
+        assert kept[0].date == second.date and kept[0].place == "Phnom Penh" and len(kept[0].evidence) == 2

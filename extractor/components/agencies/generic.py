@@ -76,8 +76,8 @@ class GenericNames(AgencyState):
         text = doc[j].text
         if text in self.name_words:
             return True
-        if self._glued(text):
-            return False
+        if self._glued(text) or (j > 0 and not doc[j - 1].whitespace_ and doc[j - 1].is_alpha):
+            return False  # glued on, or cut off a word it was glued to ("NegeriSebanyak"): the text went on
         if is_acronym(text) and text not in self.stop_words:
             return True
         if not is_cap(doc[j]) or view.titlecase[j] or text in self.stop_words or text in self.head_words \

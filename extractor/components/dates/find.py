@@ -108,7 +108,8 @@ class Finder:
         return viable
 
     def _join_ranges(self, cands: list[Cand], text: str) -> list[Cand]:
-        """Two neighbours with only a connector between them ('2020 hingga September 2024') become one range."""
+        """Two neighbours with only a connector between them ('2020 hingga September 2024') become one range;
+        so do two after an opener with its own connector between them ('antara 2020 dan September 2024')."""
         out: list[Cand] = []
         i = 0
         while i < len(cands):
@@ -116,9 +117,11 @@ class Finder:
             if i + 1 < len(cands) and a.range_end is None:
                 b = cands[i + 1]
                 between = text[a.end:b.start]
-                if b.range_end is None and self.grammar.connector_re.fullmatch(between) and _joinable(a, b):
-                    assert self.grammar.lex.connector_rule is not None
-                    joined = replace(a, end=b.end, rule=self.grammar.lex.connector_rule, needs_context=False,
+                rule = self.grammar.lex.connector_rule if self.grammar.connector_re.fullmatch(between) else next(
+                    (r for opener, inner, r in self.grammar.paired_res if inner.fullmatch(between)
+                     and opener.search(text, max(a.start - 30, 0), a.start)), None)
+                if b.range_end is None and rule is not None and _joinable(a, b):
+                    joined = replace(a, end=b.end, rule=rule, needs_context=False,
                                      range_end=replace(b, needs_context=False), start_part=a)
                     _inherit_years(joined)
                     out.append(joined)

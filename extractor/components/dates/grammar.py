@@ -89,6 +89,7 @@ class Grammar:
     trigger_start_re: Any
     trigger_re: Any
     connector_re: Any
+    paired_res: list[tuple[Any, Any, Rule]]  # (opener before the first date, connector between, rule)
     listed_day_re: Any
     clock_re: Any
     future_re: Any
@@ -148,6 +149,9 @@ class Grammar:
         trigger_start_re, trigger_re = _trigger_regexes(
             lex.start_words() + settings.words("start_words"))
         connector_re = regex.compile(rf"{SPACE}*(?:{fills['CONNECTOR']}){SPACE}*", regex.VERSION1)
+        paired_res = [(regex.compile(rf"(?<!\w){alternation(openers)}{SPACE}++$", regex.VERSION1),
+                       regex.compile(rf"{SPACE}*+{alternation(inner)}{SPACE}*+", regex.VERSION1), rule)
+                      for openers, inner, rule in lex.paired]
         listed_day_re = regex.compile(rf"(?<![\w.,/])([12]\d|3[01]|0?[1-9]){SPACE}*"
                                       rf"{alternation(lex.conjunctions)}{SPACE}*$", regex.VERSION1)
         cues = alternation(settings.words("clock_cues"))
@@ -157,8 +161,8 @@ class Grammar:
         markers = alternation(settings.words("header_markers"))
         fillers = alternation(settings.words("header_marker_fillers"))
         header_marker_re = regex.compile(rf"{markers}\s*:?\s*(?:{fillers}\s+)?$", regex.VERSION1)
-        return cls(lex, shapes, trigger_start_re, trigger_re, connector_re, listed_day_re, clock_re, future_re,
-                   header_marker_re, int(settings["future_window"]), int(settings["header_window"]),
+        return cls(lex, shapes, trigger_start_re, trigger_re, connector_re, paired_res, listed_day_re, clock_re,
+                   future_re, header_marker_re, int(settings["future_window"]), int(settings["header_window"]),
                    int(settings["weekday_years_back"]), int(settings["weekday_slip_days"]),
                    int(settings["inferred_reference_lead_days"]), int(settings["published_lag_days"]))
 

@@ -48,6 +48,7 @@ class Lexicon:
     numerals: dict[str, int] = field(default_factory=dict)
     connectors: list[str] = field(default_factory=list)
     connector_rule: Rule | None = None
+    paired: list[tuple[list[str], list[str], Rule]] = field(default_factory=list)  # (openers, connectors, rule)
     mods: dict[str, str] = field(default_factory=dict)
     prefixes: dict[str, list[str]] = field(default_factory=lambda: {"day": [], "month": [], "year": []})
     directions: dict[str, str] = field(default_factory=dict)
@@ -93,6 +94,8 @@ class Lexicon:
                 self.year_parts[norm(p)] = str(rule.get("part"))
         elif role == "conjunction":
             self.conjunctions += phrases
+        elif role == "connector" and rule.get("opener"):
+            self.paired.append(([str(w) for w in rule.get("opener")], phrases, rule))
         elif role == "connector":
             self.connectors += phrases
             self.connector_rule = self.connector_rule or rule

@@ -17,6 +17,7 @@ from ...countries import country_name
 from ...doc import MentionIndex
 from .model import Cues, Event, Mention, Trigger
 from .settings import EventSettings
+from .values import date_value, parted, people_count
 
 LISTED = "listed"  # a place after the head of a list of places: neither a party nor the place
 COUNT_SIDE_PENALTY = 100  # a count on the other side of the trigger is taken only if none is on its side
@@ -37,27 +38,6 @@ def _nearer_other(cfg: EventSettings, t: Trigger, e: Span, others: tuple[Trigger
         if gap[0] < gap[1] and any(doc[i].lower_ in cfg.clause_joiners for i in joined):
             return True
     return False
-
-
-def date_value(e: Span) -> str | None:
-    """A DATE mention's resolved value, or None (not a DATE, or one left unresolved)."""
-    value = (e._.attrs or {}).get("value") if e.label_ == "DATE" else None
-    return value if isinstance(value, str) and value else None
-
-
-def people_count(cfg: EventSettings, e: Span) -> int | None:
-    """A CASE_COUNT's value when it may be an event's count of people: not of an excluded unit (kasus,
-    tersangka, ...), nor right after a remainder word ("kini tersisa 154 WNI": those left behind), nor the
-    whole a part is taken from ("5 dari 11 WNI": the group is the 5)."""
-    attrs = e._.attrs or {}
-    value = attrs.get("value")
-    if e.label_ != "CASE_COUNT" or not isinstance(value, int) \
-            or str(attrs.get("unit") or "").lower() in cfg.count_units_excluded:
-        return None
-    before = e.doc[e.start - 1].lower_ if e.start > 0 else ""
-    if before in cfg.whole_markers and e.start > 1 and e.doc[e.start - 2].ent_type_ == "CASE_COUNT":
-        return None  # (not "salah satu dari 400 WNI yang dipulangkan": one of the group the event moved)
-    return None if before in cfg.remainder_words else value
 
 
 def read_mention(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, int], t: Trigger, status: str,
@@ -108,7 +88,7 @@ def read_mention(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, int], 
                 dates.append((distance, day))
             continue
         if label == "CASE_COUNT":
-            value = people_count(cfg, e)
+            value = None if parted(cfg, t, e) else people_count(cfg, e)
             near = distance <= cfg.count_window or (e.start == subject_count and distance <= cfg.subject_count_window)
             if value is not None and near:
                 # the rule's count_side first: "memulangkan 101 WNI", "46 WNI dipulangkan"

@@ -14,9 +14,10 @@ from ...doc import doc_text
 from ...matching import RuleMatcher
 from ...rules import Rule
 from ...spans import longest_first, trace, tracing
-from .arguments import people_count, read_mention, split_stages, split_total, stage_in_clause, total_count
+from .arguments import read_mention, split_stages, split_total, stage_in_clause, total_count
 from .model import Cue, Cues, Mention, Trigger
 from .settings import EventSettings
+from .values import people_count
 
 
 def find_triggers(matcher: RuleMatcher, doc: Doc) -> list[Trigger]:
@@ -109,7 +110,10 @@ def has_cue(cfg: EventSettings, cues: Cues, kind: str, trigger: Trigger, lo: int
 
 
 def achieved(cfg: EventSettings, cues: Cues, modal: Cue) -> bool:
-    """A realized cue right before a modal (within ``achieved_reach`` tokens) makes it an achievement."""
+    """A realized cue right before a modal (within ``achieved_reach`` tokens) makes it an achievement; not
+    before a ``firm`` cue: "telah meminta" is still a request."""
+    if modal.rule.get("firm"):
+        return False
     return any(0 <= modal.start - c.end <= cfg.achieved_reach for c in cues.get("realized", []))
 
 
@@ -152,6 +156,7 @@ def sentence_mentions(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, i
     """The mentions of sentence ``k``: one per type, anaphor and status; the rejected ones traced."""
     a, b = bounds
     found: list[Mention] = []
+    blocked: dict[int, Cue] = {}  # a trigger's end token -> the cue that voided it
     for t in triggers:
         if not headline and inside_name(cfg, doc, t, a):  # in a title every word is capitalized
             trace(doc, t.rule.id, t.start_char, t.end_char, "part of a Title Case name")
@@ -161,7 +166,12 @@ def sentence_mentions(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, i
             skip = (lambda c, t=t: achieved(cfg, cues, c) or tallied(cfg, doc, cues, t, c)) if kind == "irrealis" \
                 else None
             cue = has_cue(cfg, cues, kind, t, a, b, skip)
+            # "untuk segera membebaskan dan memulangkan": a verb coordinated with a voided one shares its cue
+            if cue is None and t.start >= 2 and doc[t.start - 1].lower_ in cfg.clause_joiners:
+                shared = blocked.get(t.start - 1)
+                cue = shared if shared is not None and shared.kind == kind else None
             if cue is not None:
+                blocked[t.end] = cue
                 if tracing(doc):
                     trace(doc, t.rule.id, t.start_char, t.end_char,
                           f"{kind} by {doc[cue.start:cue.end].text!r} ({cue.rule.id})")

@@ -57,6 +57,7 @@ def merge(cfg: EventSettings, mentions: list[Mention]) -> tuple[list[Event], lis
     heads = [m for m in mentions if m.headline]
     pending: list[Mention] = []  # too little to stand alone, but may announce the next event
     for m in body + heads:
+        events.extend(_told_both_ways(cfg, events, m))
         target = _find_event(cfg, events, m)
         if target is None and (m.presupposed or (m.anaphoric and m.count is None)):
             # "Selain 34 orang yang dipulangkan", "kunjungan ini ... MoU yang diteken 21 Agustus 2023": the
@@ -158,6 +159,31 @@ def _find_event(cfg: EventSettings, events: list[Event], m: Mention) -> Event | 
     return None
 
 
+def _told_both_ways(cfg: EventSettings, events: list[Event], m: Mention) -> list[Event]:
+    """An anaphor of a type the article has not told yet, right after an operation told as the other type
+    ("pemulangan 569 WNI ... penyelamatan itu dibagi dua tahap"; "operasi pembebasan 554 WNI ... tahapan
+    pemulangan ini"), names that operation: one operation told both ways is of ``operation_type``
+    (ANNOTATION.md: taken out and brought home in one operation is one REPATRIATION). The anaphor takes that
+    type; a told operation of the other type gets its ``operation_type`` twin (returned)."""
+    op = cfg.operation_type
+    if op is None or not m.anaphoric or m.headline or m.type not in cfg.needs_count \
+            or any(e.type == m.type for e in events):
+        return []
+    told = next((e for e in reversed(events) if e.type in cfg.needs_count), None)
+    if told is None or told.type == m.type or m.sentence - told.last_sentence > cfg.anaphor_window:
+        return []
+    if m.type != op:
+        m.type = op
+        return []
+    if told.count is None or (m.count is not None and m.count >= told.count) or told.status != "occurred":
+        return []
+    return [Event(type=op, rule=m.rule.id, status=told.status, participants=dict(told.participants),
+                  date=told.date, place=told.place, place_is_location=told.place_is_location, count=told.count,
+                  first_sentence=told.first_sentence, last_sentence=m.sentence,
+                  evidence=sorted([*told.evidence, evidence(m)], key=lambda x: x["start"]),
+                  place_rank=told.place_rank, count_qualifier=told.count_qualifier)]
+
+
 def _inherit(cfg: EventSettings, events: list[Event], m: Mention) -> None:
     """A wave of a rescue or repatriation just reported ("gelombang pertama, 46 WNI") keeps
     the parent's place and actors when its own sentence names none; an anaphor of an operation told as
@@ -230,19 +256,21 @@ def _absorb(cfg: EventSettings, e: Event, m: Mention) -> None:
                                     and not e.place_is_location)):
         take_place(e, m)
         e.place_parent = m.place_parent
-    if m.status == "occurred" and not m.anaphoric:  # "repatriasi ini" says nothing of whether it happened
+    # "repatriasi ini", or "selama proses ... pemulangan berlangsung" after a scheduled group, says nothing of
+    # whether it happened: a mention makes the event occurred with a realized cue or the event's own count
+    if m.status == "occurred" and not m.anaphoric and (m.realized or same_count or e.type not in cfg.needs_count):
         e.status = "occurred"
 
 
 def fold_duplicates(cfg: EventSettings, events: list[Event]) -> list[Event]:
-    """An article reports each occurrence once: two events of one type with the same count, compatible
-    dates and places (one of them unknown, or equal) are one, however they were found (a stage listed
-    after a total, and the same group told on its own further down). The earlier keeps the other's
-    evidence, participants, and its date or place where it had none or a wider one."""
+    """An article reports each occurrence once: two events of one type with the same count (a meeting or
+    agreement: the same two or more parties), compatible dates and places (one of them unknown, or equal)
+    are one, however they were found (a stage listed after a total, and the same group told on its own
+    further down; the same parties' meeting told again with nothing to tell it apart). The earlier keeps
+    the other's evidence, participants, and its date or place where it had none or a wider one."""
     kept: list[Event] = []
     for e in sorted(events, key=lambda e: e.first_sentence):
-        twin = next((k for k in kept if e.type in cfg.needs_count and k.type == e.type and e.count is not None
-                     and k.count == e.count and k.count_qualifier == e.count_qualifier
+        twin = next((k for k in kept if k.type == e.type and _same_identity(cfg, k, e)
                      and dates_compatible(k.date, e.date)
                      and (k.place is None or e.place is None or k.place == e.place)), None)
         if twin is None:
@@ -260,6 +288,13 @@ def fold_duplicates(cfg: EventSettings, events: list[Event]) -> list[Event]:
         if e.status == "occurred":
             twin.status = "occurred"
     return kept
+
+
+def _same_identity(cfg: EventSettings, k: Event, e: Event) -> bool:
+    """What names an occurrence within one article: its count, or for the other types its parties."""
+    if e.type in cfg.needs_count:
+        return e.count is not None and k.count == e.count and k.count_qualifier == e.count_qualifier
+    return len(e.participants) >= 2 and k.participants.keys() == e.participants.keys()
 
 
 def listed(cfg: EventSettings, events: list[Event],

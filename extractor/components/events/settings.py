@@ -30,6 +30,8 @@ class EventSettings:
     stage_words: frozenset[str]
     clause_joiners: frozenset[str]
     whole_markers: frozenset[str]
+    part_words: frozenset[str]
+    majority_words: frozenset[str]
     stage_count_reach: int
     approx_count_slack: float
     abbreviations: frozenset[str]
@@ -47,6 +49,7 @@ class EventSettings:
     min_stages: int
     stage_lead_days: int
     first_leg_days: int
+    operation_type: str | None
     achieved_reach: int
     tally_modals: frozenset[str]
     speakers_before_report: frozenset[str]
@@ -70,6 +73,8 @@ class EventSettings:
             stage_words=settings.lower_words("stage_words"),
             clause_joiners=settings.lower_words("clause_joiners"),
             whole_markers=settings.lower_words("whole_markers"),
+            part_words=settings.lower_words("part_words"),
+            majority_words=settings.lower_words("majority_words"),
             stage_count_reach=int(settings["stage_count_reach"]),
             approx_count_slack=float(settings["approx_count_slack"]),
             abbreviations=frozenset(settings.words("abbreviations")),
@@ -87,6 +92,7 @@ class EventSettings:
             min_stages=int(settings["min_stages"]),
             stage_lead_days=int(settings["stage_lead_days"]),
             first_leg_days=int(settings["first_leg_days"]),
+            operation_type=settings["operation_type"] or None,
             achieved_reach=int(settings["achieved_reach"]),
             tally_modals=settings.lower_words("tally_modals"),
             speakers_before_report=frozenset(settings.words("speakers_before_report")),
