@@ -287,7 +287,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=BENCH_DATA, help="A JSONL file of articles.")
     parser.add_argument("--limit", type=int, default=6000, help="Articles to read (default: all of the bench set).")
     parser.add_argument("--rounds", type=int, default=1,
-                        help="Passes over the articles for throughput (a second one tokenizes from spaCy's cache).")
+                        help="Passes over the articles for throughput.")
     parser.add_argument("--chunk", type=int, default=50, help="Articles per bare/full alternation.")
     parser.add_argument("--clock", choices=sorted(CLOCKS), default="cpu",
                         help="Throughput clock: cpu (this process's CPU time; default, robust on a shared machine) "

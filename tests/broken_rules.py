@@ -63,4 +63,6 @@ BROKEN: dict[str, tuple[dict[str, str], str, str, int, str | None]] = {
                                   "E021", "a.yaml", 6, "count.mine"),
     "bad_example": ({"a.yaml": LOC + "  - id: loc.ex\n    label: LOCATION\n    pattern: Kampung Warta\n"
                                      "    examples:\n      - {txt: Kampung Warta}\n"}, "E015", "a.yaml", 3, "loc.ex"),
+    "empty_date_opener_at_build": ({"a.yaml": "kind: dates\nrules:\n  - id: date.connector.x\n    role: connector\n"
+                                     "    opener: []\n    pattern: [dan]\n"}, "E003", "a.yaml", 3, "date.connector.x"),
 }

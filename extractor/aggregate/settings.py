@@ -1,7 +1,7 @@
 """The aggregation settings (``rules/aggregate.yaml``): thresholds users tune, validated with file and line.
 
 The file is also a rule file of kind ``aggregate`` (settings only, declared with their defaults in
-:mod:`extractor.rules.kinds`), so ``warta extract`` loading every ``rules/*.yaml`` accepts it;
+:mod:`extractor.rules.event_kinds`), so ``warta extract`` loading every ``rules/*.yaml`` accepts it;
 ``warta aggregate`` reads it directly, without building the spaCy pipeline.
 """
 
@@ -15,7 +15,7 @@ import yaml
 
 from ..errors import Errors, RuleError
 from ..rules import builtin_rules_dir
-from ..rules.kinds import AGGREGATE, EVENT_TYPES
+from ..rules.event_kinds import AGGREGATE, EVENT_TYPES
 
 
 @dataclass(frozen=True)

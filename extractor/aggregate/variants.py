@@ -5,7 +5,8 @@ different counts apart, so the two totals become two clusters, and so do 154 and
 broken down, in their own articles, into the same stage (the 400): two clusters that are totals of one
 stage cluster, or stages of one total cluster (an article's own ``part_of``), are one occurrence when
 their counts lie within ``variant_count_tolerance`` of the larger and nothing else contradicts it (dates,
-places, parties, one article each).
+places, parties, one article each). Without such a link, two clusters of large counts (``distinctive_count``)
+within ``close_count_tolerance`` are one when their own dates agree (``_same_occasion``): 564 and 554.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ Key = tuple[str, int]
 
 
 def merge_variants(groups: Sequence[Sequence[Item]], rows: Mapping[Key, EventRow], settings: ClusterSettings,
-                   tolerance: float, close_tolerance: float = 0.0) -> list[list[Item]]:
+                   tolerance: float, close_tolerance: float) -> list[list[Item]]:
     """``groups`` with the variants of one occurrence joined, each sorted by key, sorted by first key."""
     merged = [sorted(g, key=lambda it: it.key) for g in groups]
     if tolerance <= 0 and close_tolerance <= 0:
@@ -32,7 +33,7 @@ def merge_variants(groups: Sequence[Sequence[Item]], rows: Mapping[Key, EventRow
     while True:
         pair = next((p for p in _related(merged, rows) if _variants(merged[p[0]], merged[p[1]], settings, tolerance)),
                     None) or next((p for p in _close(merged, settings, close_tolerance)
-                                   if _same_occasion(merged[p[0]], merged[p[1]], settings)), None)
+                                   if _same_occasion(merged[p[0]], merged[p[1]], settings, close_tolerance)), None)
         if pair is None:
             return sorted(merged, key=lambda g: g[0].key)
         a, b = pair
@@ -57,21 +58,22 @@ def _related(groups: list[list[Item]], rows: Mapping[Key, EventRow]) -> list[tup
 
 
 def _close(groups: list[list[Item]], settings: ClusterSettings, tolerance: float) -> list[tuple[int, int]]:
-    """Pairs of groups (by index, in order) of one type whose counts, both at least ``distinctive_count``,
-    lie within ``tolerance`` of the larger: 554 and 564 people told of one operation with no stage to link
-    them."""
+    """Pairs of groups (by index) of one type whose counts, both at least ``distinctive_count``, lie within
+    ``tolerance`` of the larger: 554 and 564 people told of one operation with no stage to link them. Pairs
+    with more articles come first (the figure most sources give draws the misprints), then the closest, so a
+    chain (554, 564, 575) joins its nearest figures, whatever the ids."""
     if tolerance <= 0:
         return []
     counted = sorted((c, g[0].type, i) for i, g in enumerate(groups)
                      if isinstance(c := representative(m.count for m in g), int) and c >= settings.distinctive_count)
-    pairs = set()
+    pairs: list[tuple[int, float, int, int, int, int]] = []
     for n, (x, type_, i) in enumerate(counted):
         for y, other_type, j in counted[n + 1:]:
             if y - x > tolerance * y:
                 break
             if other_type == type_ and y != x:
-                pairs.add((min(i, j), max(i, j)))
-    return sorted(pairs)
+                pairs.append((-len(groups[i]) - len(groups[j]), (y - x) / y, x, y, min(i, j), max(i, j)))
+    return [(i, j) for *_, i, j in sorted(pairs)]
 
 
 def _variants(a: Sequence[Item], b: Sequence[Item], settings: ClusterSettings, tolerance: float) -> bool:
@@ -85,24 +87,28 @@ def _variants(a: Sequence[Item], b: Sequence[Item], settings: ClusterSettings, t
                for p, q in product(a, b))
 
 
-def _span(group: Sequence[Item]) -> tuple[date, date] | None:
-    """When a group's occurrence happened: its date (``cluster_date``), else the days all the windows of its
-    undated events share (each article reported it within its own window)."""
+def _span(group: Sequence[Item], settings: ClusterSettings) -> tuple[date, date] | None:
+    """When a group's occurrence happened: its date (``cluster_date``), else the days from
+    ``published_window_days`` before its first article to its last (a month-long undated window would let
+    any two groups of one month join)."""
     span = interval(cluster_date(group))
     if span is not None:
         return span
-    windows = [m.window for m in group if m.window is not None]
-    if not windows:
+    published = [m.published for m in group if m.published is not None]
+    if not published:
         return None
-    start, end = max(w[0] for w in windows), min(w[1] for w in windows)
-    return (start, end) if start <= end else None
+    return min(published) - timedelta(days=settings.published_window_days), max(published)
 
 
-def _same_occasion(a: Sequence[Item], b: Sequence[Item], settings: ClusterSettings) -> bool:
-    """Two groups with close counts and no stage between them: one occurrence when the groups' dates (not
-    each event's, which an equal count lets drift) lie within ``date_slack_days`` and no pair of their events
-    contradicts it otherwise (places, parties, one article each); dates no wider than ``undated_window_days``."""
-    x, y = _span(a), _span(b)
+def _same_occasion(a: Sequence[Item], b: Sequence[Item], settings: ClusterSettings, tolerance: float) -> bool:
+    """Two groups with close counts and no stage between them: one occurrence when all their counts stay
+    within ``tolerance`` of the largest, the groups' dates (not each event's, which an equal count lets drift)
+    are no wider than ``undated_window_days`` and lie within ``date_slack_days``, and no pair of their events
+    contradicts it otherwise (places, parties, one article each)."""
+    counts = [m.count for m in (*a, *b) if m.count is not None]
+    if counts and max(counts) - min(counts) > tolerance * max(counts):
+        return False
+    x, y = _span(a, settings), _span(b, settings)
     slack, widest = timedelta(days=settings.date_slack_days), timedelta(days=settings.undated_window_days)
     if x is None or y is None or x[1] - x[0] > widest or y[1] - y[0] > widest:
         return False  # "in 2024": a year holds many operations of about that size

@@ -56,6 +56,10 @@ EVENT = RuleKind(
         "remainder_words": words("a list of lower-case words before a count of those left behind (tersisa 154 WNI)"),
         "whole_markers": words("a list of lower-case words between two counts that make the second the whole the "
                                "first is part of (5 dari 11 WNI): never an event's count"),
+        "part_fillers": words("a list of lower-case words that may stand between a part word and its trigger "
+                              "(sepertiga lebih di antaranya telah pulang)"),
+        "coordinators": words("a list of lower-case words coordinating two verbs that share a voiding cue "
+                              "(untuk membebaskan dan memulangkan)"),
         "part_words": words("a list of lower-case words between a count and a trigger that make the trigger's people "
                             "a share of the count (6.000 WNI, sepertiga di antaranya pulang): not its count"),
         "majority_words": words("a list of lower-case words after a part word that make it say 'mostly' (sebagian "

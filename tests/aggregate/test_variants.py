@@ -16,9 +16,9 @@ PUBLISHED = date(2025, 3, 20)
 
 
 def event(doc: str, index: int, day: str | None, count: int, part_of: int | None = None,
-          country: str = "MM") -> EventRow:
-    item = Item(key=(doc, index), type="REPATRIATION", date=day, window=make_window(day, PUBLISHED, SETTINGS.clusters),
-                count=count, country=country, published=PUBLISHED, story=doc)
+          country: str = "MM", published: date = PUBLISHED) -> EventRow:
+    item = Item(key=(doc, index), type="REPATRIATION", date=day, window=make_window(day, published, SETTINGS.clusters),
+                count=count, country=country, published=published, story=doc)
     return EventRow(doc, index, "REPATRIATION", day, None, country, count, (), "occurred", None, item, part_of)
 
 
@@ -95,3 +95,29 @@ def test_close_counts_with_no_stage_between_them(first: tuple[str | None, int], 
 def test_close_counts_in_different_countries_stay_apart() -> None:
     rows = [event("c", 0, None, 554), event("d", 0, None, 564, country="KH")]
     assert len(groups_of(rows, close=CLOSE)) == 2
+
+
+def test_close_undated_counts_need_close_publication() -> None:
+    """Undated, each stands for the month before its article: 90 published 22 January and 91 published 21
+    February are two waves, not one told twice."""
+    rows = [event("c", 0, None, 90, published=date(2026, 1, 22)), event("d", 0, None, 91, published=date(2026, 2, 21))]
+    assert len(groups_of(rows, close=CLOSE)) == 2
+    rows[1] = event("d", 0, None, 91, published=date(2026, 1, 23))
+    assert len(groups_of(rows, close=CLOSE)) == 1
+
+
+@pytest.mark.parametrize("names", [("a", "b", "c"), ("c", "b", "a")])
+def test_a_chain_of_close_counts_joins_its_nearest_figures_whatever_the_ids(names: tuple[str, str, str]) -> None:
+    """554, 564 and 575: 554-564 and 564-575 are each within 3%, 554-575 is not; the closest pair joins."""
+    rows = [event(name, 0, None, count) for name, count in zip(names, (554, 564, 575), strict=True)]
+    found = sorted(sorted(int(x.split(":")[1]) for x in g) for g in groups_of(rows, close=CLOSE))
+    assert found == [[554, 564], [575]]
+
+
+def test_the_figure_most_sources_give_draws_the_misprints_first() -> None:
+    """Three articles give 554, one 564, and one of the three also gives 568: 564-568 is the closest pair,
+    but the 564 joins the 554 most sources give; the 568 then stays apart (its article already has the 554)."""
+    rows = [event("a", 0, None, 554), event("b", 0, None, 554), event("c", 0, None, 554), event("d", 0, None, 564),
+            event("a", 1, None, 568)]
+    found = sorted(sorted(g) for g in groups_of(rows, close=CLOSE))
+    assert found == [["a:554", "b:554", "c:554", "d:564"], ["a:568"]]

@@ -156,7 +156,11 @@ REPATRIATION: list[tuple[str, dict[str, Any] | None]] = [
     ("Sebanyak 300 WNI, sebagian besar asal Sulawesi Utara, telah dipulangkan dari Laos.",
      {"count": 300, "place": "Laos"}),
     # a verb coordinated with a voided one shares its cue: asked to free and bring home
-    ("Anggota dewan meminta pemerintah untuk segera membebaskan dan memulangkan 60 WNI dari Kamboja.", None),
+    ("Keluarga korban mendesak pemerintah Republik Indonesia segera membebaskan dan memulangkan 60 WNI dari Kamboja.",
+     None),
+    # a part word that describes the group ("sebagian perempuan") leaves the count; one before the whole takes it
+    ("Sebanyak 120 WNI, sebagian perempuan, telah dipulangkan dari Kamboja.", {"count": 120, "place": "Kamboja"}),
+    ("Sebagian dari 300 WNI itu telah dipulangkan dari Laos.", None),
     ("Kemlu bersama instansi lain telah memulangkan 145 WNI dari Myanmar selama Januari 2025.",
      {"count": 145, "date": "2025-01", "place": "Myanmar", "status": "occurred"}),
     ("Indonesia berhasil memulangkan lebih dari 1.100 WNI korban perdagangan manusia dari Kamboja.",

@@ -118,8 +118,8 @@ class Finder:
                 b = cands[i + 1]
                 between = text[a.end:b.start]
                 rule = self.grammar.lex.connector_rule if self.grammar.connector_re.fullmatch(between) else next(
-                    (r for opener, inner, r in self.grammar.paired_res if inner.fullmatch(between)
-                     and opener.search(text, max(a.start - 30, 0), a.start)), None)
+                    (r for opener, inner, r, back in self.grammar.paired_res if inner.fullmatch(between)
+                     and opener.search(text, max(a.start - back, 0), a.start)), None)
                 if b.range_end is None and rule is not None and _joinable(a, b):
                     joined = replace(a, end=b.end, rule=rule, needs_context=False,
                                      range_end=replace(b, needs_context=False), start_part=a)

@@ -89,7 +89,8 @@ class Grammar:
     trigger_start_re: Any
     trigger_re: Any
     connector_re: Any
-    paired_res: list[tuple[Any, Any, Rule]]  # (opener before the first date, connector between, rule)
+    paired_res: list[tuple[Any, Any, Rule, int]]  # (opener before the first date, connector between, rule,
+    # characters back the opener may start)
     listed_day_re: Any
     clock_re: Any
     future_re: Any
@@ -114,6 +115,10 @@ class Grammar:
             if role in ("relative", "unit") and rule.get("unit") not in UNITS:
                 raise RuleError(Errors.E003.format(field="unit", expected="one of " + ", ".join(UNITS),
                                                    got=repr(rule.get("unit"))), rule.file, rule.line, rule.id)
+            if role == "connector" and "opener" in rule.data and not rule.get("opener"):
+                # an empty list would silently make the connector join dates everywhere
+                raise RuleError(Errors.E003.format(field="opener", expected="a non-empty list of words", got="[]"),
+                                rule.file, rule.line, rule.id)
             if role == "year_part" and rule.get("part") not in PARTS:
                 raise RuleError(Errors.E003.format(field="part", expected="one of " + ", ".join(PARTS),
                                                    got=repr(rule.get("part"))), rule.file, rule.line, rule.id)
@@ -150,7 +155,8 @@ class Grammar:
             lex.start_words() + settings.words("start_words"))
         connector_re = regex.compile(rf"{SPACE}*(?:{fills['CONNECTOR']}){SPACE}*", regex.VERSION1)
         paired_res = [(regex.compile(rf"(?<!\w){alternation(openers)}{SPACE}++$", regex.VERSION1),
-                       regex.compile(rf"{SPACE}*+{alternation(inner)}{SPACE}*+", regex.VERSION1), rule)
+                       regex.compile(rf"{SPACE}*+{alternation(inner)}{SPACE}*+", regex.VERSION1), rule,
+                       max(len(o) for o in openers) + 4)  # how far back the opener may start
                       for openers, inner, rule in lex.paired]
         listed_day_re = regex.compile(rf"(?<![\w.,/])([12]\d|3[01]|0?[1-9]){SPACE}*"
                                       rf"{alternation(lex.conjunctions)}{SPACE}*$", regex.VERSION1)

@@ -94,7 +94,7 @@ class Lexicon:
                 self.year_parts[norm(p)] = str(rule.get("part"))
         elif role == "conjunction":
             self.conjunctions += phrases
-        elif role == "connector" and rule.get("opener"):
+        elif role == "connector" and "opener" in rule.data:
             self.paired.append(([str(w) for w in rule.get("opener")], phrases, rule))
         elif role == "connector":
             self.connectors += phrases

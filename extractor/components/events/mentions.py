@@ -167,7 +167,7 @@ def sentence_mentions(cfg: EventSettings, doc: Doc, k: int, bounds: tuple[int, i
                 else None
             cue = has_cue(cfg, cues, kind, t, a, b, skip)
             # "untuk segera membebaskan dan memulangkan": a verb coordinated with a voided one shares its cue
-            if cue is None and t.start >= 2 and doc[t.start - 1].lower_ in cfg.clause_joiners:
+            if cue is None and t.start >= 2 and doc[t.start - 1].lower_ in cfg.coordinators:
                 shared = blocked.get(t.start - 1)
                 cue = shared if shared is not None and shared.kind == kind else None
             if cue is not None:

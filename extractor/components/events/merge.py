@@ -160,11 +160,11 @@ def _find_event(cfg: EventSettings, events: list[Event], m: Mention) -> Event | 
 
 
 def _told_both_ways(cfg: EventSettings, events: list[Event], m: Mention) -> list[Event]:
-    """An anaphor of a type the article has not told yet, right after an operation told as the other type
-    ("pemulangan 569 WNI ... penyelamatan itu dibagi dua tahap"; "operasi pembebasan 554 WNI ... tahapan
-    pemulangan ini"), names that operation: one operation told both ways is of ``operation_type``
-    (ANNOTATION.md: taken out and brought home in one operation is one REPATRIATION). The anaphor takes that
-    type; a told operation of the other type gets its ``operation_type`` twin (returned)."""
+    """An anaphor of a type the article has not told yet, within ``anaphor_window`` sentences after an
+    operation told as the other type ("pemulangan 569 WNI ... penyelamatan itu dibagi dua tahap"; "operasi
+    pembebasan 554 WNI ... tahapan pemulangan ini"), names that operation: one operation told both ways is of
+    ``operation_type`` (ANNOTATION.md: taken out and brought home in one operation is one REPATRIATION). The
+    anaphor takes that type; a told operation of the other type gets its ``operation_type`` twin (returned)."""
     op = cfg.operation_type
     if op is None or not m.anaphoric or m.headline or m.type not in cfg.needs_count \
             or any(e.type == m.type for e in events):
@@ -227,8 +227,9 @@ def evidence(m: Mention) -> dict[str, Any]:
 
 
 def _absorb(cfg: EventSettings, e: Event, m: Mention) -> None:
-    e.evidence.append(evidence(m))
-    e.evidence.sort(key=lambda x: x["start"])
+    if (told := evidence(m)) not in e.evidence:  # a twin of _told_both_ways already holds its anaphor
+        e.evidence.append(told)
+        e.evidence.sort(key=lambda x: x["start"])
     if m.headline:
         if e.place is None and m.place is not None:  # "Polri pulangkan 9 WNI dari Kamboja" over a body without it
             take_place(e, m)
@@ -271,6 +272,7 @@ def fold_duplicates(cfg: EventSettings, events: list[Event]) -> list[Event]:
     kept: list[Event] = []
     for e in sorted(events, key=lambda e: e.first_sentence):
         twin = next((k for k in kept if k.type == e.type and _same_identity(cfg, k, e)
+                     and (e.type in cfg.needs_count or k.status == e.status)  # a meeting held, then one planned
                      and dates_compatible(k.date, e.date)
                      and (k.place is None or e.place is None or k.place == e.place)), None)
         if twin is None:
@@ -291,7 +293,8 @@ def fold_duplicates(cfg: EventSettings, events: list[Event]) -> list[Event]:
 
 
 def _same_identity(cfg: EventSettings, k: Event, e: Event) -> bool:
-    """What names an occurrence within one article: its count, or for the other types its parties."""
+    """What names an occurrence within one article: its count, or for the other types its parties (the same
+    two or more: a bilateral meeting and a later one with a third party are two)."""
     if e.type in cfg.needs_count:
         return e.count is not None and k.count == e.count and k.count_qualifier == e.count_qualifier
     return len(e.participants) >= 2 and k.participants.keys() == e.participants.keys()

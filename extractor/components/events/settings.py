@@ -31,6 +31,8 @@ class EventSettings:
     clause_joiners: frozenset[str]
     whole_markers: frozenset[str]
     part_words: frozenset[str]
+    part_fillers: frozenset[str]
+    coordinators: frozenset[str]
     majority_words: frozenset[str]
     stage_count_reach: int
     approx_count_slack: float
@@ -74,6 +76,8 @@ class EventSettings:
             clause_joiners=settings.lower_words("clause_joiners"),
             whole_markers=settings.lower_words("whole_markers"),
             part_words=settings.lower_words("part_words"),
+            part_fillers=settings.lower_words("part_fillers"),
+            coordinators=settings.lower_words("coordinators"),
             majority_words=settings.lower_words("majority_words"),
             stage_count_reach=int(settings["stage_count_reach"]),
             approx_count_slack=float(settings["approx_count_slack"]),
@@ -92,7 +96,7 @@ class EventSettings:
             min_stages=int(settings["min_stages"]),
             stage_lead_days=int(settings["stage_lead_days"]),
             first_leg_days=int(settings["first_leg_days"]),
-            operation_type=settings["operation_type"] or None,
+            operation_type=_operation_type(settings["operation_type"], settings.words("needs_count")),
             achieved_reach=int(settings["achieved_reach"]),
             tally_modals=settings.lower_words("tally_modals"),
             speakers_before_report=frozenset(settings.words("speakers_before_report")),
@@ -105,6 +109,15 @@ class EventSettings:
     def place_rank(self, event_type: str, role: str) -> int | None:
         """Where a place introduced by ``role`` stands in the type's precedence (0 best); None: never its place."""
         return self.place_precedence.get(event_type, {}).get(role)
+
+
+def _operation_type(value: object, needs_count: list[str]) -> str | None:
+    """``operation_type``: null, or one of the counted types (an operation moves people)."""
+    if value is None or value == "":
+        return None
+    if value not in needs_count:
+        raise RuleError(Errors.E021.format(field="operation_type", value=value, allowed=", ".join(needs_count)))
+    return str(value)
 
 
 def _precedence(given: dict[str, object]) -> dict[str, dict[str, int]]:

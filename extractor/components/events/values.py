@@ -17,24 +17,35 @@ def date_value(e: Span) -> str | None:
 def people_count(cfg: EventSettings, e: Span) -> int | None:
     """A CASE_COUNT's value when it may be an event's count of people: not of an excluded unit (kasus,
     tersangka, ...), nor right after a remainder word ("kini tersisa 154 WNI": those left behind), nor the
-    whole a part is taken from ("5 dari 11 WNI": the group is the 5)."""
+    whole a part is taken from ("5 dari 11 WNI": the group is the 5; "sebagian dari 300 WNI": a share)."""
     attrs = e._.attrs or {}
     value = attrs.get("value")
     if e.label_ != "CASE_COUNT" or not isinstance(value, int) \
             or str(attrs.get("unit") or "").lower() in cfg.count_units_excluded:
         return None
     before = e.doc[e.start - 1].lower_ if e.start > 0 else ""
-    if before in cfg.whole_markers and e.start > 1 and e.doc[e.start - 2].ent_type_ == "CASE_COUNT":
+    if before in cfg.whole_markers and e.start > 1 and (e.doc[e.start - 2].ent_type_ == "CASE_COUNT"
+                                                         or e.doc[e.start - 2].lower_ in cfg.part_words):
         return None  # (not "salah satu dari 400 WNI yang dipulangkan": one of the group the event moved)
     return None if before in cfg.remainder_words else value
 
 
 def parted(cfg: EventSettings, t: Trigger, e: Span) -> bool:
-    """Does a part word (``part_words``) stand between count ``e`` and trigger ``t``? Then the trigger's
-    people are a share of that count, not all of it ("6.000 WNI melapor, sepertiga di antaranya sudah
-    pulang"); not when it says "mostly" (``majority_words``: "7.000 orang, sebagian besar warga asing, yang
-    diselamatkan")."""
+    """Is the trigger's subject a share of count ``e`` ("6.000 WNI melapor, sepertiga di antaranya sudah
+    pulang"; "memulangkan separuh dari 600 WNI")? A part word (``part_words``) between the two heads that
+    subject when only ``part_fillers`` stand between it and the trigger (or the count, after the trigger); not
+    when it says "mostly" (``majority_words``: "sebagian besar warga asing") or describes the group ("120 WNI,
+    sebagian perempuan, telah dipulangkan")."""
     doc = e.doc
-    between = range(e.end, t.start) if e.end <= t.start else range(t.end, e.start)
-    return any(doc[i].lower_ in cfg.part_words and not (i + 1 < len(doc) and doc[i + 1].lower_ in cfg.majority_words)
-               for i in between)
+
+    def fillers(lo: int, hi: int) -> bool:
+        return all(doc[j].lower_ in cfg.part_fillers for j in range(lo, hi))
+
+    before = e.end <= t.start
+    between = range(e.end, t.start) if before else range(t.end, e.start)
+    for i in between:
+        if doc[i].lower_ not in cfg.part_words or (i + 1 < len(doc) and doc[i + 1].lower_ in cfg.majority_words):
+            continue
+        if (fillers(i + 1, t.start) if before else fillers(t.end, i) and fillers(i + 1, e.start)):
+            return True
+    return False
