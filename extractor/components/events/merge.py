@@ -169,8 +169,8 @@ def _told_both_ways(cfg: EventSettings, events: list[Event], m: Mention) -> list
     if op is None or not m.anaphoric or m.headline or m.type not in cfg.needs_count \
             or any(e.type == m.type for e in events):
         return []
-    told = next((e for e in reversed(events) if e.type in cfg.needs_count), None)
-    if told is None or told.type == m.type or m.sentence - told.last_sentence > cfg.anaphor_window:
+    told = _just_told(cfg, events, m)
+    if told is None:  # (of m's own type there is none, as checked above)
         return []
     if m.type != op:
         m.type = op
@@ -184,6 +184,14 @@ def _told_both_ways(cfg: EventSettings, events: list[Event], m: Mention) -> list
                   place_rank=told.place_rank, count_qualifier=told.count_qualifier)]
 
 
+def _just_told(cfg: EventSettings, events: list[Event], m: Mention, placed: bool = False) -> Event | None:
+    """The latest rescue or repatriation (with a place, if ``placed``) an anaphor ``m`` may refer back to:
+    within ``anaphor_window`` sentences."""
+    told = next((e for e in reversed(events) if e.type in cfg.needs_count and (e.place is not None or not placed)),
+                None)
+    return told if told is not None and m.sentence - told.last_sentence <= cfg.anaphor_window else None
+
+
 def _inherit(cfg: EventSettings, events: list[Event], m: Mention) -> None:
     """A wave of a rescue or repatriation just reported ("gelombang pertama, 46 WNI") keeps
     the parent's place and actors when its own sentence names none; an anaphor of an operation told as
@@ -193,8 +201,8 @@ def _inherit(cfg: EventSettings, events: list[Event], m: Mention) -> None:
     parent = next((e for e in reversed(events) if e.type == m.type), None)
     if parent is None and m.anaphoric and m.place is None:
         # "operasi pembebasan 300 WNI di Bavet ... tahap pemulangan ini": the operation just told
-        told = next((e for e in reversed(events) if e.type in cfg.needs_count and e.place is not None), None)
-        if told is not None and m.sentence - told.last_sentence <= cfg.anaphor_window:
+        told = _just_told(cfg, events, m, placed=True)
+        if told is not None:
             take_place(m, told)
         return
     if parent is None or m.sentence - parent.last_sentence > cfg.merge_window:
@@ -272,7 +280,6 @@ def fold_duplicates(cfg: EventSettings, events: list[Event]) -> list[Event]:
     kept: list[Event] = []
     for e in sorted(events, key=lambda e: e.first_sentence):
         twin = next((k for k in kept if k.type == e.type and _same_identity(cfg, k, e)
-                     and (e.type in cfg.needs_count or k.status == e.status)  # a meeting held, then one planned
                      and dates_compatible(k.date, e.date)
                      and (k.place is None or e.place is None or k.place == e.place)), None)
         if twin is None:
@@ -294,10 +301,11 @@ def fold_duplicates(cfg: EventSettings, events: list[Event]) -> list[Event]:
 
 def _same_identity(cfg: EventSettings, k: Event, e: Event) -> bool:
     """What names an occurrence within one article: its count, or for the other types its parties (the same
-    two or more: a bilateral meeting and a later one with a third party are two)."""
+    two or more: a bilateral meeting and a later one with a third party are two) and its status (a meeting
+    held, then the next one scheduled)."""
     if e.type in cfg.needs_count:
         return e.count is not None and k.count == e.count and k.count_qualifier == e.count_qualifier
-    return len(e.participants) >= 2 and k.participants.keys() == e.participants.keys()
+    return len(e.participants) >= 2 and k.participants.keys() == e.participants.keys() and k.status == e.status
 
 
 def listed(cfg: EventSettings, events: list[Event],
