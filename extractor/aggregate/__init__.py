@@ -3,7 +3,8 @@ mentions, events, clusters (one row per real-world occurrence), case counts, off
 
 The article-level output is read as it is, never changed. The modules: ``load`` (records, bad lines),
 ``stories`` (near-duplicate articles), ``places`` and ``events`` (what clustering compares),
-``cluster`` (the clustering), ``variants`` (one occurrence told with two counts),
+``cluster`` (the clustering), ``variants`` (one occurrence told with two counts), ``legs`` (one operation
+told as a rescue and a repatriation),
 ``summary`` (cluster rows, stages), ``officials``, ``database``.
 """
 
@@ -20,6 +21,7 @@ from ..timex import parse_iso as parse_day
 from .cluster import cluster
 from .database import DatabaseWriter
 from .events import EventRow, event_rows, published_day
+from .legs import join_first_legs
 from .load import InputError, Loaded, read_inputs
 from .officials import agencies, officials
 from .places import PlaceCountries
@@ -68,6 +70,7 @@ def _aggregate(loaded: Loaded, writer: DatabaseWriter, settings: Settings, texts
     groups = merge_variants(cluster((r.item for r in rows if r.item is not None), settings.clusters), by_key,
                             settings.clusters, settings.stages.variant_count_tolerance,
                             settings.stages.close_count_tolerance)
+    groups = join_first_legs(groups, settings.clusters, settings.stages)
     clusters = link_stages(summarize(groups, by_key), settings.stages)
     cluster_of = {key: c.cluster_id for c in clusters for key in c.members}
     log(f"{len(rows)} events in {len(clusters)} clusters; {len(set(stories.values()))} stories")

@@ -43,10 +43,14 @@ class Item:
 
 
 def make_window(value: str | None, published: date | None, settings: ClusterSettings) -> Interval | None:
-    """The days an event may have happened: its date's interval, else a window up to its publication."""
+    """The days an event may have happened: its date's interval up to its article's publication (what was
+    reported as done was done by then), else a window of ``undated_window_days`` up to the publication."""
     span = interval(value)
-    if span is not None or published is None:
+    if published is None:
         return span
+    if span is not None:
+        # what an article reports as having happened happened by the day it was published ("in 2025" in April)
+        return (span[0], min(span[1], published)) if span[0] <= published else span
     return published - timedelta(days=settings.undated_window_days), published
 
 
@@ -63,15 +67,19 @@ def compatible(a: Item, b: Item, settings: ClusterSettings) -> bool:
             return False
     if a.count is not None and b.count is not None and not _counts_agree(a.count, b.count, settings):
         return False
-    if a.country is not None and b.country is not None:
-        if a.country != b.country:
-            return False
-    elif a.place is not None and b.place is not None and a.place != b.place:
+    if not places_agree(a, b):
         return False
     if a.type not in settings.participant_check_types:
         return True
     return not (a.foreign and b.foreign and not a.foreign & b.foreign
                 or a.foreign_people and b.foreign_people and not a.foreign_people & b.foreign_people)
+
+
+def places_agree(a: Item, b: Item) -> bool:
+    """Countries equal where both are known; else place keys equal where both are given."""
+    if a.country is not None and b.country is not None:
+        return a.country == b.country
+    return a.place is None or b.place is None or a.place == b.place
 
 
 def _counts_agree(x: int, y: int, settings: ClusterSettings) -> bool:

@@ -54,6 +54,9 @@ class StageSettings:
     max_summed: int
     variant_count_tolerance: float
     close_count_tolerance: float
+    leg_types: tuple[str, ...]
+    leg_days: int
+    leg_max_days: int
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,7 @@ class Settings:
 
 _SECTIONS: dict[str, type] = {"clusters": ClusterSettings, "stages": StageSettings, "stories": StorySettings}
 _NESTED: dict[str, type] = {"evidence": Evidence}
+_PAIRS = {"leg_types": "two different event types (the first leg, then the operation it joins), or []"}
 
 
 def default_settings() -> Settings:
@@ -152,6 +156,8 @@ def _value(key: str, default: Any, value: Any, path: str, line: int | None, file
         if not isinstance(value, list) or not all(isinstance(v, str) and v in (allowed or (v,)) for v in value):
             expected = f"a list of {', '.join(allowed)}" if allowed else "a list of strings"
             raise RuleError(Errors.E003.format(field=path, expected=expected, got=repr(value)), file, line)
+        if key in _PAIRS and (len(value) not in (0, 2) or len(set(value)) != len(value)):
+            raise RuleError(Errors.E003.format(field=path, expected=_PAIRS[key], got=repr(value)), file, line)
         return tuple(value)
     if isinstance(default, str):
         if not isinstance(value, str):

@@ -64,6 +64,11 @@ EVENT = RuleKind(
                             "a share of the count (6.000 WNI, sepertiga di antaranya pulang): not its count"),
         "majority_words": words("a list of lower-case words after a part word that make it say 'mostly' (sebagian "
                                 "besar warga asing): the whole group, not a share"),
+        "companion_words": words("a list of lower-case words right before a count of the people someone went with "
+                                 "(X bersama 40 WNI lainnya): with one of `others_words` after it, the group is "
+                                 "that count and one"),
+        "others_words": words("a list of lower-case words after a companion count's noun that make it the others "
+                              "(lainnya, lain)"),
         "stage_words": words("a list of lower-case words that open a sentence about one stage (Gelombang pertama)"),
         "stage_count_reach": integer(0, "an integer (tokens): how far after a stage word a count may stand to be "
                                         "that stage's (kloter pertama dan kedua berjumlah 250 orang); 0: never"),
@@ -124,9 +129,12 @@ AGGREGATE = RuleKind(
             "a cluster of `types` is a stage of a larger one when its dates lie within it, the larger spans at most "
             "`total_max_days` days, and one article reports both or up to `max_summed` stages add up to its count; "
             "totals of one stage, or stages of one total, within `variant_count_tolerance` are one occurrence, and so "
-            "are any two of at least `distinctive_count` people within `close_count_tolerance`",
+            "are any two of at least `distinctive_count` people within `close_count_tolerance`; a cluster of the first "
+            "of `leg_types` dated at most `leg_days` before one of the second with the same people (both no wider "
+            "than `leg_max_days`) is the first leg of that operation and joins it",
             {"types": ["RESCUE", "REPATRIATION"], "total_max_days": 62, "max_summed": 6,
-             "variant_count_tolerance": 0.1, "close_count_tolerance": 0.03}),
+             "variant_count_tolerance": 0.1, "close_count_tolerance": 0.03,
+             "leg_types": ["RESCUE", "REPATRIATION"], "leg_days": 2, "leg_max_days": 7}),
         "stories": mapping(
             "articles sharing at least `threshold` of their word `shingle`-grams (MinHash, `num_perm` permutations) "
             "are one story; without texts, titles and mention sequences compared with `mention_threshold` over "

@@ -57,29 +57,34 @@ class Matcher:
         try:
             rows = con.execute("SELECT doc_id, event_index, type, date, place, count, cluster_id FROM events "
                                "ORDER BY doc_id, event_index").fetchall()
+            kinds = dict(con.execute("SELECT cluster_id, type FROM clusters").fetchall())
         finally:
             con.close()
         self.events: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
         self.cluster: dict[SystemEvent, int | None] = {}
         self.count: dict[SystemEvent, int | None] = {}
         for doc_id, index, type_, date, place, count, cluster_id in rows:
-            self.events.setdefault((doc_id, type_), []).append((index, date, place, count))
+            # found under its own type and under its cluster's: a rescue told as the first leg of a
+            # repatriation (aggregate.yaml, leg_types) reports that repatriation
+            for kind in dict.fromkeys((type_, kinds.get(cluster_id, type_))):
+                self.events.setdefault((doc_id, kind), []).append((index, date, place, count))
             self.cluster[(doc_id, index)] = cluster_id
             self.count[(doc_id, index)] = count
 
     def match(self, article: str, type_: str, description: dict[str, Any]) -> SystemEvent | None:
-        """Count equal, else count a variant (within ``VARIANT`` of the gold count: the check's notes list
-        sources that give 569 or 564 for the 554 of one operation, 154 for the 169 of its second stage),
-        else date overlapping, else place equal; the best-ranked, then the first."""
+        """Count equal, else count a variant (within ``VARIANT`` of the gold count, the closest first: the
+        check's notes list sources that give 569 or 564 for the 554 of one operation, 154 for the 169 of its
+        second stage), else date overlapping, else place equal; the best-ranked, then the first."""
         gold_span = interval(_text(description.get("date")))
         place = (_text(description.get("place")) or "").casefold() or None
         gold_count = description.get("count")
-        best: tuple[tuple[int, int, int, int], int] | None = None
+        best: tuple[tuple[int, ...], int] | None = None
         for index, date, sys_place, count in self.events.get((article, type_), []):
             span = interval(date)
-            rank = (int(gold_count is not None and count == gold_count),
-                    int(gold_count is not None and count is not None
-                        and abs(count - gold_count) <= VARIANT * max(count, gold_count)),
+            variant = (gold_count is not None and count is not None
+                       and abs(count - gold_count) <= VARIANT * max(count, gold_count))
+            rank = (int(gold_count is not None and count == gold_count), int(variant),
+                    -abs(count - gold_count) if variant else 0,  # the closest variant: 569 before 525 for 554
                     int(gold_span is not None and span is not None and span[0] <= gold_span[1]
                         and gold_span[0] <= span[1]),
                     int(place is not None and (sys_place or "").casefold() == place))

@@ -91,6 +91,9 @@ def test_same_occurrence(items: list[Item]) -> None:
                   item("b", published=str(date(2024, 8, 3) + timedelta(days=SETTINGS.undated_window_days
                                                                           + SETTINGS.date_slack_days)),
                        count=12, country="KH")], id="undated, reported after the window"),
+    pytest.param([item("a", date_="2025", published="2025-04-28", count=26, country="MM"),
+                  item("b", date_="2025-10-29", published="2025-10-29", count=26, country="MM")],
+                 id="'in 2025' told in April: it happened by April, not in October"),
 ])
 def test_different_occurrences(items: list[Item]) -> None:
     assert not together(items)

@@ -19,17 +19,11 @@ def scored(topical_database: Path) -> Score:
     return score(GOLD, topical_database)
 
 
-@pytest.mark.xfail(strict=True, reason="extraction: in many listed articles the event is missing, of the other "
-                   "type or has another count (measured 0.72; where both events carry the gold count clustering "
-                   "joins 0.97)")
 def test_pairwise_recall(scored: Score) -> None:
-    assert scored.recall >= 0.85, scored.split
-
-
-def test_pairwise_recall_does_not_fall_back(scored: Score) -> None:
-    """The recall measured (0.716 over 1,869 pairs), less a little: a change that loses events of the listed
-    articles, or stops joining their clusters, shows here."""
-    assert scored.recall >= 0.69, len(scored.split)
+    """Measured 0.851 (1,591 of 1,869 gold pairs). An event is looked for under its own type and under its
+    cluster's: six articles tell the March 2025 operation only as people taken out of Myawaddy (a RESCUE, as
+    ANNOTATION.md types it), and aggregation files that rescue under the repatriation it began (leg_types)."""
+    assert scored.recall >= 0.85, len(scored.split)
 
 
 def test_pairwise_recall_where_the_events_were_extracted(scored: Score) -> None:

@@ -21,6 +21,8 @@ def test_builtin_settings_load_and_match_the_defaults() -> None:
     ("kind: aggregate\nsettings:\n  clusters:\n    date_slack_days: -1\n", 4, "E003"),
     ("kind: aggregate\nsettings:\n  stages:\n    types: [RESCUE, ARREST]\n", 4, "E003"),
     ("kind: aggregate\nsettings:\n  stories:\n    threshold: yes\n", 4, "E003"),
+    ("kind: aggregate\nsettings:\n  stages:\n    leg_types: [RESCUE]\n", 4, "E003"),  # a pair or nothing
+    ("kind: aggregate\nsettings:\n  stages:\n    leg_types: [RESCUE, RESCUE]\n", 4, "E003"),
     ("kind: aggregate\nsettings:\n  clusters:\n    evidence:\n      same_count: high\n", 5, "E003"),
     ("kind: aggregate\nsettings:\n  plots: {}\n", None, "E002"),
     ("kind: other\n", 1, "E011"),

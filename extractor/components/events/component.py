@@ -18,12 +18,13 @@ from ...matching import RuleMatcher
 from ...rules import RuleSet
 from ...rules.kinds import EVENT
 from ...spans import trace, tracing
-from .arguments import place_from_previous, refine_date_from_next_sentence, stages_from_next_sentence
+from .arguments import place_from_previous, refine_date_from_next_sentence
 from .homeward import first_legs
 from .mentions import count_from_previous, find_cues, find_triggers, headline_ranges, is_link, sentence_mentions
 from .merge import agreed_at_meetings, fold_duplicates, link_stages, listed, merge, share_places
 from .model import Mention, Trigger
 from .settings import EventSettings, check_rule
+from .stages import stages_from_next_sentence
 
 KIND = EVENT
 CHROME = "in page chrome or a related-article link"

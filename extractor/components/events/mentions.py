@@ -14,9 +14,10 @@ from ...doc import doc_text
 from ...matching import RuleMatcher
 from ...rules import Rule
 from ...spans import longest_first, trace, tracing
-from .arguments import read_mention, split_stages, split_total, stage_in_clause, total_count
+from .arguments import read_mention
 from .model import Cue, Cues, Mention, Trigger
 from .settings import EventSettings
+from .stages import split_stages, split_total, stage_in_clause, total_count
 from .values import people_count
 
 

@@ -34,6 +34,8 @@ class EventSettings:
     part_fillers: frozenset[str]
     coordinators: frozenset[str]
     majority_words: frozenset[str]
+    companion_words: frozenset[str]
+    others_words: frozenset[str]
     stage_count_reach: int
     approx_count_slack: float
     abbreviations: frozenset[str]
@@ -79,6 +81,8 @@ class EventSettings:
             part_fillers=settings.lower_words("part_fillers"),
             coordinators=settings.lower_words("coordinators"),
             majority_words=settings.lower_words("majority_words"),
+            companion_words=settings.lower_words("companion_words"),
+            others_words=settings.lower_words("others_words"),
             stage_count_reach=int(settings["stage_count_reach"]),
             approx_count_slack=float(settings["approx_count_slack"]),
             abbreviations=frozenset(settings.words("abbreviations")),

@@ -17,7 +17,8 @@ def date_value(e: Span) -> str | None:
 def people_count(cfg: EventSettings, e: Span) -> int | None:
     """A CASE_COUNT's value when it may be an event's count of people: not of an excluded unit (kasus,
     tersangka, ...), nor right after a remainder word ("kini tersisa 154 WNI": those left behind), nor the
-    whole a part is taken from ("5 dari 11 WNI": the group is the 5; "sebagian dari 300 WNI": a share)."""
+    whole a part is taken from ("5 dari 11 WNI": the group is the 5; "sebagian dari 300 WNI": a share). A
+    count of companions ("kembali bersama 40 WNI lainnya") leaves out the one they went with: one more."""
     attrs = e._.attrs or {}
     value = attrs.get("value")
     if e.label_ != "CASE_COUNT" or not isinstance(value, int) \
@@ -27,7 +28,15 @@ def people_count(cfg: EventSettings, e: Span) -> int | None:
     if before in cfg.whole_markers and e.start > 1 and (e.doc[e.start - 2].ent_type_ == "CASE_COUNT"
                                                          or e.doc[e.start - 2].lower_ in cfg.part_words):
         return None  # (not "salah satu dari 400 WNI yang dipulangkan": one of the group the event moved)
-    return None if before in cfg.remainder_words else value
+    if before in cfg.remainder_words:
+        return None
+    return value + 1 if before in cfg.companion_words and _others_after(cfg, e) else value
+
+
+def _others_after(cfg: EventSettings, e: Span) -> bool:
+    """"bersama 40 WNI lainnya", "bersama 11 lainnya": the count's noun (if any), then an others word."""
+    doc = e.doc
+    return any(i < len(doc) and doc[i].lower_ in cfg.others_words for i in (e.end, e.end + 1))
 
 
 def parted(cfg: EventSettings, t: Trigger, e: Span) -> bool:
