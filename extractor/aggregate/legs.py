@@ -6,8 +6,10 @@ RESCUE; one that tells the flights home writes a REPATRIATION of the same people
 own, so the operation comes back as two records. A cluster of the first of ``leg_types`` joins one of the
 second when both are dated no wider than ``leg_max_days``, the first ends at most ``leg_days`` before the
 second begins (and does not start after it ends), their counts are equal (or, of at least
-``distinctive_count`` people, within ``close_count_tolerance``: 569 and 554), and no pair of their events
-names places in different countries. The joined cluster takes the second type; each event keeps its own.
+``distinctive_count`` people, within ``close_count_tolerance``: 569 and 554; smaller, one article or story
+must tell both acts), and no pair of their events names places in different countries. The joined cluster
+takes the second type; each event keeps its own (``summary`` dates, places and counts the cluster by its
+own-type events, and lets a first leg's stage be a stage of the operation).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from .settings import ClusterSettings, StageSettings
 def join_first_legs(groups: Sequence[Sequence[Item]], clusters: ClusterSettings, stages: StageSettings
                     ) -> list[list[Item]]:
     """``groups`` with each first-leg group joined to the operation it began, sorted by first key."""
-    merged = [list(g) for g in groups]
+    merged = sorted((list(g) for g in groups), key=lambda g: g[0].key)
     if len(stages.leg_types) != 2 or stages.leg_days <= 0:
         return merged
     first, second = stages.leg_types
@@ -69,4 +71,11 @@ def _one_operation(leg: Sequence[Item], operation: Sequence[Item], clusters: Clu
         return False  # "in 2024": a statistic, not one operation
     if a[0] > b[1] or b[0] - a[1] > timedelta(days=stages.leg_days):
         return False
+    if min(x, y) < clusters.distinctive_count and not _shared_source(leg, operation):
+        return False  # "10 WNI": small groups are many; one article or story must tell both acts
     return all(places_agree(p, q) for p, q in product(leg, operation))
+
+
+def _shared_source(leg: Sequence[Item], operation: Sequence[Item]) -> bool:
+    return bool({m.doc_id for m in leg} & {m.doc_id for m in operation}
+                or {m.story for m in leg} & {m.story for m in operation})

@@ -38,6 +38,7 @@ class ClusterRow:
     part_of: int | None = None
     place_key: str | None = field(default=None, repr=False)
     spans: tuple[tuple[dt.date, dt.date], ...] = field(default=(), repr=False)  # the members' dates
+    leg_docs: frozenset[str] = field(default=frozenset(), repr=False)  # articles of the first legs it took in
 
 
 def summarize(groups: Sequence[Sequence[Item]], rows: dict[tuple[str, int], EventRow]) -> list[ClusterRow]:
@@ -46,24 +47,30 @@ def summarize(groups: Sequence[Sequence[Item]], rows: dict[tuple[str, int], Even
     for members in groups:
         events = [rows[m.key] for m in members]
         published = sorted(m.published for m in members if m.published is not None)
-        date_value = cluster_date(members)
+        # the cluster's own events speak for it: a rescue joined to the repatriation it began (legs) does
+        # not vote on the repatriation's date, place or count
+        own = [m for m, e in zip(members, events, strict=True) if e.type == m.type] or list(members)
+        date_value = cluster_date(own)
         span = interval(date_value)
-        place_key = representative(m.place for m in members)
-        place = representative(e.place for e, m in zip(events, members, strict=True) if m.place == place_key)
+        place_key = representative(m.place for m in own)
+        mine = {m.key for m in own}
+        place = representative(e.place for e, m in zip(events, members, strict=True)
+                               if m.place == place_key and m.key in mine)
         counts = Counter(p for e in events for p in e.participants)
         doc_order = {m.doc_id: (str(m.published or ""), m.doc_id) for m in members}
         drafts.append(ClusterRow(
             cluster_id=0, type=members[0].type, date=date_value, date_start=span[0] if span else None,
             date_end=span[1] if span else None, place=_text(place) if place_key else None,
-            country=_text(representative(m.country for m in members)),
-            count=_int(representative(m.count for m in members)),
+            country=_text(representative(m.country for m in own)),
+            count=_int(representative(m.count for m in own)),
             participants=tuple(sorted(counts, key=lambda p: (-counts[p], p))),
             n_articles=len(doc_order), n_stories=len({m.story for m in members}),
             first_published=published[0] if published else None,
             last_published=published[-1] if published else None,
             doc_ids=tuple(sorted(doc_order, key=lambda d: doc_order[d])),
             members=tuple(m.key for m in members), place_key=_text(place_key),
-            spans=tuple(span for span in (interval(m.date) for m in members) if span is not None)))
+            spans=tuple(span for span in (interval(m.date) for m in own) if span is not None),
+            leg_docs=frozenset(m.doc_id for m in members if m.key not in mine)))
     drafts.sort(key=lambda c: (TYPE_ORDER.get(c.type, 9), c.type, c.date_start or c.first_published or date.max,
                                c.members[0]))
     return [replace(c, cluster_id=i) for i, c in enumerate(drafts, 1)]
@@ -91,7 +98,8 @@ def link_stages(clusters: list[ClusterRow], settings: StageSettings) -> list[Clu
         # not a year someone wrote for it
         short = [s for s in total.spans if (s[1] - s[0]).days < settings.total_max_days]
         hull = (min(s[0] for s in short), max(s[1] for s in short)) if short else (total.date_start, total.date_end)
-        inside = [c for c in clusters if c.type == total.type and c.count is not None and c.count < total.count
+        inside = [c for c in clusters if _may_stage(c, total, docs[c.cluster_id], settings)
+                  and c.count is not None and c.count < total.count
                   and c.date_start is not None and c.date_end is not None
                   and hull[0] <= c.date_start and c.date_end <= hull[1] and _places_agree(c, total)]
         stages = {c.cluster_id for c in inside if docs[c.cluster_id] & docs[total.cluster_id]}
@@ -101,6 +109,15 @@ def link_stages(clusters: list[ClusterRow], settings: StageSettings) -> list[Clu
             if current is None or _closer(total, current, clusters):
                 parents[stage] = total.cluster_id
     return [replace(c, part_of=parents.get(c.cluster_id)) for c in clusters]
+
+
+def _may_stage(stage: ClusterRow, total: ClusterRow, stage_docs: set[str], settings: StageSettings) -> bool:
+    """A stage has its total's type; or it is a first leg's stage (``leg_types``) whose articles also tell the
+    first leg that joined this total: the 400 taken out on 17 March, told beside the 569 taken out in all."""
+    if stage.type == total.type:
+        return True
+    return (len(settings.leg_types) == 2 and (stage.type, total.type) == settings.leg_types
+            and bool(stage_docs & total.leg_docs))
 
 
 def _closer(total: ClusterRow, current: int, clusters: list[ClusterRow]) -> bool:

@@ -67,28 +67,31 @@ class Matcher:
             # found under its own type and under its cluster's: a rescue told as the first leg of a
             # repatriation (aggregate.yaml, leg_types) reports that repatriation
             for kind in dict.fromkeys((type_, kinds.get(cluster_id, type_))):
-                self.events.setdefault((doc_id, kind), []).append((index, date, place, count))
+                self.events.setdefault((doc_id, kind), []).append((index, date, place, count, kind == type_))
             self.cluster[(doc_id, index)] = cluster_id
             self.count[(doc_id, index)] = count
 
     def match(self, article: str, type_: str, description: dict[str, Any]) -> SystemEvent | None:
         """Count equal, else count a variant (within ``VARIANT`` of the gold count, the closest first: the
         check's notes list sources that give 569 or 564 for the 554 of one operation, 154 for the 169 of its
-        second stage), else date overlapping, else place equal; the best-ranked, then the first."""
+        second stage), then an event of the gold type before one only filed in a cluster of that type, then
+        date overlapping, then place equal; the best-ranked, then the first. Found only by the type alone,
+        nothing is."""
         gold_span = interval(_text(description.get("date")))
         place = (_text(description.get("place")) or "").casefold() or None
         gold_count = description.get("count")
         best: tuple[tuple[int, ...], int] | None = None
-        for index, date, sys_place, count in self.events.get((article, type_), []):
+        for index, date, sys_place, count, own in self.events.get((article, type_), []):
             span = interval(date)
             variant = (gold_count is not None and count is not None
                        and abs(count - gold_count) <= VARIANT * max(count, gold_count))
-            rank = (int(gold_count is not None and count == gold_count), int(variant),
-                    -abs(count - gold_count) if variant else 0,  # the closest variant: 569 before 525 for 554
-                    int(gold_span is not None and span is not None and span[0] <= gold_span[1]
-                        and gold_span[0] <= span[1]),
-                    int(place is not None and (sys_place or "").casefold() == place))
-            if any(rank) and (best is None or rank > best[0]):
+            equal = int(gold_count is not None and count == gold_count)
+            overlap = int(gold_span is not None and span is not None and span[0] <= gold_span[1]
+                          and gold_span[0] <= span[1])
+            same_place = int(place is not None and (sys_place or "").casefold() == place)
+            # the closest variant: 569 before 525 for 554
+            rank = (equal, int(variant), -abs(count - gold_count) if variant else 0, int(own), overlap, same_place)
+            if (equal or variant or overlap or same_place) and (best is None or rank > best[0]):
                 best = (rank, index)
         return (article, best[1]) if best else None
 

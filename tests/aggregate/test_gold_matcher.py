@@ -10,10 +10,12 @@ import pytest
 from tests.aggregate.gold import Matcher
 
 EVENTS = [  # doc_id, event_index, type, date, place, count, cluster_id
-    ("a", 0, "RESCUE", "2025-03-17", "Myawaddy", 569, 1),  # filed under the repatriation it began
-    ("a", 1, "REPATRIATION", "2025", "Myawaddy", 525, 2),  # a year's statistic
+    ("a", 0, "REPATRIATION", "2025", "Myawaddy", 525, 2),  # a year's statistic, dated
+    ("a", 1, "RESCUE", None, "Myawaddy", 569, 1),  # undated, filed under the repatriation it began
     ("b", 0, "RESCUE", "2022-07-30", "Sihanoukville", 55, 3),
     ("c", 0, "MEETING", None, "Pnom Penh", None, 4),
+    ("d", 0, "RESCUE", "2025-03-17", "Myawaddy", 554, 1),  # one article tells both acts, the rescue first
+    ("d", 1, "REPATRIATION", None, None, 554, 1),
 ]
 CLUSTERS = [(1, "REPATRIATION"), (2, "REPATRIATION"), (3, "RESCUE"), (4, "MEETING")]
 
@@ -33,9 +35,11 @@ def matcher(tmp_path_factory: pytest.TempPathFactory) -> Matcher:
 
 @pytest.mark.parametrize("article, type_, description, expected", [
     # the closest variant of 554 (569, filed under a repatriation), not the statistic that only shares the year
-    ("a", "REPATRIATION", {"date": "2025-03", "place": "Myawaddy", "count": 554}, ("a", 0)),
+    ("a", "REPATRIATION", {"date": "2025-03", "place": "Myawaddy", "count": 554}, ("a", 1)),
     # an event is found under its own type too
-    ("a", "RESCUE", {"date": "2025-03-17", "count": 569}, ("a", 0)),
+    ("a", "RESCUE", {"date": "2025-03-17", "count": 569}, ("a", 1)),
+    # of two equal counts, the event of the gold type, though the other comes first and shares date and place
+    ("d", "REPATRIATION", {"date": "2025-03", "place": "Myawaddy", "count": 554}, ("d", 1)),
     # a rescue clustered as a rescue is no repatriation
     ("b", "REPATRIATION", {"date": "2022-07", "count": 55}, None),
     # nothing in common with the description: not found (a spelling of the place is not matched)

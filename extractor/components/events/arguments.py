@@ -22,7 +22,7 @@ COUNT_SIDE_PENALTY = 100  # a count on the other side of the trigger is taken on
 
 
 def _argument_of_other(cfg: EventSettings, t: Trigger, e: Span, others: tuple[Trigger, ...]) -> bool:
-    """A place right after another type's trigger, or after it and one cue word, is that trigger's
+    """A place right after another type's trigger, or one word after it (its cue: ke, di, dari), is that trigger's
     ("Dari pertemuan itu, 241 orang dipulangkan ke Jakarta": where they were brought, not the meeting); but
     people freed and brought home "dari Myawaddy" came from one place (both types in ``needs_count``)."""
     return any(o.end <= e.start <= o.end + 1 for o in others
