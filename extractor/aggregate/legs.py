@@ -15,13 +15,32 @@ own-type events, and lets a first leg's stage be a stage of the operation).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from itertools import product
 
-from ..timex import interval
+from ..timex import Interval, interval
 from .cluster import Item, cluster_date, places_agree, representative
 from .settings import ClusterSettings, StageSettings
+
+
+@dataclass(frozen=True)
+class _Group:
+    """What joining compares of one group, computed once: its count, every count its articles give, its
+    date's interval, its articles and stories."""
+
+    count: int | None
+    told: frozenset[int]
+    span: Interval | None
+    docs: frozenset[str]
+    stories: frozenset[str]
+
+    @classmethod
+    def of(cls, members: Sequence[Item]) -> _Group:
+        count = representative(m.count for m in members)
+        return cls(count if isinstance(count, int) else None,
+                   frozenset(m.count for m in members if m.count is not None), interval(cluster_date(members)),
+                   frozenset(m.doc_id for m in members), frozenset(m.story for m in members))
 
 
 def join_first_legs(groups: Sequence[Sequence[Item]], clusters: ClusterSettings, stages: StageSettings
@@ -31,13 +50,15 @@ def join_first_legs(groups: Sequence[Sequence[Item]], clusters: ClusterSettings,
     if len(stages.leg_types) != 2 or stages.leg_days <= 0:
         return merged
     first, second = stages.leg_types
+    facts = [_Group.of(g) for g in merged]
     operations = [i for i, g in enumerate(merged) if g[0].type == second]
     joined: dict[int, list[int]] = {}
     for i, group in enumerate(merged):
         if group[0].type != first:
             continue
-        fits = [(_rank(group, merged[j]), j) for j in operations
-                if _one_operation(group, merged[j], clusters, stages)]
+        fits = [(_rank(facts[i], facts[j], merged[j]), j) for j in operations
+                if _one_operation(facts[i], facts[j], clusters, stages)
+                and all(places_agree(p, q) for p, q in product(group, merged[j]))]
         if fits:
             joined.setdefault(min(fits)[1], []).append(i)
     if not joined:
@@ -49,33 +70,26 @@ def join_first_legs(groups: Sequence[Sequence[Item]], clusters: ClusterSettings,
     return sorted((g for i, g in enumerate(merged) if i not in gone), key=lambda g: g[0].key)
 
 
-def _rank(leg: Sequence[Item], operation: Sequence[Item]) -> tuple[int, int, tuple[str, int]]:
+def _rank(leg: _Group, operation: _Group, members: Sequence[Item]) -> tuple[int, int, tuple[str, int]]:
     """A figure the operation's articles give first, then the closest, then the operation most tell."""
-    x = representative(m.count for m in leg)
-    gaps = [abs(x - m.count) for m in operation if isinstance(x, int) and m.count is not None]
-    return min(gaps, default=0), -len(operation), operation[0].key
+    gap = min((abs(leg.count - c) for c in operation.told), default=0) if leg.count is not None else 0
+    return gap, -len(members), members[0].key
 
 
-def _one_operation(leg: Sequence[Item], operation: Sequence[Item], clusters: ClusterSettings,
-                   stages: StageSettings) -> bool:
-    x, y = representative(m.count for m in leg), representative(m.count for m in operation)
-    if not isinstance(x, int) or not isinstance(y, int):
+def _one_operation(leg: _Group, operation: _Group, clusters: ClusterSettings, stages: StageSettings) -> bool:
+    """Counts, dates and sources agree (places are checked event by event by the caller)."""
+    x, y = leg.count, operation.count
+    if x is None or y is None:
         return False
-    told = {m.count for m in operation}  # a group that holds variants (154 and 169) has each figure
-    if x not in told and (min(x, y) < clusters.distinctive_count
-                          or abs(x - y) > stages.close_count_tolerance * max(x, y)):
+    # a group that holds variants (154 and 169) has each figure
+    if x not in operation.told and (min(x, y) < clusters.distinctive_count
+                                    or abs(x - y) > stages.close_count_tolerance * max(x, y)):
         return False
-    a, b = interval(cluster_date(leg)), interval(cluster_date(operation))
+    a, b = leg.span, operation.span
     widest = timedelta(days=stages.leg_max_days - 1)
     if a is None or b is None or a[1] - a[0] > widest or b[1] - b[0] > widest:
         return False  # "in 2024": a statistic, not one operation
     if a[0] > b[1] or b[0] - a[1] > timedelta(days=stages.leg_days):
         return False
-    if min(x, y) < clusters.distinctive_count and not _shared_source(leg, operation):
-        return False  # "10 WNI": small groups are many; one article or story must tell both acts
-    return all(places_agree(p, q) for p, q in product(leg, operation))
-
-
-def _shared_source(leg: Sequence[Item], operation: Sequence[Item]) -> bool:
-    return bool({m.doc_id for m in leg} & {m.doc_id for m in operation}
-                or {m.story for m in leg} & {m.story for m in operation})
+    # "10 WNI": small groups are many; one article or story must tell both acts
+    return min(x, y) >= clusters.distinctive_count or bool(leg.docs & operation.docs or leg.stories & operation.stories)

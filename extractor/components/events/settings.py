@@ -12,6 +12,11 @@ from ...rules import Rule, Settings
 from ...rules.kinds import EVENT, EVENT_TYPES, PLACE_RANKS, SIDES
 from ...rules.kinds import EVENT_CUES as CUES
 
+# the word lists compared with lower-cased tokens: read lower-cased
+_LOWER_WORDS = ("count_units_excluded", "subject_markers", "remainder_words", "attendance_words", "stage_words",
+                "clause_joiners", "whole_markers", "part_words", "part_fillers", "coordinators", "majority_words",
+                "companion_words", "others_words", "place_joiners", "place_nouns", "name_joiners", "tally_modals")
+
 
 @dataclass(frozen=True)
 class EventSettings:
@@ -68,42 +73,26 @@ class EventSettings:
                               **{str(k): int(v) for k, v in (settings["min_participants"] or {}).items()}},
             needs_count=frozenset(settings.words("needs_count")),
             participant_labels=frozenset(settings.words("participant_labels")),
-            count_units_excluded=frozenset(settings.lower_words("count_units_excluded")),
             count_window=int(settings["count_window"]),
             subject_count_window=int(settings["subject_count_window"]),
-            subject_markers=settings.lower_words("subject_markers"),
-            remainder_words=settings.lower_words("remainder_words"),
-            attendance_words=settings.lower_words("attendance_words"),
-            stage_words=settings.lower_words("stage_words"),
-            clause_joiners=settings.lower_words("clause_joiners"),
-            whole_markers=settings.lower_words("whole_markers"),
-            part_words=settings.lower_words("part_words"),
-            part_fillers=settings.lower_words("part_fillers"),
-            coordinators=settings.lower_words("coordinators"),
-            majority_words=settings.lower_words("majority_words"),
-            companion_words=settings.lower_words("companion_words"),
-            others_words=settings.lower_words("others_words"),
             stage_count_reach=int(settings["stage_count_reach"]),
             approx_count_slack=float(settings["approx_count_slack"]),
             abbreviations=frozenset(settings.words("abbreviations")),
             place_precedence=_precedence(settings["place_precedence"] or {}),
-            place_joiners=settings.lower_words("place_joiners"),
-            place_nouns=settings.lower_words("place_nouns"),
             place_noun_reach=int(settings["place_noun_reach"]),
             home_country=str(settings["home_country"] or "").upper(),
             placed_abroad=frozenset(settings.words("placed_abroad")),
             speaker_reach=int(settings["speaker_reach"]),
             antecedent_reach=int(settings["antecedent_reach"]),
             attribution_marks=frozenset(settings.words("attribution_marks")),
-            name_joiners=settings.lower_words("name_joiners"),
             listed_statuses=frozenset(settings.words("listed_statuses")),
             min_stages=int(settings["min_stages"]),
             stage_lead_days=int(settings["stage_lead_days"]),
             first_leg_days=int(settings["first_leg_days"]),
             operation_type=_operation_type(settings["operation_type"], settings.words("needs_count")),
             achieved_reach=int(settings["achieved_reach"]),
-            tally_modals=settings.lower_words("tally_modals"),
             speakers_before_report=frozenset(settings.words("speakers_before_report")),
+            **{name: settings.lower_words(name) for name in _LOWER_WORDS},
         )
 
     @classmethod
